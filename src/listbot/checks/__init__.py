@@ -1,0 +1,87 @@
+"""Network checks: links, arXiv metadata, GitHub repositories. The only ``asyncio.gather``.
+
+Each checker is an async function ``(CheckContext) -> CheckReport`` listed in
+:data:`CHECKERS`. They run concurrently, share one :class:`~listbot.store.Store` and one
+progress callback, and never print. Their findings go through
+:func:`listbot.engine.finalize` like rule findings, so lint comments and allow-lists
+apply to them too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from listbot.config import Config
+from listbot.findings import Finding
+from listbot.model import Document
+from listbot.store import Store
+
+Progress = Callable[[str, int, int, int], None]
+"""``progress(checker_name, done, total, failures)``: called as checks complete."""
+
+
+@dataclass
+class CheckContext:
+    """What every checker gets: the documents, what to check, where to keep results."""
+
+    documents: Sequence[Document]
+    config: Config
+    store: Store
+    selected: frozenset[str]
+    """Ids of the network rules that are on; a checker skips ids not in it."""
+    lines: Mapping[str, frozenset[int]] | None = None
+    """Per file, the only lines whose links are checked (PR review); None: all lines."""
+    progress: Progress | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    """Run-time overrides from the command line (e.g. ``allow_private``, ``no_cache``)."""
+
+    def wants(self, path: str, line: int) -> bool:
+        if self.lines is None:
+            return True
+        return line in self.lines.get(path, frozenset())
+
+
+@dataclass
+class CheckReport:
+    """What a checker found, plus what reports need besides findings."""
+
+    findings: list[Finding] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    """One record per checked URL for the JSON report's ``links`` array."""
+    notices: list[str] = field(default_factory=list)
+    """One-line messages for stderr (e.g. "GitHub checks skipped: no token")."""
+    fatal: str | None = None
+    """Set when the run cannot give a meaningful answer (no network at all): exit 2."""
+
+    def merge(self, other: CheckReport) -> None:
+        self.findings.extend(other.findings)
+        self.links.extend(other.links)
+        self.notices.extend(other.notices)
+        self.fatal = self.fatal or other.fatal
+
+
+Checker = Callable[[CheckContext], Awaitable[CheckReport]]
+
+# "module:function" of every checker, in report order.
+CHECKER_TARGETS: tuple[str, ...] = ()
+
+
+def checkers() -> list[Checker]:
+    result = []
+    for target in CHECKER_TARGETS:
+        module_name, _, function = target.partition(":")
+        result.append(getattr(importlib.import_module(module_name), function))
+    return result
+
+
+async def run_checks(context: CheckContext) -> CheckReport:
+    """Run every checker concurrently and merge their reports."""
+    report = CheckReport()
+    results = await asyncio.gather(*(checker(context) for checker in checkers()))
+    for result in results:
+        report.merge(result)
+    return report

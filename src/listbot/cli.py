@@ -1,0 +1,78 @@
+"""The ``listbot`` command line: parse arguments, dispatch to a command, map errors to exit codes.
+
+Commands live in :mod:`listbot.commands`, one module each with ``add_parser`` and ``run``.
+``main(argv)`` returns the exit code and never calls ``sys.exit`` (only ``__main__`` does):
+0 clean, 1 findings at error severity, 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from listbot import __version__
+from listbot.config import ConfigError
+from listbot.engine import RuleCrash
+from listbot.source import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# Command modules in listbot.commands, in the order `listbot --help` shows them.
+COMMANDS: tuple[str, ...] = ("lint", "rules", "export")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so main() owns the exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+class UsageError(Exception):
+    """Wrong arguments; printed as one line with a hint, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="listbot",
+        description="Lint, link-check and review curated awesome lists.",
+        epilog="Run `listbot COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"listbot {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f"listbot.commands.{name}")
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run listbot with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        if not getattr(args, "run", None):
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        return int(args.run(args))
+    except SystemExit as exit_:  # --help and --version
+        return int(exit_.code or 0)
+    except UsageError as error:
+        print(f"{error}\nRun `listbot --help` for usage.", file=sys.stderr)
+        return EXIT_USAGE
+    except (ConfigError, InputError) as error:
+        print(f"listbot: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except RuleCrash as error:
+        print(
+            f"listbot: {error}\nThis is a bug in listbot; please report it with the file that caused it.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("listbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

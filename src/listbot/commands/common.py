@@ -1,0 +1,109 @@
+"""Options and steps shared by several commands: configuration, selection, output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from listbot.config import Config, ConfigError, load_config
+from listbot.report import FORMATS
+
+
+def add_config_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("configuration")
+    group.add_argument(
+        "--config",
+        metavar="PATH",
+        type=Path,
+        help="configuration file (default: listbot.toml, .listbot.toml or pyproject.toml "
+        "[tool.listbot] found from the list's folder upwards)",
+    )
+    group.add_argument(
+        "--select",
+        metavar="RULES",
+        action="append",
+        default=[],
+        help="comma-separated rule ids or tags to run instead of the defaults (ALL for every rule)",
+    )
+    group.add_argument(
+        "--extend-select",
+        metavar="RULES",
+        action="append",
+        default=[],
+        help="rule ids or tags to run in addition to the selection",
+    )
+    group.add_argument(
+        "--ignore", metavar="RULES", action="append", default=[], help="rule ids or tags to skip"
+    )
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] | None = None) -> None:
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "--format",
+        choices=formats or tuple(FORMATS),
+        default="text",
+        help="report format (default: text)",
+    )
+    group.add_argument("--output", "-o", metavar="PATH", help="write the report to PATH instead of stdout")
+    group.add_argument("--statistics", action="store_true", help="count findings per rule")
+    group.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary or notices")
+    group.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are errors")
+    group.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (default: auto, i.e. on a terminal without NO_COLOR)",
+    )
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def resolve_config(args: argparse.Namespace, first_file: Path | None) -> Config:
+    """The configuration file's settings with the command line's selection on top."""
+    from listbot.rules import resolve
+
+    config = load_config(args.config, near=first_file) if args.config or first_file else Config()
+    select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
+    for option, values in (("--select", select), ("--extend-select", extend), ("--ignore", ignore)):
+        try:
+            resolve(values)
+        except ValueError as error:
+            raise ConfigError(f"{option}: {error}") from None
+    if select:
+        config = replace(config, select=select, extend_select=())
+    if extend:
+        config = replace(config, extend_select=config.extend_select + extend)
+    if ignore:
+        config = replace(config, ignore=config.ignore + ignore)
+    return config
+
+
+def use_color(args: argparse.Namespace, stream: object = sys.stdout) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR") or getattr(args, "output", None):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def write_output(args: argparse.Namespace, text: str) -> None:
+    """Write a report to ``--output`` (atomically) or stdout."""
+    if getattr(args, "output", None):
+        from listbot.textio import write_text_atomic
+
+        write_text_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def notice(args: argparse.Namespace, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(f"listbot: {message}", file=sys.stderr)

@@ -1,0 +1,101 @@
+"""``listbot lint FILE...``: every rule, and the network checks unless ``--offline``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from listbot.api import RunResult, lint_paths
+from listbot.commands.common import (
+    add_config_options,
+    add_output_options,
+    notice,
+    resolve_config,
+    use_color,
+    write_output,
+)
+from listbot.findings import Severity
+from listbot.report import ReportContext, render
+
+
+def add_network_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("network checks")
+    group.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="results store (default: [links] cache_path, .listbot/cache.sqlite)",
+    )
+    group.add_argument("--no-cache", action="store_true", help="ignore stored results for this run")
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="check links to loopback, private and link-local addresses too",
+    )
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "lint",
+        help="lint lists: formatting, structure, duplicates, and (unless --offline) dead links",
+        description="Lint Markdown lists with every selected rule and, unless --offline, the "
+        "network checks (dead links, arXiv metadata, GitHub repositories).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="Markdown files to lint")
+    parser.add_argument("--offline", action="store_true", help="skip every check that needs the network")
+    fixes = parser.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning")
+    add_network_options(parser)
+    add_config_options(parser)
+    add_output_options(parser)
+    parser.set_defaults(run=run)
+
+
+def network_options(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "store_path": getattr(args, "cache", None),
+        "no_cache": getattr(args, "no_cache", False),
+        "allow_private": getattr(args, "allow_private", False),
+    }
+
+
+def exit_code(args: argparse.Namespace, result: RunResult) -> int:
+    if result.input_errors or result.fatal:
+        return 2
+    if args.exit_zero:
+        return 0
+    return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0
+
+
+def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> int:
+    """Print input errors and notices, render the report, return the exit code."""
+    for error in result.input_errors:
+        print(f"listbot: error: {error}", file=sys.stderr)
+    for message in dict.fromkeys(result.notices):
+        notice(args, message)
+    if result.fatal:
+        print(f"listbot: error: {result.fatal}", file=sys.stderr)
+    context = ReportContext(
+        files=tuple(d.path for d in result.documents),
+        links=tuple(result.links),
+        color=use_color(args),
+        statistics=args.statistics,
+        fixed=fixed,
+        quiet=args.quiet,
+    )
+    output = render(args.format, result.findings, context)
+    write_output(args, output)
+    return exit_code(args, result)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.files]
+    config = resolve_config(args, paths[0])
+    if args.fix or args.diff:
+        from listbot.fix import run_fix_command
+
+        return run_fix_command(args, paths, config)
+    result = lint_paths(paths, config, offline=args.offline, options=network_options(args))
+    return report(args, result)

@@ -1,0 +1,354 @@
+"""The document model: what a README becomes after parsing.
+
+Everything here is a plain frozen value. Positions are 1-based; columns count Python
+characters (a tab is one column, a non-BMP character is one column) in the file's line
+with the line terminator and a leading BOM removed. ``end_column`` is exclusive: the
+column just past the last character, as in SARIF.
+
+Rules and checks read a :class:`Document`; they never see the parser. Indexes that
+several rules share (links by normalised URL, entries in file order, ...) are built
+once, lazily, as cached properties here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A region of the file: start inclusive, end exclusive (both 1-based)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def at(cls, line: int, column: int, length: int = 1) -> Span:
+        """A span on one line starting at ``column`` and ``length`` characters long."""
+        return cls(line, column, line, column + max(length, 0))
+
+
+class LinkKind(str, Enum):
+    """How a link is written in the source."""
+
+    INLINE = "inline"  # [text](url)
+    REFERENCE = "reference"  # [text][label], [text][], [text]
+    AUTOLINK = "autolink"  # <https://example.com>
+    BARE = "bare"  # https://example.com in running text (GFM autolink literal)
+    IMAGE = "image"  # ![alt](src), ![alt][label]
+    HTML_A = "html_a"  # <a href="...">
+    HTML_IMG = "html_img"  # <img src="...">
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link or image, wherever it is in the file (code is never a link)."""
+
+    kind: LinkKind
+    url: str
+    """Destination as written (backslash escapes and entities resolved, nothing percent-encoded)."""
+    text: str
+    """Plain text of the label; alt text for images; the URL itself for autolinks."""
+    span: Span
+    """Covers the whole markup, from ``[``/``![``/``<``/the URL's first character to its end."""
+    raw: str = ""
+    """Source text of the markup (joined with ``\\n`` when it spans lines)."""
+    title: str | None = None
+    label: str | None = None
+    """Reference label (``[text][label]``), as written."""
+    definition_line: int | None = None
+    """Line of the ``[label]: url`` definition that a reference link uses."""
+    in_table: bool = False
+    in_html: bool = False
+    image_urls: tuple[str, ...] = ()
+    """Sources of images inside the link's label, e.g. a badge ``[![alt](img)](url)``."""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind in (LinkKind.IMAGE, LinkKind.HTML_IMG)
+
+    @property
+    def is_http(self) -> bool:
+        return self.url.lower().startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A link reference definition ``[label]: url "title"``."""
+
+    label: str
+    url: str
+    title: str | None
+    span: Span
+    used: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading in Markdown (ATX or setext) or in HTML (``<h1>``..``<h6>``)."""
+
+    level: int
+    text: str
+    """Plain text, as GitHub uses it for the anchor."""
+    raw: str
+    """The heading's inline Markdown (or HTML) as written, without ``#`` markers."""
+    slug: str
+    """GitHub's anchor for it, deduplicated in document order (``foo``, ``foo-1``, ...)."""
+    span: Span
+    style: str
+    """``atx``, ``setext`` or ``html``."""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and everything under it, down to the next heading of the same or higher level."""
+
+    heading: Heading
+    children: tuple[Section, ...] = ()
+    path: tuple[str, ...] = ()
+    """Heading texts from the top-most section down to this one."""
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    @property
+    def text(self) -> str:
+        return self.heading.text
+
+    @property
+    def slug(self) -> str:
+        return self.heading.slug
+
+    @property
+    def line(self) -> int:
+        return self.heading.line
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """Any list item, with or without links: what formatting rules look at."""
+
+    span: Span
+    """From the marker to the end of the item's own content (children excluded)."""
+    marker: str
+    """The marker as written: ``-``, ``*``, ``+``, ``1.``, ``2)``."""
+    ordered: bool
+    number: int | None
+    indent: int
+    """Columns of whitespace before the marker (after any block-quote markers)."""
+    content_gap: int
+    """Whitespace characters between the marker and the content (0 for an empty item)."""
+    depth: int
+    """0 for a top-level list, 1 inside one list item, ..."""
+    list_index: int
+    """Items of the same list share this number (a marker change starts a new list)."""
+    loose: bool
+    first_line: str
+    """The file line the marker is on."""
+    section: tuple[str, ...] = ()
+    node: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The positioned mistune ``list_item`` token, for rules that need its inline tree."""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def bullet(self) -> str:
+        """The marker character: ``-``, ``*``, ``+``, ``.`` or ``)``."""
+        return self.marker[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """Bibliographic fields of a paper-style entry (``**Title**, Venue 2023, [Paper](url)``)."""
+
+    title: str | None = None
+    title_span: Span | None = None
+    venue: str | None = None
+    year: int | None = None
+    year_span: Span | None = None
+    authors: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A list item that carries at least one link: one thing the list recommends."""
+
+    item: ListItem
+    section: tuple[str, ...]
+    raw: str
+    """The item's own source lines (children excluded), marker included, joined with ``\\n``."""
+    main_link: Link | None
+    """The link the entry is about: the first non-image link followed by a separator, else the first."""
+    separator: str
+    """Text between the main link and the description as written, e.g. `` - ``, ``：``, `` — ``."""
+    description_raw: str
+    description: str
+    """The description as plain text (Markdown removed)."""
+    description_span: Span | None
+    links: tuple[Link, ...]
+    """Every link and image in the item's own content, in source order."""
+    children: tuple[Entry, ...] = ()
+    paper: Paper | None = None
+
+    @property
+    def line(self) -> int:
+        return self.item.span.line
+
+    @property
+    def column(self) -> int:
+        return self.item.span.column
+
+    @property
+    def span(self) -> Span:
+        return self.item.span
+
+    @property
+    def name(self) -> str:
+        return self.main_link.text if self.main_link else ""
+
+    @property
+    def url(self) -> str:
+        return self.main_link.url if self.main_link else ""
+
+    @property
+    def images(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.is_image)
+
+    @property
+    def depth(self) -> int:
+        return self.item.depth
+
+    def walk(self) -> Iterator[Entry]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """Raw HTML: a block, or one inline tag."""
+
+    raw: str
+    span: Span
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment ``<!-- ... -->`` (lint directives live in these)."""
+
+    text: str
+    """What is between ``<!--`` and ``-->``."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A paragraph, heading or table cell's inline content: what prose rules read."""
+
+    kind: str
+    """``paragraph``, ``block_text``, ``heading`` or ``table_cell``."""
+    span: Span
+    node: dict[str, Any] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed README. Built only by :func:`listbot.parse.parse`."""
+
+    path: str
+    text: str
+    """The decoded text with the BOM removed and line endings as in the file."""
+    lines: tuple[str, ...]
+    """File lines without terminators; ``lines[n - 1]`` is line ``n``."""
+    newline: str
+    """The file's dominant line ending (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    bom: bool
+    title: Heading | None
+    headings: tuple[Heading, ...]
+    sections: tuple[Section, ...]
+    """Top-level sections (usually the ``#`` title, or the ``##`` sections when there is none)."""
+    list_items: tuple[ListItem, ...]
+    entries: tuple[Entry, ...]
+    """Top-level entries in file order; nested entries are in their parents' ``children``."""
+    links: tuple[Link, ...]
+    """Every link and image in the file, in source order."""
+    definitions: tuple[Definition, ...]
+    html: tuple[HtmlBlock, ...]
+    comments: tuple[Comment, ...]
+    text_blocks: tuple[TextBlock, ...]
+    code_lines: frozenset[int]
+    """Lines inside fenced or indented code blocks (prose rules skip them)."""
+    tokens: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
+    """The positioned mistune AST (each block token has ``line``; see parse/positions.py)."""
+    companions: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
+    """Texts of the files that awesome-lint looks for beside the list, by lower-case path
+    relative to the list's folder (``contributing.md``, ``.github/code-of-conduct.md``, ...).
+    None when the document was parsed from text, so rules about them stay silent."""
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, or '' past the end."""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    @cached_property
+    def all_entries(self) -> tuple[Entry, ...]:
+        """Every entry, nested ones included, in file order."""
+        return tuple(sorted((e for top in self.entries for e in top.walk()), key=lambda e: e.span))
+
+    @cached_property
+    def ends_with_newline(self) -> bool:
+        return self.text.endswith(("\n", "\r"))
+
+    @cached_property
+    def _heading_paths(self) -> tuple[list[int], list[tuple[str, ...]]]:
+        lines: list[int] = []
+        paths: list[tuple[str, ...]] = []
+        stack: list[tuple[int, str]] = []
+        for heading in self.headings:
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            stack.append((heading.level, heading.text))
+            lines.append(heading.line)
+            paths.append(tuple(text for _, text in stack))
+        return lines, paths
+
+    def section_path_at(self, line: int) -> tuple[str, ...]:
+        """Heading texts, outermost first, of the section that ``line`` is in."""
+        lines, paths = self._heading_paths
+        index = bisect_right(lines, line) - 1
+        return paths[index] if index >= 0 else ()
+
+    def walk_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()

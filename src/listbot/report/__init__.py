@@ -1,0 +1,54 @@
+"""Reports: one module per output format, each ``render(findings, context) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from listbot.findings import Finding
+
+__all__ = ["FORMATS", "ReportContext", "render", "statistics"]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a report needs besides the findings."""
+
+    files: tuple[str, ...] = ()
+    links: tuple[dict[str, Any], ...] = ()
+    """Per-URL records from the link check (JSON's ``links`` array)."""
+    color: bool = False
+    statistics: bool = False
+    fixed: int = 0
+    """How many fixes ``--fix`` applied (mentioned in the text summary)."""
+    quiet: bool = False
+    """Findings only: no summary line."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# Format name -> module in this package with a ``render`` function.
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json",
+}
+
+Renderer = Callable[[Sequence[Finding], ReportContext], str]
+
+
+def render(name: str, findings: Sequence[Finding], context: ReportContext) -> str:
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    renderer: Renderer = module.render
+    return renderer(findings, context)
+
+
+def statistics(findings: Sequence[Finding]) -> list[tuple[str, int, bool]]:
+    """``(rule, count, any_fixable)`` per rule, most frequent first (``--statistics``)."""
+    counts = Counter(f.rule for f in findings)
+    fixable = {f.rule for f in findings if f.fix is not None}
+    return sorted(
+        ((rule, count, rule in fixable) for rule, count in counts.items()),
+        key=lambda row: (-row[1], row[0]),
+    )

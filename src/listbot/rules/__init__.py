@@ -1,0 +1,76 @@
+"""The rule registry: every rule module, in a fixed order, and look-up by id, alias or tag.
+
+Adding a rule: write ``rules/<id_with_underscores>.py`` with a ``RULE``, add the module to
+``_MODULES`` below (its group), and add ``tests/rules/cases/<id>.md``. Network checks are
+documented here too: their modules (absolute names, ``listbot.checks.…``) export ``RULES``,
+a tuple of rules with ``network=True`` whose findings :mod:`listbot.checks` produces. Retired ids stay
+in ``REDIRECTS`` so old configs and ``<!--lint ...-->`` comments keep working.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+
+from listbot.rules.base import FixAvailability, NoOptions, Rule
+
+__all__ = ["RULES", "REDIRECTS", "FixAvailability", "NoOptions", "Rule", "get_rule", "resolve"]
+
+# Module names (files in this package), in the order `listbot rules` lists them.
+_MODULES: tuple[str, ...] = (
+    # -- awesome-lint's own rules (ids as awesome-lint prints them) --
+    # -- remark-lint preset rules that awesome-lint enables --
+    # -- beyond awesome-lint --
+    # -- network checks (listbot.checks.*; each module exports RULES) --
+)
+
+# Old or alternative names -> current id.
+REDIRECTS: dict[str, str] = {}
+
+
+def _load() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for name in _MODULES:
+        module = importlib.import_module(name if name.startswith("listbot.") else f"{__name__}.{name}")
+        rules.extend(getattr(module, "RULES", None) or (module.RULE,))
+    return tuple(rules)
+
+
+RULES: tuple[Rule, ...] = _load()
+_BY_NAME: dict[str, Rule] = {}
+for _rule in RULES:
+    for _name in (_rule.id, *_rule.aliases):
+        if _name in _BY_NAME:
+            raise RuntimeError(f"rule name {_name!r} is used twice")
+        _BY_NAME[_name] = _rule
+
+
+def get_rule(name: str) -> Rule | None:
+    """The rule with this id or alias (redirects followed), or None."""
+    name = REDIRECTS.get(name, name)
+    return _BY_NAME.get(name)
+
+
+def resolve(selectors: Iterable[str], rules: Iterable[Rule] = RULES) -> set[str]:
+    """Rule ids matched by selectors: ids, aliases, tags, or ``ALL``.
+
+    Raises ValueError naming the first selector that matches nothing.
+    """
+    rules = tuple(rules)
+    chosen: set[str] = set()
+    for selector in selectors:
+        selector = selector.strip()
+        if not selector:
+            continue
+        if selector.upper() == "ALL":
+            chosen.update(rule.id for rule in rules)
+            continue
+        rule = get_rule(selector)
+        if rule is not None:
+            chosen.add(rule.id)
+            continue
+        tagged = {rule.id for rule in rules if selector in rule.tags}
+        if not tagged:
+            raise ValueError(f"unknown rule or tag {selector!r} (see `listbot rules`)")
+        chosen.update(tagged)
+    return chosen

@@ -1,0 +1,34 @@
+"""Shared fixtures: where the corpus and the recorded fixtures are (``../shared`` beside the repo)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+FIXTURES = SHARED / "fixtures"
+
+
+def corpus_files() -> list[Path]:
+    """The real awesome lists in ../shared/corpus (empty when the folder is absent)."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md")
+
+
+def corpus_params() -> list[object]:
+    """Parametrize over the corpus; a single skipped case when it is absent."""
+    files = corpus_files()
+    if not files:
+        return [pytest.param(None, marks=pytest.mark.skip(reason="../shared/corpus is absent"))]
+    return [pytest.param(path, id=path.name) for path in files]
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    return CORPUS
