@@ -20,6 +20,7 @@ __all__ = ["RULES", "REDIRECTS", "FixAvailability", "NoOptions", "Rule", "get_ru
 _MODULES: tuple[str, ...] = (
     # -- awesome-lint's own rules (ids as awesome-lint prints them) --
     # -- remark-lint preset rules that awesome-lint enables --
+    "final_newline",
     # -- beyond awesome-lint --
     # -- network checks (listbot.checks.*; each module exports RULES) --
 )
