@@ -317,5 +317,5 @@ def option_docs(cls: type) -> dict[str, str]:
             and isinstance(following.value, ast.Constant)
             and isinstance(following.value.value, str)
         ):
-            docs[current.target.id] = " ".join(following.value.value.split())
+            docs[current.target.id] = " ".join(following.value.value.split()).replace("``", "`")
     return docs

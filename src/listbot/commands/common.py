@@ -84,7 +84,8 @@ def resolve_config(args: argparse.Namespace, first_file: Path | None) -> Config:
     return config
 
 
-def use_color(args: argparse.Namespace, stream: object = sys.stdout) -> bool:
+def use_color(args: argparse.Namespace, stream: object | None = None) -> bool:
+    stream = sys.stdout if stream is None else stream
     if args.color == "always":
         return True
     if args.color == "never" or os.environ.get("NO_COLOR") or getattr(args, "output", None):

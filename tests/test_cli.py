@@ -1,0 +1,178 @@
+"""The command line, run in-process through ``cli.main``: exit codes, output shapes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from listbot import __version__
+from listbot.cli import main
+
+CLEAN = "# Awesome Things\n\n- [Foo](https://foo.dev) - Does foo.\n"
+NO_NEWLINE = "# Awesome Things\n\n- [Foo](https://foo.dev) - Does foo."
+
+
+def write(tmp_path: Path, text: str, name: str = "README.md") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"listbot {__version__}"
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "usage: listbot" in capsys.readouterr().err
+
+
+def test_unknown_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--bogus", "x.md"]) == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --bogus" in err
+    assert "Traceback" not in err
+
+
+def test_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, CLEAN)
+    assert main(["lint", "--offline", "--select", "final-newline", str(path)]) == 0
+    assert "no findings" in capsys.readouterr().out
+
+
+def test_error_finding_exits_one_and_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    assert main(["lint", "--offline", "--select", "final-newline", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:3:36: error final-newline Missing final newline" in out
+    assert "Found 1 error, 0 warnings, 0 infos in 1 file." in out
+
+
+def test_exit_zero(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    assert main(["lint", "--offline", "--exit-zero", "--select", "final-newline", str(path)]) == 0
+
+
+def test_ignore_and_severity_from_config(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    assert main(["lint", "--offline", "--select", "final-newline", "--ignore", "final-newline", str(path)]) == 0
+    config = write(tmp_path, '[rules.final-newline]\nseverity = "warning"\n', "listbot.toml")
+    assert main(["lint", "--offline", "--config", str(config), "--select", "final-newline", str(path)]) == 0
+
+
+def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    assert main(["lint", "--offline", "--format", "json", "--select", "final-newline", str(path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["version"] == 1
+    assert report["files"] == [str(path)]
+    assert report["summary"] == {"errors": 1, "warnings": 0, "infos": 0}
+    (finding,) = report["findings"]
+    assert {k: finding[k] for k in ("line", "column", "end_line", "end_column", "severity", "rule")} == {
+        "line": 3,
+        "column": 36,
+        "end_line": 3,
+        "end_column": 36,
+        "severity": "error",
+        "rule": "final-newline",
+    }
+    assert finding["related"] == [] and finding["url"] is None
+
+
+def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    main(["lint", "--offline", "--statistics", "--select", "final-newline", str(path)])
+    assert "     1  final-newline  [*]" in capsys.readouterr().out
+
+
+def test_quiet_prints_findings_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    main(["lint", "--offline", "--quiet", "--select", "final-newline", str(path)])
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "final-newline" in out
+
+
+def test_unknown_selector_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, CLEAN)
+    assert main(["lint", "--offline", "--select", "no-such-rule", str(path)]) == 2
+    assert "unknown rule or tag 'no-such-rule'" in capsys.readouterr().err
+
+
+def test_bad_config_is_exit_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, CLEAN)
+    write(tmp_path, "colour = 1\n", "listbot.toml")
+    assert main(["lint", "--offline", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "listbot.toml: unknown key 'colour'" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        (b"# Title\n\n- caf\xe9\n", ":3: invalid UTF-8 (byte 0xe9 at byte 6 of the line"),
+    ],
+    ids=["missing", "binary", "bad-utf8"],
+)
+def test_unreadable_input_is_exit_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "README.md"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["lint", "--offline", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    if content is not None:
+        assert path.read_bytes() == content, "the input must never be modified"
+
+
+def test_directory_is_exit_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--offline", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_empty_file_is_fine(tmp_path: Path) -> None:
+    path = write(tmp_path, "")
+    assert main(["lint", "--offline", str(path)]) in (0, 1)
+
+
+def test_one_bad_file_does_not_hide_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write(tmp_path, NO_NEWLINE)
+    assert main(["lint", "--offline", "--select", "final-newline", str(tmp_path / "nope.md"), str(good)]) == 2
+    captured = capsys.readouterr()
+    assert "nope.md: no such file" in captured.err
+    assert "final-newline" in captured.out
+
+
+def test_rules_lists_ids_severity_and_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("final-newline "))
+    assert "error" in line and "fix" in line and "The file must end with a newline." in line
+
+
+def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--format", "json"]) == 0
+    rules = {rule["id"]: rule for rule in json.loads(capsys.readouterr().out)}
+    assert rules["final-newline"]["fix"] == "always"
+
+
+def test_config_prints_reference_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["config"]) == 0
+    assert "[rules.final-newline]" in capsys.readouterr().out
+    bad = write(tmp_path, "[rules.final-newline]\nseverity = 3\n", "bad.toml")
+    assert main(["config", "--check", str(bad)]) == 2
+
+
+def test_export_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "# Awesome\n\n## Tools\n\n### CLI\n\n- [Foo](https://foo.dev) - Does *foo*.\n")
+    assert main(["export", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (entry,) = data["entries"]
+    assert entry["category"] == "Tools" and entry["sub_category"] == "CLI"
+    assert (entry["name"], entry["url"], entry["description"]) == ("Foo", "https://foo.dev", "Does foo.")
+    assert (entry["line"], entry["column"]) == (7, 1)
