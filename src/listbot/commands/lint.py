@@ -85,8 +85,8 @@ def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> in
         fixed=fixed,
         quiet=args.quiet,
     )
-    output = render(args.format, result.findings, context)
-    write_output(args, output)
+    if result.documents or args.format != "text":
+        write_output(args, render(args.format, result.findings, context))
     return exit_code(args, result)
 
 
