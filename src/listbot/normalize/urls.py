@@ -1,0 +1,253 @@
+"""URL identity and hygiene: when two written URLs mean the same page, and what is noise in them.
+
+Parts:
+
+- :func:`normalize_url`: the identity key of a URL, for duplicate detection. Two URLs
+  with the same key are the same page. Cached, so rules sharing it pay once per URL.
+- :data:`TRACKING_PARAMETERS` / :func:`is_tracking_parameter`: query parameters that
+  only tell a site where a click came from.
+- :func:`query_parameters` / :func:`remove_tracking_parameters`: the written pieces of a
+  query, and the URL without its tracking pieces, every other character kept as written.
+- :func:`host_of`: the lower-case host, or ``""``.
+
+What :func:`normalize_url` treats as the same (and why):
+
+- ``http`` / ``https`` / protocol-relative ``//``: one site serves both; the scheme is dropped.
+- Host case, a leading ``www.``, a trailing dot, default ports (``:80``, ``:443``).
+- A trailing ``/``, a final ``index.html`` / ``index.htm`` (as awesome-lint's normalize-url).
+- Percent-encoding: hex digits upper-cased, unreserved characters (``%7E``) decoded.
+- Query order (sorted) and tracking parameters (removed).
+- GitHub: owner and repository are case-insensitive, ``.git`` is the clone suffix,
+  ``#readme`` and ``?tab=readme-ov-file`` are the page GitHub shows anyway.
+- ``#readme`` anywhere (npm, GitLab and GitHub all use it for "the README part"),
+  an empty ``#``, and text fragments (``#:~:text=...``: a highlight, not a place).
+- arXiv: every arxiv.org form of one paper (``abs``, ``pdf``, ``.pdf``, ``vN``, ``html``,
+  ``export.``/``www.``, http) becomes ``arxiv:ID``. Mirrors (ar5iv, alphaXiv, the DOI)
+  are other pages and keep their own key; :mod:`listbot.normalize.arxiv_ids` links them
+  to the paper for rules that compare papers rather than URLs.
+
+Kept, because they change what the reader gets: other fragments (``#installation`` is
+not the page top; awesome-lint #158), path case outside GitHub owner/repo, other query
+parameters, and ``ref``: on GitHub and GitLab ``?ref=`` names a branch, so it is not
+tracking (``ref_src`` on Twitter is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from listbot.normalize.arxiv_ids import arxiv_id_from_url
+
+__all__ = [
+    "TRACKING_PARAMETERS",
+    "TRACKING_PREFIXES",
+    "QueryParameter",
+    "host_of",
+    "is_tracking_parameter",
+    "normalize_url",
+    "query_parameters",
+    "remove_tracking_parameters",
+    "tracking_parameters",
+]
+
+TRACKING_PREFIXES: tuple[str, ...] = ("utm_",)
+"""Any parameter starting with these is tracking (Google Analytics campaign tags)."""
+
+TRACKING_PARAMETERS: frozenset[str] = frozenset(
+    {
+        "fbclid",  # Facebook
+        "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "_ga", "_gl",  # Google Ads / Analytics
+        "msclkid",  # Microsoft Ads
+        "yclid",  # Yandex
+        "twclid",  # Twitter/X Ads
+        "ttclid",  # TikTok
+        "li_fat_id",  # LinkedIn
+        "igshid",  # Instagram share id
+        "mc_cid", "mc_eid",  # Mailchimp
+        "_hsenc", "_hsmi", "__hssc", "__hstc", "__hsfp", "hsctatracking",  # HubSpot
+        "mkt_tok",  # Marketo
+        "oly_anon_id", "oly_enc_id",  # Omeda
+        "vero_id", "vero_conv",  # Vero
+        "wickedid",  # Wicked Reports
+        "rb_clickid",  # Rubicon
+        "s_cid",  # Adobe
+    }
+)  # fmt: skip
+"""Parameters that are tracking on every site (names compared case-insensitively)."""
+
+_HOST_TRACKING: dict[str, frozenset[str]] = {
+    "youtube.com": frozenset({"si", "feature"}),
+    "m.youtube.com": frozenset({"si", "feature"}),
+    "youtu.be": frozenset({"si", "feature"}),
+    "open.spotify.com": frozenset({"si"}),
+    "twitter.com": frozenset({"ref_src", "ref_url"}),
+    "x.com": frozenset({"ref_src", "ref_url"}),
+    "medium.com": frozenset({"source"}),
+}
+"""Parameters that are tracking only on one site (``si`` elsewhere may mean anything)."""
+
+_GITHUB_HOSTS = frozenset({"github.com"})
+_GITHUB_NOISE_QUERY = frozenset({"tab=readme-ov-file"})
+_ARXIV_HOSTS = frozenset({"arxiv.org", "export.arxiv.org", "lanl.arxiv.org"})
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+_INDEX_PAGE = re.compile(r"/index\.html?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParameter:
+    """One ``name=value`` piece of a URL's query, with its 0-based offsets in the URL."""
+
+    name: str
+    start: int
+    end: int
+
+
+def host_of(url: str) -> str:
+    """The URL's host in lower case without ``www.``, or ``""`` (relative, mailto, malformed)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    host = host.rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def is_tracking_parameter(name: str, host: str = "") -> bool:
+    """Whether a query parameter only tracks the click (``host`` as from :func:`host_of`)."""
+    key = name.lower()
+    if key.startswith(TRACKING_PREFIXES) or key in TRACKING_PARAMETERS:
+        return True
+    return key in _HOST_TRACKING.get(host, ())
+
+
+def _query_bounds(url: str) -> tuple[int, int] | None:
+    """0-based [start, end) of the query text (after ``?``, before ``#``), or None."""
+    fragment = url.find("#")
+    head = url if fragment < 0 else url[:fragment]
+    mark = head.find("?")
+    if mark < 0:
+        return None
+    return mark + 1, len(head)
+
+
+def query_parameters(url: str) -> tuple[QueryParameter, ...]:
+    """The ``&``-separated pieces of the query as written (empty pieces skipped)."""
+    bounds = _query_bounds(url)
+    if bounds is None:
+        return ()
+    start, end = bounds
+    pieces: list[QueryParameter] = []
+    position = start
+    for piece in url[start:end].split("&"):
+        if piece:
+            name = piece.split("=", 1)[0]
+            pieces.append(QueryParameter(name, position, position + len(piece)))
+        position += len(piece) + 1
+    return tuple(pieces)
+
+
+def tracking_parameters(url: str) -> tuple[QueryParameter, ...]:
+    """The query pieces of ``url`` that are tracking parameters."""
+    host = host_of(url)
+    return tuple(p for p in query_parameters(url) if is_tracking_parameter(p.name, host))
+
+
+def remove_tracking_parameters(url: str) -> str:
+    """``url`` without its tracking pieces; every other character stays as written.
+
+    The ``?`` goes too when nothing is left of the query; separators between kept pieces
+    are kept as they were.
+    """
+    bounds = _query_bounds(url)
+    if bounds is None:
+        return url
+    start, end = bounds
+    host = host_of(url)
+    kept = [
+        piece
+        for piece in url[start:end].split("&")
+        if not (piece and is_tracking_parameter(piece.split("=", 1)[0], host))
+    ]
+    query = "&".join(kept)
+    if query.strip("&") == "":
+        return url[: start - 1] + url[end:]
+    return url[:start] + query + url[end:]
+
+
+def _normalize_percent(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else "%" + match.group(1).upper()
+
+    return _PERCENT.sub(replace, text)
+
+
+def _normalize_fragment(fragment: str) -> str:
+    directive = fragment.find(":~:")
+    if directive >= 0:
+        fragment = fragment[:directive]
+    if fragment.lower() in ("", "readme", "readme-ov-file"):
+        return ""
+    return fragment
+
+
+@lru_cache(maxsize=65536)
+def normalize_url(url: str) -> str:
+    """The identity key of ``url``: equal keys mean the same page (see the module docstring).
+
+    Not a URL to visit: the scheme is dropped (``github.com/owner/repo``) and arXiv papers
+    become ``arxiv:ID``. Anchors (``#top``), relative paths and other schemes come back
+    stripped but otherwise as written.
+    """
+    text = url.strip()
+    if text.startswith("//"):
+        text = "http:" + text
+    lowered = text.lower()
+    if not lowered.startswith(("http://", "https://")):
+        return text
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError:
+        return lowered
+    if host.startswith("www."):
+        host = host[4:]
+    if host in _ARXIV_HOSTS:
+        arxiv_id = arxiv_id_from_url(text)
+        if arxiv_id is not None:
+            return f"arxiv:{arxiv_id.id}"
+    if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme.lower()]:
+        host = f"{host}:{port}"
+    if parts.username or parts.password:
+        userinfo = parts.netloc.rsplit("@", 1)[0]
+        host = f"{userinfo}@{host}"
+    path = _normalize_percent(parts.path)
+    path = _INDEX_PAGE.sub("/", path).rstrip("/")
+    query_pieces = [
+        _normalize_percent(piece)
+        for piece in parts.query.split("&")
+        if piece and not is_tracking_parameter(piece.split("=", 1)[0], host)
+    ]
+    if host in _GITHUB_HOSTS:
+        path = _github_path(path)
+        query_pieces = [p for p in query_pieces if p.lower() not in _GITHUB_NOISE_QUERY]
+    query = "&".join(sorted(query_pieces))
+    fragment = _normalize_fragment(parts.fragment)
+    return host + path + ("?" + query if query else "") + ("#" + fragment if fragment else "")
+
+
+def _github_path(path: str) -> str:
+    """Owner and repository lower-cased, ``.git`` dropped; the rest (branches, files) kept."""
+    segments = path.split("/")  # ["", owner, repo, ...]
+    if len(segments) > 1:
+        segments[1] = segments[1].lower()
+    if len(segments) > 2:
+        repo = segments[2].lower()
+        segments[2] = repo[:-4] if repo.endswith(".git") else repo
+    return "/".join(segments)
