@@ -1,0 +1,386 @@
+"""Apply fixes to text: ruff's loop of sort, skip overlaps, apply, re-lint, repeat.
+
+Edits are spans of the text the findings were computed on (1-based line and column on
+the logical lines, end exclusive). They are turned into offsets of that very text, so
+everything outside the edited spans (line endings of any mix, spacing, HTML, a BOM that
+the caller strips and restores) stays byte for byte. A pass applies every fix that
+overlaps none already taken; the text is then linted again and the next pass picks up
+what was skipped or newly fixable, until nothing changes (at most :data:`MAX_PASSES`).
+
+Each pass is verified: the changed lines must be lines of the fixed findings or of their
+edits, and the fixed text must lint again. Otherwise :class:`FixVerificationError`.
+
+The command side (``listbot lint --fix`` / ``--diff``: files, network fixes, diff, atomic
+writes, printing) is :mod:`listbot.fix_command`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+from listbot.config import Config
+from listbot.findings import Applicability, Finding, Fix
+from listbot.model import Document, Span
+
+__all__ = [
+    "MAX_PASSES",
+    "FixResult",
+    "FixVerificationError",
+    "LineIndex",
+    "fix_loop",
+    "fix_text",
+    "run_fix_command",
+]
+
+MAX_PASSES = 10
+BOM = "\ufeff"
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_TERMINATOR = re.compile(r"(?:\r\n|\r|\n)\Z")
+
+
+class FixVerificationError(Exception):
+    """A pass of fixes changed more than it should or broke the text: nothing is written."""
+
+
+class LineIndex:
+    """Line/column <-> offset for one text, with lines split on ``\\r\\n``, ``\\r`` and ``\\n``.
+
+    Line ``n + 1`` of a text with ``n`` terminated lines exists and is empty, so an edit may
+    point just past a final line ending.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+        starts = [0]
+        for line in self.lines:
+            starts.append(starts[-1] + len(line))
+        self.starts = starts
+        """``starts[n - 1]`` is the offset of line ``n``; the last one is ``len(text)``."""
+
+    def content_length(self, line: int) -> int:
+        """Characters of a 1-based line without its terminator (0 for the line past the end)."""
+        if line == len(self.lines) + 1:
+            return 0
+        raw = self.lines[line - 1]
+        match = _TERMINATOR.search(raw)
+        return len(raw) - (len(match.group()) if match else 0)
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The offset of ``line:column``, or None when the text has no such position."""
+        if line < 1 or column < 1 or line > len(self.lines) + 1:
+            return None
+        if line == len(self.lines) + 1 and self.lines and not _TERMINATOR.search(self.lines[-1]):
+            return None
+        if column - 1 > self.content_length(line):
+            return None
+        return self.starts[line - 1] + column - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based ``(line, column)`` of an offset (clamped to the text)."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect_right(self.starts, offset) - 1
+        if index >= len(self.lines) and self.lines and not _TERMINATOR.search(self.lines[-1]):
+            index = len(self.lines) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def line_of(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their terminators (``\\r\\n``, ``\\r`` or ``\\n``)."""
+    return _LINE.findall(text)
+
+
+@dataclass(frozen=True)
+class _Range:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    finding: Finding
+    fix: Fix
+    ranges: tuple[_Range, ...]
+
+    @property
+    def key(self) -> tuple[int, int, str, str]:
+        return (self.ranges[0].start, self.ranges[-1].end, self.finding.rule, self.fix.title)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Ranges collide when they share a character, or start at the same place (order unknown)."""
+    return a[0] == b[0] or (a[0] < b[1] and b[0] < a[1])
+
+
+def _candidate(index: LineIndex, finding: Finding) -> _Candidate | None:
+    """The fix of ``finding`` as offset ranges, or None if an edit is out of the text or
+    two of its edits collide (a rule bug: that fix is left out, the finding stays)."""
+    fix = finding.fix
+    if fix is None or not fix.edits:
+        return None
+    ranges: list[_Range] = []
+    for edit in fix.edits:
+        start = index.offset(edit.span.line, edit.span.column)
+        end = index.offset(edit.span.end_line, edit.span.end_column)
+        if start is None or end is None or end < start:
+            return None
+        ranges.append(_Range(start, end, edit.text))
+    ranges.sort(key=lambda r: (r.start, r.end))
+    if any(_joins_line_ending(index.text, r) for r in ranges):
+        return None
+    for before, after in pairwise(ranges):
+        if after.start < before.end or (after.start == before.start and after.end == before.end):
+            return None
+    return _Candidate(finding, fix, tuple(ranges))
+
+
+def _joins_line_ending(text: str, edit: _Range) -> bool:
+    """Whether the edit would glue a ``\r`` and a ``\n`` into one ``\r\n`` (two line
+    endings into one), e.g. by emptying a line that sits between them."""
+    before = text[edit.start - 1] if edit.start else ""
+    after = text[edit.end] if edit.end < len(text) else ""
+    joined = before + edit.text + after
+    return "\r\n" in joined and joined.count("\r\n") > (
+        before + text[edit.start : edit.end] + after
+    ).count("\r\n")
+
+
+@dataclass(frozen=True)
+class _Pass:
+    text: str
+    applied: int
+    allowed_lines: frozenset[int]
+    edits: tuple[_Range, ...]
+    """The applied edits, in offsets of the pass's input text, sorted."""
+
+
+def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pass:
+    """Apply every fix that collides with none taken before it (in text order)."""
+    index = LineIndex(text)
+    candidates = []
+    for finding in findings:
+        if finding.fix is None:
+            continue
+        if finding.fix.applicability is Applicability.UNSAFE and not unsafe:
+            continue
+        candidate = _candidate(index, finding)
+        if candidate is not None:
+            candidates.append(candidate)
+    candidates.sort(key=lambda c: c.key)
+    taken: list[tuple[int, int]] = []
+    taken_fixes: set[tuple[_Range, ...]] = set()
+    edits: list[_Range] = []
+    allowed: set[int] = set()
+    applied = 0
+    for candidate in candidates:
+        if candidate.ranges in taken_fixes:  # the same fix from another finding: done already
+            applied += 1
+            _allow(allowed, candidate.finding.span)
+            continue
+        if any(_collides(taken, (r.start, r.end)) for r in candidate.ranges):
+            continue
+        for r in candidate.ranges:
+            insort(taken, (r.start, r.end))
+        taken_fixes.add(candidate.ranges)
+        edits.extend(candidate.ranges)
+        applied += 1
+        _allow(allowed, candidate.finding.span)
+        for edit in candidate.fix.edits:
+            _allow(allowed, edit.span)
+    edits.sort(key=lambda r: (r.start, r.end))
+    pieces: list[str] = []
+    position = 0
+    for r in edits:
+        pieces.append(text[position : r.start])
+        pieces.append(r.text)
+        position = r.end
+    pieces.append(text[position:])
+    return _Pass("".join(pieces), applied, frozenset(allowed), tuple(edits))
+
+
+def _allow(lines: set[int], span: Span) -> None:
+    lines.update(range(span.line, span.end_line + 1))
+
+
+def _collides(taken: list[tuple[int, int]], candidate: tuple[int, int]) -> bool:
+    """Whether ``candidate`` collides with one of ``taken`` (sorted, pairwise disjoint)."""
+    at = bisect_left(taken, (candidate[0], -1))
+    return any(_overlaps(taken[i], candidate) for i in (at - 1, at, at + 1) if 0 <= i < len(taken))
+
+
+def changed_lines(before: str, after: str) -> set[int]:
+    """1-based lines of ``before`` that differ in ``after`` (terminators included).
+
+    A line inserted between lines ``n`` and ``n + 1`` counts as a change of both.
+    """
+    old, new = split_lines(before), split_lines(after)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    changed: set[int] = set()
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == i2:  # pure insertion before old line i1 + 1
+            changed.update({i1, i1 + 1})
+        else:
+            changed.update(range(i1 + 1, i2 + 1))
+    return changed
+
+
+def _verify(before: str, after: str, allowed: frozenset[int]) -> None:
+    stray = changed_lines(before, after) - allowed
+    if not stray:
+        return
+    # An insertion counts on both sides; it is fine if one side is allowed.
+    old = split_lines(before)
+    matcher = difflib.SequenceMatcher(None, old, split_lines(after), autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        touched = {i1, i1 + 1} if i1 == i2 else set(range(i1 + 1, i2 + 1))
+        if i1 == i2 and touched & allowed:
+            continue
+        if touched - allowed:
+            line = min(touched - allowed)
+            raise FixVerificationError(
+                f"line {max(line, 1)} changed although no fixed finding is on it"
+            )
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets of the text before a pass to offsets after it."""
+
+    edits: tuple[_Range, ...]
+    _ends: list[int] = field(default_factory=list, repr=False)
+    _shift: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        total = 0
+        for r in self.edits:
+            total += len(r.text) - (r.end - r.start)
+            self._ends.append(r.end)
+            self._shift.append(total)
+
+    def __call__(self, offset: int) -> int:
+        done = bisect_right(self._ends, offset)  # edits that end at or before offset
+        # An offset inside an edited range moves to where that replacement starts.
+        if done < len(self.edits) and self.edits[done].start < offset:
+            offset = self.edits[done].start
+        return offset + (self._shift[done - 1] if done else 0)
+
+
+@dataclass
+class FixResult:
+    """The fixed text, how many fixes were applied, and the findings left on it."""
+
+    text: str
+    applied: int
+    remaining: list[Finding]
+    passes: int = 0
+    document: Document | None = None
+    """The fixed text parsed (None when the lint function gives no Document)."""
+    maps: list[OffsetMap] = field(default_factory=list, repr=False)
+    original: str = ""
+
+    def map_span(self, span: Span) -> Span:
+        """Where ``span`` of the original text is in the fixed text (BOM aside)."""
+        if not self.maps:
+            return span
+        before = LineIndex(self.original.removeprefix(BOM))
+        after = LineIndex(self.text.removeprefix(BOM))
+
+        def move(line: int, column: int) -> tuple[int, int]:
+            offset = before.offset(line, column)
+            if offset is None:
+                return line, column
+            for step in self.maps:
+                offset = step(offset)
+            return after.position(offset)
+
+        start = move(span.line, span.column)
+        end = move(span.end_line, span.end_column)
+        return Span(*start, *end)
+
+
+LintFunction = Callable[[str], tuple[list[Finding], Document | None]]
+
+
+def fix_loop(
+    text: str,
+    lint: LintFunction,
+    *,
+    unsafe: bool = False,
+    extra: Sequence[Finding] = (),
+    max_passes: int = MAX_PASSES,
+) -> FixResult:
+    """Lint, apply fixes, lint again, until nothing changes; ``extra`` joins the first pass.
+
+    ``lint`` returns the findings on a text and, if it has one, its Document. A lint
+    that fails on fixed text raises :class:`FixVerificationError`.
+    """
+    findings, document = lint(text)
+    current = text
+    applied = 0
+    maps: list[OffsetMap] = []
+    passes = 0
+    for number in range(max_passes):
+        step = _apply_pass(current, [*findings, *(extra if number == 0 else ())], unsafe=unsafe)
+        if not step.applied or step.text == current:
+            break
+        _verify(current, step.text, step.allowed_lines)
+        try:
+            findings, document = lint(step.text)
+        except Exception as error:  # the fixed text must lint like any text
+            raise FixVerificationError(f"the fixed text cannot be linted: {error!r}") from error
+        applied += step.applied
+        maps.append(OffsetMap(step.edits))
+        current = step.text
+        passes += 1
+    return FixResult(current, applied, findings, passes, document, maps, text)
+
+
+def fix_text(
+    text: str,
+    path: str,
+    config: Config,
+    *,
+    unsafe: bool = False,
+    extra: Sequence[Finding] = (),
+) -> FixResult:
+    """Apply the fixes of the offline rules (SAFE, and UNSAFE if ``unsafe``) to ``text``.
+
+    A leading BOM is kept. ``extra`` findings (e.g. redirects from the network checks,
+    positioned on ``text``) are applied in the first pass with the rules' fixes.
+    """
+    from listbot.api import lint_text
+
+    def lint(source: str) -> tuple[list[Finding], Document | None]:
+        result = lint_text(source, path, config=config)
+        return result.findings, result.document
+
+    bom = text.startswith(BOM)
+    body = text[1:] if bom else text
+    result = fix_loop(body, lint, unsafe=unsafe, extra=extra)
+    if bom:
+        result.text = BOM + result.text
+        result.original = text
+    return result
+
+
+def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Config) -> int:
+    """``listbot lint --fix`` / ``--diff``: see :mod:`listbot.fix_command`."""
+    from listbot.fix_command import run_fix_command as run
+
+    return run(args, paths, config)
