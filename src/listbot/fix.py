@@ -164,6 +164,7 @@ class _Pass:
     allowed_lines: frozenset[int]
     edits: tuple[_Range, ...]
     """The applied edits, in offsets of the pass's input text, sorted."""
+    fixed: tuple[Finding, ...] = ()
 
 
 def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pass:
@@ -183,10 +184,10 @@ def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pas
     taken_fixes: set[tuple[_Range, ...]] = set()
     edits: list[_Range] = []
     allowed: set[int] = set()
-    applied = 0
+    fixed: list[Finding] = []
     for candidate in candidates:
         if candidate.ranges in taken_fixes:  # the same fix from another finding: done already
-            applied += 1
+            fixed.append(candidate.finding)
             _allow(allowed, candidate.finding.span)
             continue
         if any(_collides(taken, (r.start, r.end)) for r in candidate.ranges):
@@ -195,7 +196,7 @@ def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pas
             insort(taken, (r.start, r.end))
         taken_fixes.add(candidate.ranges)
         edits.extend(candidate.ranges)
-        applied += 1
+        fixed.append(candidate.finding)
         _allow(allowed, candidate.finding.span)
         for edit in candidate.fix.edits:
             _allow(allowed, edit.span)
@@ -207,7 +208,7 @@ def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pas
         pieces.append(r.text)
         position = r.end
     pieces.append(text[position:])
-    return _Pass("".join(pieces), applied, frozenset(allowed), tuple(edits))
+    return _Pass("".join(pieces), len(fixed), frozenset(allowed), tuple(edits), tuple(fixed))
 
 
 def _allow(lines: set[int], span: Span) -> None:
@@ -293,6 +294,8 @@ class FixResult:
     """The fixed text parsed (None when the lint function gives no Document)."""
     maps: list[OffsetMap] = field(default_factory=list, repr=False)
     original: str = ""
+    fixed_extra: list[Finding] = field(default_factory=list)
+    """The ``extra`` findings whose fixes were applied (the others collided with a fix)."""
 
     def map_span(self, span: Span) -> Span:
         """Where ``span`` of the original text is in the fixed text (BOM aside)."""
@@ -335,10 +338,14 @@ def fix_loop(
     applied = 0
     maps: list[OffsetMap] = []
     passes = 0
+    fixed_extra: list[Finding] = []
     for number in range(max_passes):
         step = _apply_pass(current, [*findings, *(extra if number == 0 else ())], unsafe=unsafe)
         if not step.applied or step.text == current:
             break
+        if number == 0 and extra:
+            done = {id(finding) for finding in step.fixed}
+            fixed_extra = [finding for finding in extra if id(finding) in done]
         _verify(current, step.text, step.allowed_lines)
         try:
             findings, document = lint(step.text)
@@ -348,7 +355,7 @@ def fix_loop(
         maps.append(OffsetMap(step.edits))
         current = step.text
         passes += 1
-    return FixResult(current, applied, findings, passes, document, maps, text)
+    return FixResult(current, applied, findings, passes, document, maps, text, fixed_extra)
 
 
 def fix_text(
