@@ -97,7 +97,10 @@ class Config:
 
 
 # Tables defined beside their code: table name -> "module:OptionsClass".
-SECTION_TARGETS: dict[str, str] = {}
+SECTION_TARGETS: dict[str, str] = {
+    "links": "listbot.net.options:LinksOptions",
+    "arxiv": "listbot.checks.arxiv:ArxivOptions",
+}
 
 _TOP_LEVEL_KEYS = ("select", "extend_select", "ignore", "allow", "rules")
 _section_types: dict[str, type] = {}

@@ -67,7 +67,10 @@ class CheckReport:
 Checker = Callable[[CheckContext], Awaitable[CheckReport]]
 
 # "module:function" of every checker, in report order.
-CHECKER_TARGETS: tuple[str, ...] = ()
+CHECKER_TARGETS: tuple[str, ...] = (
+    "listbot.checks.links:check_links",
+    "listbot.checks.arxiv:check_arxiv",
+)
 
 
 def checkers() -> list[Checker]:

@@ -19,10 +19,17 @@ __all__ = ["RULES", "REDIRECTS", "FixAvailability", "NoOptions", "Rule", "get_ru
 # Module names (files in this package), in the order `listbot rules` lists them.
 _MODULES: tuple[str, ...] = (
     # -- awesome-lint's own rules (ids as awesome-lint prints them) --
+    "double_link",
     # -- remark-lint preset rules that awesome-lint enables --
     "final_newline",
     # -- beyond awesome-lint --
+    "duplicate_entry",
+    "year_mismatch",
+    "tracking_parameter",
+    "insecure_link",
     # -- network checks (listbot.checks.*; each module exports RULES) --
+    "listbot.checks.links",
+    "listbot.checks.arxiv",
 )
 
 # Old or alternative names -> current id.
@@ -32,7 +39,9 @@ REDIRECTS: dict[str, str] = {}
 def _load() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for name in _MODULES:
-        module = importlib.import_module(name if name.startswith("listbot.") else f"{__name__}.{name}")
+        module = importlib.import_module(
+            name if name.startswith("listbot.") else f"{__name__}.{name}"
+        )
         rules.extend(getattr(module, "RULES", None) or (module.RULE,))
     return tuple(rules)
 

@@ -1,0 +1,222 @@
+"""The four rules the link checker yields, their documentation, and verdict -> findings.
+
+Network rules are documented and configured like the others, but their ``check`` yields
+nothing: :func:`listbot.checks.links.check_links` produces their findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.model import Document, Link, LinkKind, Span
+from listbot.net.policy import Verdict, VerdictKind
+from listbot.rules.base import FixAvailability, Rule
+
+DEAD_LINK_DOC = """## What it does
+Checks that every http(s) link still leads somewhere: reports 404 and 410 answers, domains
+that do not exist, redirect loops, and server errors (5xx) that persist after retries.
+
+## Why is this bad?
+A dead link in a curated list is a recommendation nobody can follow; readers lose trust in
+the whole list. Only answers that say the resource is gone count: bot walls, rate limits
+and timeouts are `link-unverified` instead, so this rule does not cry wolf.
+
+## Example
+```markdown
+- [Foo](https://foo.dev/gone) - Does foo.
+```
+
+## Use instead
+Point to the project's new home, an archived copy, or remove the entry.
+
+## Options
+Set in `[links]`: timeouts, retries, accepted status codes, `exclude`/`include` patterns,
+per-host overrides; `--no-cache` re-checks every link.
+"""
+
+REDIRECT_DOC = """## What it does
+Reports links that redirect permanently (301 or 308) to a working URL, and offers the
+final URL as a fix. Temporary redirects (302, 303, 307) are fine and not reported.
+
+## Why is this bad?
+Permanent redirects mean the resource has moved for good: renamed repositories, moved
+documentation, http to https. The old URL costs every reader a round trip and breaks
+when the redirect is dropped.
+
+## Example
+```markdown
+- [Foo](http://github.com/old-name/foo) - Does foo.
+```
+
+## Use instead
+```markdown
+- [Foo](https://github.com/new-name/foo) - Does foo.
+```
+
+## Fix safety
+Replaces the URL text inside the link with the last permanent target (the fragment is
+kept). Safe when the target stays on the same host (ignoring `www.`); unsafe when it moves
+to another host, since parked or hijacked domains redirect too.
+"""
+
+LINK_UNVERIFIED_DOC = """## What it does
+Reports links listbot could not verify: timeouts, TLS certificate problems, connection
+resets or refusals, 401/403/429/999 answers and bot walls (e.g. Cloudflare challenges).
+The message says why.
+
+## Why is this bad?
+The link may well be fine: these are warnings, never errors. Repeated warnings for the
+same link are a hint to look at it, or to accept it in `[links]` (`accept`, per-host
+`headers`, `exclude`).
+
+## Example
+```markdown
+- [Foo](https://foo.dev) - The server answers 403 to robots.
+```
+
+## Use instead
+Check the link in a browser; if it works, add its host to `[links.hosts."foo.dev"]`
+with `accept = [403]` or exclude the URL.
+"""
+
+PRIVATE_ADDRESS_DOC = """## What it does
+Reports links whose host is, or resolves to, a loopback, private, link-local or cloud
+metadata address (127.0.0.1, 10.x, 192.168.x, 169.254.169.254, ...). They are not fetched
+unless `--allow-private` or `[links] allow_private = true`.
+
+## Why is this bad?
+A public list cannot usefully point there, and a bot that checks links from pull requests
+in CI must not be steered into its own network.
+
+## Example
+```markdown
+- [Admin](http://192.168.1.1/) - My router.
+```
+
+## Use instead
+Link to a public address, or remove the entry.
+"""
+
+
+def _no_check(doc: Document, options: object) -> Iterator[Finding]:
+    return iter(())
+
+
+DEAD_LINK = Rule(
+    id="dead-link",
+    summary="Links must not be dead (404, 410, no such domain, redirect loop, persistent 5xx).",
+    check=_no_check,
+    tags=("links",),
+    network=True,
+    doc=DEAD_LINK_DOC,
+)
+REDIRECT = Rule(
+    id="redirect",
+    summary="Links that redirect permanently should point to their new URL.",
+    check=_no_check,
+    severity=Severity.WARNING,
+    tags=("links",),
+    fix=FixAvailability.ALWAYS,
+    network=True,
+    doc=REDIRECT_DOC,
+)
+LINK_UNVERIFIED = Rule(
+    id="link-unverified",
+    summary="Links that could not be verified (timeout, TLS, 401/403/429, bot wall) are flagged.",
+    check=_no_check,
+    severity=Severity.WARNING,
+    tags=("links",),
+    network=True,
+    doc=LINK_UNVERIFIED_DOC,
+)
+PRIVATE_ADDRESS = Rule(
+    id="private-address",
+    summary="Links must not point to loopback, private, link-local or metadata addresses.",
+    check=_no_check,
+    severity=Severity.WARNING,
+    tags=("links",),
+    network=True,
+    doc=PRIVATE_ADDRESS_DOC,
+)
+RULES = (DEAD_LINK, REDIRECT, LINK_UNVERIFIED, PRIVATE_ADDRESS)
+
+_RULE_FOR = {
+    VerdictKind.DEAD: DEAD_LINK,
+    VerdictKind.REDIRECT: REDIRECT,
+    VerdictKind.UNVERIFIED: LINK_UNVERIFIED,
+    VerdictKind.PRIVATE: PRIVATE_ADDRESS,
+}
+_PREFIX = {
+    VerdictKind.DEAD: "Dead link",
+    VerdictKind.REDIRECT: "Redirect",
+    VerdictKind.UNVERIFIED: "Link unverified",
+    VerdictKind.PRIVATE: "Private address",
+}
+
+
+def findings_for(
+    occurrences: Iterable[tuple[Document, Link]], verdict: Verdict, wanted: set[str]
+) -> Iterator[Finding]:
+    """One finding per occurrence of the URL (none for ok and excluded verdicts)."""
+    rule = _RULE_FOR.get(verdict.kind)
+    if rule is None or rule.id not in wanted:
+        return
+    prefix = _PREFIX[verdict.kind]
+    message = f"{prefix}: {verdict.reason}" if verdict.reason else prefix
+    data = {
+        "verdict": verdict.kind.value,
+        "status": verdict.status,
+        "attempts": verdict.attempts,
+        **({"final_url": verdict.final_url} if verdict.final_url else {}),
+    }
+    for document, link in occurrences:
+        fix = None
+        if verdict.kind is VerdictKind.REDIRECT and verdict.final_url:
+            fix = redirect_fix(document, link, verdict.final_url)
+        finding = rule.finding(link.span, message, url=link.url, fix=fix, **data)
+        yield finding.with_(file=document.path)
+
+
+def redirect_fix(document: Document, link: Link, final_url: str) -> Fix | None:
+    """Replace the URL text of ``link`` with ``final_url``; None when it is not written verbatim."""
+    span = url_span(document, link)
+    if span is None:
+        return None
+    safe = _same_site(link.url, final_url)
+    return Fix(
+        (Edit(span, final_url),),
+        f"Replace with {final_url}",
+        Applicability.SAFE if safe else Applicability.UNSAFE,
+    )
+
+
+def url_span(document: Document, link: Link) -> Span | None:
+    """Where the destination URL of ``link`` is written (its definition for reference links)."""
+    url = link.url
+    if link.kind is LinkKind.REFERENCE and link.definition_line:
+        line = link.definition_line
+        column = document.line_text(line).find(url)
+        return Span.at(line, column + 1, len(url)) if column >= 0 else None
+    candidates: list[Span] = []
+    for line in range(link.span.line, link.span.end_line + 1):
+        text = document.line_text(line)
+        start = link.span.column - 1 if line == link.span.line else 0
+        end = link.span.end_column - 1 if line == link.span.end_line else len(text)
+        index = text.find(url, start, end)
+        while index >= 0:
+            candidates.append(Span.at(line, index + 1, len(url)))
+            index = text.find(url, index + 1, end)
+    if not candidates:
+        return None
+    # In [url](url) the destination comes last; in <a href="url">url</a> it comes first.
+    return candidates[-1] if link.kind in (LinkKind.INLINE, LinkKind.IMAGE) else candidates[0]
+
+
+def _same_site(old: str, new: str) -> bool:
+    def site(url: str) -> str:
+        host = (urlsplit(url).hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+
+    return site(old) == site(new)

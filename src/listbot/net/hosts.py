@@ -1,0 +1,78 @@
+"""Politeness: a global limit, a per-host limit, and per-host pauses after 429.
+
+Parts: :class:`Host` (a semaphore sized by the host's concurrency, a "paused until"
+time set by 429 answers, whether HEAD is refused there) and :class:`HostPool` (hosts
+created lazily by lower-case name, plus the global semaphore). A request takes its
+host's slot first and a global slot second, so requests queued behind a busy host never
+hold global slots that other hosts could use. Retries wait outside both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+MAX_PAUSE = 60.0
+
+
+@dataclass
+class Host:
+    name: str
+    limit: int
+    semaphore: asyncio.Semaphore
+    paused_until: float = 0.0
+    pause: float = 0.0
+    """The current 429 backoff; doubled on each 429, reset by a success."""
+    head_refused: bool = False
+    """HEAD was refused here once: go straight to GET for the host's other URLs."""
+    in_flight: int = 0
+    peak: int = 0
+
+
+@dataclass
+class HostPool:
+    """Every host seen in this run and the global limit over all of them."""
+
+    concurrency: int
+    limit_for: Callable[[str], int]
+    clock: Callable[[], float] = time.monotonic
+    hosts: dict[str, Host] = field(default_factory=dict)
+    _global: asyncio.Semaphore | None = None
+
+    def host(self, name: str) -> Host:
+        host = self.hosts.get(name)
+        if host is None:
+            limit = max(1, self.limit_for(name))
+            host = Host(name, limit, asyncio.Semaphore(limit))
+            self.hosts[name] = host
+        return host
+
+    @asynccontextmanager
+    async def slot(self, name: str) -> AsyncIterator[Host]:
+        """Wait for the host's pause to end, a host slot, then a global slot."""
+        if self._global is None:
+            self._global = asyncio.Semaphore(self.concurrency)
+        host = self.host(name)
+        async with host.semaphore:
+            while (wait := host.paused_until - self.clock()) > 0:
+                await asyncio.sleep(wait)
+            async with self._global:
+                host.in_flight += 1
+                host.peak = max(host.peak, host.in_flight)
+                try:
+                    yield host
+                finally:
+                    host.in_flight -= 1
+
+    def rate_limited(self, name: str, asked: float | None) -> None:
+        """A 429 from ``name``: pause the whole host (Retry-After if given, else doubling)."""
+        host = self.host(name)
+        host.pause = min(MAX_PAUSE, max(0.5, host.pause * 2))
+        pause = min(MAX_PAUSE, asked) if asked is not None else host.pause
+        host.paused_until = max(host.paused_until, self.clock() + pause)
+
+    def succeeded(self, name: str) -> None:
+        self.host(name).pause = 0.0

@@ -1,0 +1,272 @@
+"""The only aiohttp import: one session per run, one request per call, errors translated once.
+
+Parts: :class:`HttpClient` (``async with``: raises the open-file limit, opens one
+``ClientSession`` with raised header limits and a guarded resolver; :meth:`HttpClient.fetch`
+makes exactly one request, never follows redirects, reads at most 64 KB of a body and
+only when that helps) and :func:`translate` (every aiohttp/asyncio exception -> a
+:class:`~listbot.net.policy.Failure`). Nothing above this module sees an aiohttp type.
+
+The resolver is injectable: ``resolve`` maps host names to ``address[:port]`` (tests
+and the benchmark point names at loopback servers this way), and the private-address
+guard filters what DNS returns, so a public-looking name cannot lead to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+import ssl
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from yarl import URL
+
+from listbot.net.guard import blocked_reason, is_ip_literal
+from listbot.net.policy import Attempt, Failure, host_of
+
+BODY_LIMIT = 64 * 1024
+"""Never read more of a body than this: enough to spot a challenge page or reuse a connection."""
+HEADER_LIMIT = 32 * 1024
+DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+_GONE_ERRNOS = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+_REFUSED = {errno.ECONNREFUSED}
+_UNREACHABLE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL}
+_RESET = {errno.ECONNRESET, errno.ECONNABORTED, errno.EPIPE}
+_CHALLENGE_MARKERS = (b"challenge-platform", b"cf-chl", b"Just a moment...", b"captcha")
+
+
+class PrivateAddressError(Exception):
+    """Every address of a host is loopback, private, link-local or cloud metadata."""
+
+
+class _GuardedResolver(AbstractResolver):
+    """DNS (or the ``resolve`` mapping) followed by the private-address guard."""
+
+    def __init__(self, mapping: Mapping[str, str], *, only_mapping: bool, allow_private: bool):
+        self._mapping = {name.lower(): value for name, value in mapping.items()}
+        self._only_mapping = only_mapping
+        self._allow_private = allow_private
+        self._inner: AbstractResolver | None = None
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        target = self._mapping.get(host.lower())
+        if target is not None:
+            results = [_mapped(host, target, port)]
+        elif self._only_mapping:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        else:
+            if self._inner is None:
+                self._inner = aiohttp.ThreadedResolver()
+            results = await self._inner.resolve(host, port, family)
+        if self._allow_private:
+            return results
+        public = [result for result in results if blocked_reason(result["host"]) is None]
+        if not public:
+            reason = blocked_reason(results[0]["host"]) if results else "no address"
+            raise PrivateAddressError(f"{host} resolves to {reason}")
+        return public
+
+    async def close(self) -> None:
+        if self._inner is not None:
+            await self._inner.close()
+
+
+def _mapped(host: str, target: str, port: int) -> ResolveResult:
+    """A ``resolve`` entry for aiohttp; ``nxdomain`` and ``servfail`` simulate DNS errors."""
+    if target == "nxdomain":
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    if target == "servfail":
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+    address, _, port_text = target.rpartition(":") if target.count(":") == 1 else (target, "", "")
+    return ResolveResult(
+        hostname=host,
+        host=address,
+        port=int(port_text) if port_text else port,
+        family=socket.AF_INET6 if ":" in address else socket.AF_INET,
+        proto=0,
+        flags=socket.AI_NUMERICHOST,
+    )
+
+
+def raise_open_file_limit(target: int = 8192) -> None:
+    """Raise the soft RLIMIT_NOFILE towards ``target`` (lychee #2106): one fd per connection."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        want = target if hard == resource.RLIM_INFINITY else min(target, hard)
+        if soft != resource.RLIM_INFINITY and soft < want:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    except (ValueError, OSError):  # pragma: no cover - not allowed here; carry on
+        pass
+
+
+class HttpClient:
+    """One aiohttp session for a whole run. ``fetch`` is the only call into aiohttp."""
+
+    def __init__(
+        self,
+        *,
+        connect_timeout: float,
+        timeout: float,
+        connections: int,
+        allow_private: bool = False,
+        resolve: Mapping[str, str] | None = None,
+        only_mapping: bool = False,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self._timeout = aiohttp.ClientTimeout(total=timeout, sock_connect=connect_timeout)
+        self._connections = connections
+        self._allow_private = allow_private
+        self._resolve = dict(resolve or {})
+        self._only_mapping = only_mapping
+        self._ssl = ssl_context or ssl.create_default_context()
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> HttpClient:
+        raise_open_file_limit()
+        resolver = _GuardedResolver(
+            self._resolve, only_mapping=self._only_mapping, allow_private=self._allow_private
+        )
+        connector = aiohttp.TCPConnector(
+            limit=self._connections,
+            limit_per_host=0,  # hosts.py limits per host; the pool only caps sockets
+            ttl_dns_cache=300,
+            resolver=resolver,
+            ssl=self._ssl,
+        )
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=self._timeout,
+            max_line_size=HEADER_LIMIT,
+            max_field_size=HEADER_LIMIT,
+            auto_decompress=True,
+            trust_env=not self._resolve,
+        )
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def fetch(self, method: str, url: str, headers: Mapping[str, str]) -> Attempt:
+        """Make one request; never raise for network trouble (it becomes ``Attempt.failure``)."""
+        assert self._session is not None, "use `async with HttpClient(...)`"
+        started = time.monotonic()
+        host = host_of(url)
+        if not self._allow_private and is_ip_literal(host) and (reason := blocked_reason(host)):
+            return Attempt(method, url, failure=Failure.PRIVATE, detail=f"{host} is {reason}")
+        try:
+            async with self._session.request(
+                method, _as_written(url), headers=dict(headers), allow_redirects=False
+            ) as response:
+                bot_wall = response.headers.get("cf-mitigated", "").lower() == "challenge"
+                if method == "GET" and _worth_reading(response):
+                    head = await _read_some(response)
+                    bot_wall = bot_wall or (
+                        response.status in (403, 429, 503)
+                        and any(marker in head for marker in _CHALLENGE_MARKERS)
+                    )
+                return Attempt(
+                    method,
+                    url,
+                    status=response.status,
+                    location=response.headers.get("Location"),
+                    retry_after=response.headers.get("Retry-After"),
+                    bot_wall=bot_wall,
+                    elapsed=time.monotonic() - started,
+                )
+        except Exception as error:  # translated into a failure kind
+            failure, detail = translate(error)
+            return Attempt(
+                method, url, failure=failure, detail=detail, elapsed=time.monotonic() - started
+            )
+
+
+def _as_written(url: str) -> URL:
+    """Send the URL as written (no re-encoding) when it is plain ASCII; else let yarl encode it."""
+    if url.isascii() and " " not in url:
+        return URL(url, encoded=True)
+    return URL(url)
+
+
+def _worth_reading(response: Any) -> bool:
+    """Read a little body only to spot a challenge page or to keep a small answer's connection."""
+    if response.status in (403, 429, 503):
+        return True
+    length = response.content_length
+    return length is not None and length <= BODY_LIMIT
+
+
+async def _read_some(response: Any) -> bytes:
+    """At most BODY_LIMIT bytes; errors here do not matter (the status is already known)."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size < BODY_LIMIT:
+            chunk = await response.content.readany()
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+        pass
+    return b"".join(chunks)[:BODY_LIMIT]
+
+
+def translate(error: BaseException) -> tuple[Failure, str]:
+    """Map an exception from one request to a failure kind and a short, safe detail."""
+    if isinstance(error, PrivateAddressError):
+        return Failure.PRIVATE, str(error)
+    if isinstance(error, aiohttp.ClientConnectorDNSError):
+        code = getattr(error.os_error, "errno", None)
+        text = str(getattr(error.os_error, "strerror", "") or error.os_error)
+        gone = code in _GONE_ERRNOS or "not found" in text.lower() or "not known" in text.lower()
+        return (Failure.DNS if gone else Failure.DNS_TEMPORARY), text
+    if isinstance(error, (aiohttp.ClientConnectorCertificateError, aiohttp.ClientSSLError)):
+        return Failure.TLS, _short(error)
+    if isinstance(error, (aiohttp.ServerTimeoutError, asyncio.TimeoutError, TimeoutError)):
+        return Failure.TIMEOUT, ""
+    if isinstance(error, aiohttp.ClientConnectorError):
+        code = error.os_error.errno if error.os_error else None
+        if code in _REFUSED:
+            return Failure.REFUSED, ""
+        if code in _UNREACHABLE:
+            return Failure.UNREACHABLE, _short(error.os_error)
+        if code in _RESET:
+            return Failure.RESET, ""
+        return Failure.UNREACHABLE, _short(error.os_error)
+    if isinstance(
+        error,
+        (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, ConnectionResetError),
+    ):
+        return Failure.RESET, ""
+    if isinstance(error, aiohttp.ClientOSError):
+        return (Failure.RESET if error.errno in _RESET else Failure.PROTOCOL), _short(error)
+    if isinstance(error, (aiohttp.InvalidURL, ValueError)):
+        return Failure.INVALID, "not a valid URL"
+    if isinstance(error, aiohttp.ClientResponseError):
+        return Failure.PROTOCOL, _short(error.message)
+    if isinstance(error, (aiohttp.ClientError, OSError)):
+        return Failure.PROTOCOL, _short(error)
+    raise error
+
+
+def _short(error: object, limit: int = 120) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,113 @@
+"""``[links]`` options: every knob of the link checker and its default, in one place.
+
+Field docstrings become the comments of ``config.toml``; the table is registered in
+:data:`listbot.config.SECTION_TARGETS`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from listbot import __version__
+
+DEFAULT_EXCLUDE = (
+    # RFC 2606 names: documentation placeholders, never real links.
+    r"^https?://([^/?#@]*\.)?example\.(com|org|net)([:/?#]|$)",
+    r"^https?://[^/?#@]*\.(example|invalid)\.?([:/?#]|$)",
+)
+
+
+@dataclass(frozen=True)
+class HostOptions:
+    """``[links.hosts."example.com"]``: overrides for one host (and its subdomains' own tables)."""
+
+    concurrency: int | None = None
+    """Requests in flight to this host at most (default: ``per_host_concurrency``)."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """Extra request headers for this host, e.g. ``{ Accept = "text/html" }`` for crates.io."""
+    method: str = ""
+    """``get`` for hosts known to mishandle HEAD; empty: HEAD first, GET when refused."""
+    accept: tuple[int, ...] = ()
+    """Status codes treated as working on this host besides 2xx (``[403]`` behind a bot wall)."""
+
+
+@dataclass(frozen=True)
+class LinksOptions:
+    """``[links]``: the link checker (dead-link, redirect, link-unverified, private-address)."""
+
+    connect_timeout: float = 10.0
+    """Seconds to open a TCP/TLS connection."""
+    timeout: float = 15.0
+    """Seconds for one whole request (connect, send, response headers)."""
+    retries: int = 3
+    """Retries after a reset, 429, 500, 502, 503 or 504 (exponential backoff with jitter)."""
+    timeout_retries: int = 1
+    """Retries after a timeout (each costs up to ``timeout`` seconds again)."""
+    backoff: float = 0.5
+    """Seconds before the first retry; doubled on each further retry, with jitter."""
+    max_retry_wait: float = 30.0
+    """Longest wait honoured from ``Retry-After``; a server asking for more gets link-unverified."""
+    concurrency: int = 128
+    """Requests in flight at most, over all hosts."""
+    per_host_concurrency: int = 10
+    """Requests in flight to one host at most (override per host in ``[links.hosts."name"]``)."""
+    hosts: dict[str, HostOptions] = field(default_factory=dict)
+    """Per-host overrides by lower-case host name: concurrency, headers, method, accept."""
+    accept: tuple[int, ...] = ()
+    """Status codes treated as working on every host besides 2xx."""
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    """Regular expressions searched in each URL: matching links are not checked (excluded)."""
+    include: tuple[str, ...] = ()
+    """Regular expressions that win over ``exclude``: matching links are always checked."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """Extra request headers for every host."""
+    user_agent: str = f"listbot/{__version__}"
+    """The User-Agent header: honest and recognisable (fake browser agents cause redirect loops)."""
+    cache_path: str = ".listbot/cache.sqlite"
+    """SQLite store of results and per-URL history (relative to the working folder)."""
+    ttl_ok: float = 86400.0
+    """Seconds a working (or redirecting) result is reused without asking the server again."""
+    ttl_failure: float = 0.0
+    """Seconds a failed result is reused (0: failures are always checked again)."""
+    allow_private: bool = False
+    """Check links that resolve to loopback, private, link-local or cloud-metadata addresses."""
+    report_after: int = 2
+    """Scheduled link-rot reports: a link must fail in this many consecutive runs first."""
+    report_gone_at_once: bool = True
+    """Scheduled link-rot reports: 404, 410 and domains that do not exist are reported at once."""
+    record_history: bool = True
+    """Keep each URL's failure history in the store (the link-rot job reads it)."""
+    resolve: dict[str, str] = field(default_factory=dict)
+    """Host name -> ``address`` or ``address:port`` to use instead of DNS (like curl --resolve)."""
+
+    def __post_init__(self) -> None:
+        for name in ("concurrency", "per_host_concurrency"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        for name in ("retries", "timeout_retries", "report_after"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        for name in ("connect_timeout", "timeout"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be more than 0 seconds")
+        for pattern in (*self.exclude, *self.include):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+        for host, override in self.hosts.items():
+            if override.method not in ("", "get", "head"):
+                raise ValueError(f"hosts.{host}.method must be 'get', 'head' or empty")
+            if override.concurrency is not None and override.concurrency < 1:
+                raise ValueError(f"hosts.{host}.concurrency must be at least 1")
+
+    def host(self, name: str) -> HostOptions:
+        """The overrides for a host name (exact, lower-case match), or none."""
+        return self.hosts.get(name.lower()) or _NO_OVERRIDES
+
+    def host_concurrency(self, name: str) -> int:
+        return self.host(name).concurrency or self.per_host_concurrency
+
+
+_NO_OVERRIDES = HostOptions()

@@ -1,0 +1,377 @@
+"""Pure link-check decisions: one attempt in, the next step out. No I/O, no clock, no randomness.
+
+Parts: :class:`Attempt` (what one request gave: a status or a :class:`Failure`),
+:func:`next_step` (finish with a verdict kind, retry after N seconds, fall back to GET,
+or follow a redirect), :func:`conclude` (the :class:`Verdict` of a whole check, with the
+URL a permanent redirect should be replaced by), :func:`retry_after_seconds`,
+:func:`backoff_delay`, and :func:`report_now` (the scheduled link-rot threshold).
+
+The split that keeps listbot from crying wolf: ``dead`` only for answers saying the
+resource is gone (404, 410, no such domain, a redirect loop, 5xx after every retry);
+everything that might be a bot wall, a rate limit or a flaky network is ``unverified``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from enum import Enum
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+MAX_REDIRECTS = 10
+PERMANENT = frozenset({301, 308})
+GONE = frozenset({404, 410})
+WALLED = {401: "needs a login", 403: "access denied", 407: "needs a proxy login", 999: "bot wall"}
+MAX_BACKOFF = 30.0
+
+
+class Failure(str, Enum):
+    """Why a request gave no HTTP answer; :mod:`listbot.net.http` maps every exception to one."""
+
+    TIMEOUT = "timeout"
+    DNS = "dns"
+    """The name does not exist (NXDOMAIN)."""
+    DNS_TEMPORARY = "dns-temporary"
+    """The resolver failed (no network, SERVFAIL): says nothing about the link."""
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    RESET = "reset"
+    TLS = "tls"
+    PROTOCOL = "protocol"
+    PRIVATE = "private"
+    INVALID = "invalid"
+
+
+CONNECT_FAILURES = frozenset(
+    {Failure.DNS, Failure.DNS_TEMPORARY, Failure.REFUSED, Failure.UNREACHABLE}
+)
+"""Failures before any connection was made: if every host fails so, there is no network."""
+
+
+class VerdictKind(str, Enum):
+    OK = "ok"
+    DEAD = "dead"
+    REDIRECT = "redirect"
+    UNVERIFIED = "unverified"
+    PRIVATE = "private"
+    EXCLUDED = "excluded"
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One request and what came back: a status, or a failure and its detail."""
+
+    method: str
+    url: str
+    status: int | None = None
+    failure: Failure | None = None
+    detail: str = ""
+    location: str | None = None
+    retry_after: str | None = None
+    bot_wall: bool = False
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Finish:
+    kind: VerdictKind
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    delay: float
+    reason: str
+    timeout: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UseGet:
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Follow:
+    url: str
+    status: int
+
+
+Step = Finish | Retry | UseGet | Follow
+
+
+@dataclass(frozen=True)
+class Trail:
+    """What happened so far while checking one URL (the driver replaces it after each step)."""
+
+    retries: int = 0
+    timeout_retries: int = 0
+    chain: tuple[tuple[int, str], ...] = ()
+    """Each redirect followed: (status, target URL)."""
+    seen: frozenset[str] = frozenset()
+    """Fragment-less URLs already requested, to catch loops at the first repeat."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The options :func:`next_step` needs (from ``[links]``, with the host's overrides)."""
+
+    retries: int = 3
+    timeout_retries: int = 1
+    backoff: float = 0.5
+    max_retry_wait: float = 30.0
+    accept: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking one URL: what reports, the store and the rules read."""
+
+    url: str
+    kind: VerdictKind
+    reason: str = ""
+    status: int | None = None
+    final_url: str | None = None
+    """For ``redirect``: the URL to write instead; otherwise where the chain ended, if elsewhere."""
+    attempts: int = 0
+    elapsed_ms: int = 0
+    failure: str | None = None
+    chain: tuple[tuple[int, str], ...] = field(default=())
+    cached: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.kind in (VerdictKind.DEAD, VerdictKind.UNVERIFIED)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "kind": self.kind.value,
+            "reason": self.reason,
+            "status": self.status,
+            "final_url": self.final_url,
+            "attempts": self.attempts,
+            "elapsed_ms": self.elapsed_ms,
+            "failure": self.failure,
+            "chain": [list(hop) for hop in self.chain],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Verdict:
+        return cls(
+            url=str(data["url"]),
+            kind=VerdictKind(data["kind"]),
+            reason=str(data.get("reason", "")),
+            status=data.get("status"),
+            final_url=data.get("final_url"),
+            attempts=int(data.get("attempts", 0)),
+            elapsed_ms=int(data.get("elapsed_ms", 0)),
+            failure=data.get("failure"),
+            chain=tuple((int(s), str(u)) for s, u in data.get("chain", ())),
+            cached=True,
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Decisions
+
+
+def next_step(attempt: Attempt, trail: Trail, limits: Limits, *, jitter: float, now: float) -> Step:
+    """What to do after ``attempt``. ``jitter`` is in [0, 1); ``now`` is Unix time (Retry-After)."""
+    if attempt.failure is not None:
+        return _after_failure(attempt, trail, limits, jitter)
+    status = attempt.status or 0
+    if 300 <= status < 400 and status != 304:
+        return _after_redirect(attempt, trail)
+    if 200 <= status < 300 or status in limits.accept:
+        return Finish(VerdictKind.OK)
+    if attempt.method == "HEAD" and status != 429:
+        return UseGet(f"HEAD gave HTTP {status}")
+    if status == 429 or status >= 500:
+        return _retry_status(attempt, trail, limits, jitter, now)
+    if status in GONE:
+        label = "Not Found" if status == 404 else "Gone"
+        return Finish(VerdictKind.DEAD, f"HTTP {status} ({label})")
+    if attempt.bot_wall:
+        return Finish(VerdictKind.UNVERIFIED, f"HTTP {status}: a bot wall (challenge page)")
+    if status in WALLED:
+        return Finish(VerdictKind.UNVERIFIED, f"HTTP {status}: {WALLED[status]}")
+    return Finish(VerdictKind.UNVERIFIED, f"HTTP {status}")
+
+
+def _after_failure(attempt: Attempt, trail: Trail, limits: Limits, jitter: float) -> Step:
+    failure = attempt.failure
+    detail = f": {attempt.detail}" if attempt.detail else ""
+    if failure is Failure.PRIVATE:
+        return Finish(VerdictKind.PRIVATE, attempt.detail or "resolves to a private address")
+    if failure is Failure.DNS:
+        return Finish(VerdictKind.DEAD, "the domain does not exist")
+    if failure is Failure.TIMEOUT:
+        if trail.timeout_retries < limits.timeout_retries:
+            delay = backoff_delay(trail.retries + trail.timeout_retries, limits.backoff, jitter)
+            return Retry(delay, "timed out", timeout=True)
+        return Finish(VerdictKind.UNVERIFIED, "timed out")
+    if failure in (Failure.RESET, Failure.PROTOCOL) and attempt.method == "HEAD":
+        return UseGet(f"HEAD failed ({failure.value})")
+    if failure is Failure.RESET:
+        if trail.retries < limits.retries:
+            return Retry(backoff_delay(trail.retries, limits.backoff, jitter), "connection reset")
+        return Finish(VerdictKind.UNVERIFIED, f"connection reset{detail}")
+    reasons = {
+        Failure.DNS_TEMPORARY: "DNS lookup failed",
+        Failure.REFUSED: "connection refused",
+        Failure.UNREACHABLE: "network unreachable",
+        Failure.TLS: "TLS problem",
+        Failure.PROTOCOL: "bad HTTP response",
+        Failure.INVALID: "cannot be requested",
+    }
+    return Finish(VerdictKind.UNVERIFIED, f"{reasons.get(failure, failure.value)}{detail}")
+
+
+def _after_redirect(attempt: Attempt, trail: Trail) -> Step:
+    status = attempt.status or 0
+    if not attempt.location:
+        return Finish(VerdictKind.UNVERIFIED, f"HTTP {status} without a Location header")
+    target = urljoin(attempt.url, attempt.location.strip())
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        return Finish(VerdictKind.UNVERIFIED, f"redirects to a non-HTTP URL ({status})")
+    if url_key(target) in trail.seen or url_key(target) == url_key(attempt.url):
+        return Finish(VerdictKind.DEAD, f"redirect loop after {len(trail.chain) + 1} redirects")
+    if len(trail.chain) >= MAX_REDIRECTS:
+        return Finish(VerdictKind.DEAD, f"more than {MAX_REDIRECTS} redirects")
+    return Follow(target, status)
+
+
+def _retry_status(
+    attempt: Attempt, trail: Trail, limits: Limits, jitter: float, now: float
+) -> Step:
+    status = attempt.status or 0
+    label = "rate limited (HTTP 429)" if status == 429 else f"HTTP {status}"
+    asked = retry_after_seconds(attempt.retry_after, now)
+    if asked is not None and asked > limits.max_retry_wait:
+        return Finish(VerdictKind.UNVERIFIED, f"{label}; the server asks to wait {asked:.0f} s")
+    if trail.retries < limits.retries:
+        delay = asked if asked is not None else backoff_delay(trail.retries, limits.backoff, jitter)
+        return Retry(delay, label)
+    tries = trail.retries + trail.timeout_retries + 1
+    if status == 429 or status == 501:
+        return Finish(VerdictKind.UNVERIFIED, f"{label} after {tries} attempts")
+    return Finish(VerdictKind.DEAD, f"{label} after {tries} attempts")
+
+
+def backoff_delay(retry_index: int, base: float, jitter: float) -> float:
+    """Exponential backoff with jitter: ``base * 2**n``, scaled by 0.5..1.5, capped."""
+    return min(MAX_BACKOFF, base * (2**retry_index)) * (0.5 + jitter)
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Seconds a ``Retry-After`` header asks for (delta seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        from datetime import timezone
+
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - now)
+
+
+def conclude(
+    url: str, finish: Finish, trail: Trail, last: Attempt | None, attempts: int, elapsed: float
+) -> Verdict:
+    """The verdict of a finished check; a permanent redirect to a working URL is ``redirect``."""
+    kind, reason = finish.kind, finish.reason
+    final_url = None
+    if trail.chain:
+        final_url = trail.chain[-1][1]
+    if kind is VerdictKind.OK and trail.chain and trail.chain[0][0] in PERMANENT:
+        permanent_target = trail.chain[0][1]
+        for status, target in trail.chain:
+            if status not in PERMANENT:
+                break
+            permanent_target = target
+        final_url = keep_fragment(url, permanent_target)
+        kind = VerdictKind.REDIRECT
+        reason = f"permanently redirected ({trail.chain[0][0]}) to {final_url}"
+    return Verdict(
+        url=url,
+        kind=kind,
+        reason=reason,
+        status=last.status if last else None,
+        final_url=final_url,
+        attempts=attempts,
+        elapsed_ms=round(elapsed * 1000),
+        failure=last.failure.value if last and last.failure else None,
+        chain=trail.chain,
+    )
+
+
+def report_now(
+    history: Any, record: Mapping[str, Any], *, report_after: int = 2, gone_at_once: bool = True
+) -> bool:
+    """Should the scheduled link-rot job report this link now?
+
+    ``history`` is the link's :class:`listbot.store.History` *after* this run was recorded
+    (or None); ``record`` is its entry in ``CheckReport.links``. A link is reported once it
+    failed in ``report_after`` consecutive runs, or at once when it is plainly gone (404,
+    410, no such domain) and ``gone_at_once`` is set.
+    """
+    if record.get("verdict") not in (VerdictKind.DEAD.value, VerdictKind.UNVERIFIED.value):
+        return False
+    if (
+        gone_at_once
+        and record.get("verdict") == VerdictKind.DEAD.value
+        and (record.get("status") in GONE or record.get("failure") == Failure.DNS.value)
+    ):
+        return True
+    failures = history.consecutive_failures if history is not None else 0
+    return bool(failures >= max(report_after, 1))
+
+
+# ---------------------------------------------------------------------------------------
+# URLs
+
+
+def url_key(url: str) -> str:
+    """The dedupe key of a URL: no fragment, lower-case scheme and host, no default port.
+
+    The path and query stay exactly as written: servers may treat them case- and
+    encoding-sensitively, and listbot sends URLs as written.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return url.strip().split("#", 1)[0]
+    scheme = parts.scheme.lower()
+    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
+    elif ":" in host:
+        host = f"[{host}]"
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = f"{userinfo}@{host}" if userinfo else host
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def host_of(url: str) -> str:
+    """The lower-case host name a URL talks to ('' when it has none)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def keep_fragment(original: str, target: str) -> str:
+    """``target`` with the original URL's fragment when the target has none (browsers do this)."""
+    fragment = urlsplit(original).fragment
+    if fragment and "#" not in target:
+        return f"{target}#{fragment}"
+    return target
