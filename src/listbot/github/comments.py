@@ -1,0 +1,139 @@
+"""Pure rendering of everything the bot posts: inline comments, review body, sticky summary.
+
+Every piece of text that came from a list or a PR goes through :mod:`.escape`; every body
+carries its hidden marker (:mod:`.markers`) and stays under GitHub's size limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from listbot.findings import Finding, Severity
+from listbot.github import escape, markers
+
+_ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A finding to report, with its fingerprint and the text of its line at the head commit."""
+
+    finding: Finding
+    fingerprint: str
+    line_text: str = ""
+
+
+def _headline(finding: Finding) -> str:
+    icon = _ICONS.get(finding.severity, "")
+    message = escape.inline(finding.message)
+    return f"{icon} **{finding.severity.value}** {escape.code(finding.rule)}: {message}"
+
+
+def _fixed_line(item: Reported) -> str | None:
+    """The line as the finding's fix would leave it, when the fix touches only that line."""
+    fix = item.finding.fix
+    if fix is None or not fix.edits or "\n" in item.line_text:
+        return None
+    line = item.finding.line
+    text = item.line_text
+    for edit in sorted(fix.edits, reverse=True):
+        if (
+            edit.span.line != line
+            or edit.span.end_line != line
+            or "\n" in edit.text
+            or "\r" in edit.text
+        ):
+            return None
+        start, end = edit.span.column - 1, edit.span.end_column - 1
+        if end > len(text):
+            return None
+        text = text[:start] + edit.text + text[end:]
+    return text if text != item.line_text else None
+
+
+def inline_comment(item: Reported) -> str:
+    """The body of one inline review comment (with a suggestion when the fix is one line)."""
+    parts = [_headline(item.finding)]
+    fixed = _fixed_line(item)
+    if fixed is not None and item.finding.fix is not None:
+        longest = max((len(run) for run in re.findall(r"`+", fixed)), default=0)
+        fence = "`" * max(3, longest + 1)
+        parts.append(
+            f"{escape.inline(item.finding.fix.title)}:\n\n{fence}suggestion\n{fixed}\n{fence}"
+        )
+    parts.append(markers.marker(markers.FINDING, fp=item.fingerprint, rule=item.finding.rule))
+    return escape.fit(["\n\n".join(parts)])
+
+
+def list_item(item: Reported) -> str:
+    """One line of a review body: location, severity, rule, message and the marker."""
+    finding = item.finding
+    where = escape.code(f"{finding.file}:{finding.line}")
+    return f"- {where} {_headline(finding)} " + markers.marker(
+        markers.FINDING, fp=item.fingerprint, rule=finding.rule
+    )
+
+
+def review_body(
+    body_items: Sequence[Reported], inline_count: int, *, fallback: bool = False
+) -> str:
+    """The review's own text: counts, then every finding that is not an inline comment."""
+    total = len(body_items) + inline_count
+    noun = "finding" if total == 1 else "findings"
+    parts = [markers.marker(markers.REVIEW), f"### listbot: {total} new {noun}"]
+    if fallback:
+        parts.append("GitHub refused the inline comments, so every finding is listed here.")
+    if body_items:
+        if inline_count:
+            parts.append(f"{inline_count} are inline comments; the others:")
+        parts.extend(list_item(item) for item in body_items)
+    return escape.fit(parts, more="- … and {count} more (see the summary comment or the job log)")
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    counts = {severity: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return ", ".join(
+        f"{count} {severity.value}{'s' if count != 1 else ''}" for severity, count in counts.items()
+    )
+
+
+def table_row(finding: Finding) -> str:
+    cells = (
+        escape.code(finding.file, table=True),
+        str(finding.line),
+        finding.severity.value,
+        escape.code(finding.rule, table=True),
+        escape.inline(finding.message, table=True, limit=300),
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def findings_table(findings: Sequence[Finding]) -> list[str]:
+    if not findings:
+        return []
+    return ["| File | Line | Severity | Rule | Message |", "| --- | ---: | --- | --- | --- |"] + [
+        table_row(finding) for finding in findings
+    ]
+
+
+def summary(findings: Sequence[Finding], *, head_sha: str, filter_mode: str) -> str:
+    """The sticky summary comment: edited in place on every run."""
+    parts = [markers.marker(markers.SUMMARY), "## listbot"]
+    scope = {
+        "added": "on the lines this pull request adds or changes",
+        "diff_context": "in the changed parts of this pull request",
+        "file": "in the list files this pull request changes",
+        "nofilter": "in the list files this pull request changes",
+    }.get(filter_mode, "")
+    head = escape.code(head_sha[:12])
+    if not findings:
+        parts.append(f"No problems found {scope} (head {head}). ✅")
+    else:
+        parts.append(f"{_counts(findings)} {scope} (head {head}).")
+        parts.append("")
+        parts.extend(findings_table(findings))
+    return escape.fit(parts, more="| … | | | | {count} more rows not shown |")

@@ -1,0 +1,49 @@
+"""The ``[github]`` table: the PR review, the link-rot issue and the repository checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FILTER_MODES = ("added", "diff_context", "file", "nofilter")
+
+
+@dataclass(frozen=True)
+class GithubOptions:
+    """Options of ``listbot github review``, ``listbot github link-rot`` and the github-* checks."""
+
+    api_url: str = "https://api.github.com"
+    """REST API root; GitHub Enterprise: ``https://HOST/api/v3`` (GITHUB_API_URL wins when set)."""
+    token_env: tuple[str, ...] = ("GITHUB_TOKEN", "GH_TOKEN")
+    """Environment variables read for the token, first set wins (``--token`` wins over all)."""
+    list_files: tuple[str, ...] = ("README.md", "*/README.md", "readme.md", "*/readme.md")
+    """Changed files a review lints (fnmatch patterns on the repository path)."""
+    filter_mode: str = "added"
+    """Which findings a review reports: added, diff_context, file or nofilter."""
+    max_inline_comments: int = 30
+    """Inline comments per review; the rest go in the review body."""
+    bot_logins: tuple[str, ...] = ("github-actions[bot]",)
+    """Authors whose marked comments the bot may edit or delete (empty: trust markers alone)."""
+    batch_size: int = 100
+    """Repositories per GraphQL query (GitHub allows at most 100 aliases per query)."""
+    stale_days: int = 365
+    """github-stale: days without a push after which a repository is reported."""
+    cache_hours: float = 24.0
+    """How long repository facts are kept in the store before asking GitHub again."""
+    link_rot_label: str = "link-rot"
+    """Label that marks the link-rot issue (created when missing)."""
+    link_rot_title: str = "Broken links"
+    """Title of the link-rot issue."""
+    consecutive_failures: int = 2
+    """Runs in a row a link must fail before the link-rot issue reports it."""
+    report_gone_at_once: bool = True
+    """Report links answering 404/410 or whose domain vanished on their first failure."""
+
+    def __post_init__(self) -> None:
+        if self.filter_mode not in FILTER_MODES:
+            raise ValueError(f"filter_mode must be one of {', '.join(FILTER_MODES)}")
+        if not 1 <= self.batch_size <= 100:
+            raise ValueError("batch_size must be between 1 and 100")
+        if self.max_inline_comments < 0 or self.consecutive_failures < 1 or self.stale_days < 1:
+            raise ValueError(
+                "max_inline_comments, consecutive_failures and stale_days must be positive"
+            )
