@@ -48,6 +48,7 @@ __all__ = [
     "host_of",
     "is_tracking_parameter",
     "normalize_url",
+    "query_bounds",
     "query_parameters",
     "remove_tracking_parameters",
     "tracking_parameters",
@@ -125,8 +126,8 @@ def is_tracking_parameter(name: str, host: str = "") -> bool:
     return key in _HOST_TRACKING.get(host, ())
 
 
-def _query_bounds(url: str) -> tuple[int, int] | None:
-    """0-based [start, end) of the query text (after ``?``, before ``#``), or None."""
+def query_bounds(url: str) -> tuple[int, int] | None:
+    """0-based ``[start, end)`` of the query text (after ``?``, before ``#``), or None."""
     fragment = url.find("#")
     head = url if fragment < 0 else url[:fragment]
     mark = head.find("?")
@@ -137,7 +138,7 @@ def _query_bounds(url: str) -> tuple[int, int] | None:
 
 def query_parameters(url: str) -> tuple[QueryParameter, ...]:
     """The ``&``-separated pieces of the query as written (empty pieces skipped)."""
-    bounds = _query_bounds(url)
+    bounds = query_bounds(url)
     if bounds is None:
         return ()
     start, end = bounds
@@ -163,7 +164,7 @@ def remove_tracking_parameters(url: str) -> str:
     The ``?`` goes too when nothing is left of the query; separators between kept pieces
     are kept as they were.
     """
-    bounds = _query_bounds(url)
+    bounds = query_bounds(url)
     if bounds is None:
         return url
     start, end = bounds

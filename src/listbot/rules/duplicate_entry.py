@@ -1,0 +1,207 @@
+"""## What it does
+Finds one paper or project listed twice under different URLs: entries whose titles are
+equal once case, quotes, punctuation and a trailing "v2" are set aside, and entries that
+link the same arXiv paper in different forms (abs and pdf, arxiv.org and its DOI, ...).
+Titles that are nearly equal (a typo, a dropped word) are reported as warnings. Each
+repeat names the first entry.
+
+The title of a paper-style entry (`**Title**, Venue 2023, [Paper](url)`) is its bold or
+quoted title; the title of a classic entry (`[Name](url) - Description.`) is its link
+text, unless that is a generic word such as "Paper" or "Code". Entries whose main links
+are the same URL are left to `double-link`, so one repeat is reported once.
+
+## Why is this bad?
+A paper listed once with its arXiv link and again with its proceedings link looks like
+two papers; readers read both, and corrections reach only one of them.
+
+## Example
+```markdown
+- GPT-3 **"Language Models are Few-Shot Learners"**. NeurIPS 2020. [Paper](https://arxiv.org/abs/2005.14165)
+- **Language Models are Few-Shot Learners**, NeurIPS 2020. [Paper](https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html)
+```
+
+## Use instead
+Keep one entry; put the other links (proceedings, code) beside its main link.
+
+## Options
+- `near_equal`: also report nearly equal titles, as warnings (default true).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.findings import Finding, Related, Severity
+from listbot.model import Document, Entry, Span
+from listbot.normalize.arxiv_ids import arxiv_id_from_url
+from listbot.normalize.titles import blocking_keys, near_equal, normalize_title
+from listbot.normalize.urls import normalize_url
+from listbot.rules.base import FixAvailability, Rule
+
+BLOCK_LIMIT = 32
+"""Earlier titles compared per blocking key: keeps near-equal search linear in the list."""
+
+GENERIC_NAMES = frozenset(
+    {
+        "paper", "papers", "pdf", "code", "link", "links", "here", "blog", "post", "website",
+        "homepage", "home", "site", "page", "project", "project page", "github", "repo",
+        "repository", "source", "demo", "video", "slides", "docs", "documentation", "arxiv",
+        "model", "models", "dataset", "data", "download", "official", "tweet", "article",
+        "book", "talk", "website link", "paper link", "code link", "more", "read more", "blog post",
+    }
+)  # fmt: skip
+"""Link texts that name a kind of page, not a thing: never compared as titles."""
+
+
+@dataclass(frozen=True)
+class Options:
+    near_equal: bool = True
+    """Also report nearly equal titles (a typo, a dropped word) as warnings."""
+
+
+@dataclass(frozen=True)
+class _Seen:
+    entry: Entry
+    title: str
+    """The title as written, for messages."""
+    span: Span
+    url_key: str
+    arxiv: frozenset[str]
+
+
+def entry_title(entry: Entry) -> tuple[str, Span] | None:
+    """The title an entry is known by, with where it is written; None for generic link texts."""
+    paper = entry.paper
+    if paper is not None and paper.title and paper.title.strip():
+        return paper.title.strip(), paper.title_span or entry.span
+    link = entry.main_link
+    if link is None or link.is_image:
+        return None
+    name = link.text.strip()
+    normalized = normalize_title(name)
+    if not normalized or normalized in GENERIC_NAMES or "://" in name or name.startswith("www."):
+        return None
+    return name, link.span
+
+
+def entry_arxiv_ids(entry: Entry) -> frozenset[str]:
+    """arXiv papers an entry is about: its main link's, and every link's for a paper entry."""
+    links = entry.links if entry.paper is not None else (entry.main_link,)
+    found = set()
+    for link in links:
+        if link is None or link.is_image:
+            continue
+        arxiv_id = arxiv_id_from_url(link.url)
+        if arxiv_id is not None:
+            found.add(arxiv_id.id)
+    return frozenset(found)
+
+
+def _quote(title: str, limit: int = 80) -> str:
+    title = " ".join(title.split())
+    return f'"{title}"' if len(title) <= limit else f'"{title[: limit - 1]}…"'
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    by_title: dict[str, _Seen] = {}
+    by_arxiv: dict[str, _Seen] = {}
+    blocks: dict[str, list[_Seen]] = {}
+    for entry in doc.all_entries:
+        if entry.main_link is None or entry.url.strip().startswith("#"):
+            continue
+        named = entry_title(entry)
+        arxiv = entry_arxiv_ids(entry)
+        if named is None and not arxiv:
+            continue
+        title, span = named or (entry.name, entry.main_link.span)
+        normalized = normalize_title(title) if named else ""
+        seen = _Seen(entry, title, span, normalize_url(entry.url), arxiv)
+        finding = _exact_repeat(seen, normalized, by_title, by_arxiv)
+        if finding is None and options.near_equal and normalized:
+            finding = _near_repeat(seen, normalized, blocks)
+        if finding is not None:
+            yield finding
+        _remember(seen, normalized, by_title, by_arxiv, blocks)
+
+
+def _exact_repeat(
+    seen: _Seen, normalized: str, by_title: dict[str, _Seen], by_arxiv: dict[str, _Seen]
+) -> Finding | None:
+    candidates: list[tuple[_Seen, str]] = []
+    if normalized and normalized in by_title:
+        candidates.append((by_title[normalized], "same title"))
+    for arxiv_id in sorted(seen.arxiv):
+        if arxiv_id in by_arxiv:
+            candidates.append((by_arxiv[arxiv_id], f"same arXiv paper {arxiv_id}"))
+    candidates = [(first, why) for first, why in candidates if first.url_key != seen.url_key]
+    if not candidates:
+        return None
+    first, why = min(candidates, key=lambda pair: pair[0].span)
+    where = f"first seen at line {first.span.line}"
+    return RULE.finding(
+        seen.span,
+        f"Duplicate entry: {_quote(seen.title)} is already listed at line "
+        f"{first.span.line} ({why})",
+        url=seen.entry.url,
+        related=[Related(first.span.line, first.span.column, where)],
+        first_line=first.span.line,
+        reason=why,
+    )
+
+
+def _near_repeat(seen: _Seen, normalized: str, blocks: dict[str, list[_Seen]]) -> Finding | None:
+    best: _Seen | None = None
+    for key in blocking_keys(normalized):
+        for earlier in blocks.get(key, ()):
+            if best is not None and earlier.span >= best.span:
+                continue
+            if earlier.url_key == seen.url_key or (
+                earlier.arxiv and seen.arxiv and not earlier.arxiv & seen.arxiv
+            ):
+                continue  # the same URL is double-link's; two arXiv papers are two papers
+            if near_equal(normalized, normalize_title(earlier.title)):
+                best = earlier
+    if best is None:
+        return None
+    where = f"first seen at line {best.span.line}"
+    return RULE.finding(
+        seen.span,
+        f"Possible duplicate entry: {_quote(seen.title)} is nearly the same as "
+        f"{_quote(best.title)} at line {best.span.line}",
+        url=seen.entry.url,
+        related=[Related(best.span.line, best.span.column, where)],
+        severity=Severity.WARNING,
+        first_line=best.span.line,
+        reason="near-equal title",
+    )
+
+
+def _remember(
+    seen: _Seen,
+    normalized: str,
+    by_title: dict[str, _Seen],
+    by_arxiv: dict[str, _Seen],
+    blocks: dict[str, list[_Seen]],
+) -> None:
+    for arxiv_id in seen.arxiv:
+        by_arxiv.setdefault(arxiv_id, seen)
+    if not normalized or normalized in by_title:
+        return
+    by_title[normalized] = seen
+    for key in blocking_keys(normalized):
+        block = blocks.setdefault(key, [])
+        if len(block) < BLOCK_LIMIT:
+            block.append(seen)
+
+
+RULE = Rule(
+    id="duplicate-entry",
+    summary="The same paper or project must not be listed twice under different URLs.",
+    check=check,
+    severity=Severity.ERROR,
+    tags=("duplicates", "papers"),
+    fix=FixAvailability.NEVER,
+    options=Options,
+    doc=__doc__ or "",
+)
