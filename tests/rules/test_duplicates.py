@@ -1,0 +1,195 @@
+"""double-link and duplicate-entry beyond the scenario files: options, the corpus, scale.
+
+Documents are built directly from the model here, so these tests do not depend on how the
+parser reads a particular line; the corpus test goes through the real parser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from listbot.config import Config, ConfigError, config_from_mapping
+from listbot.model import Document, Entry, Link, LinkKind, ListItem, Paper, Span
+from listbot.rules import double_link, duplicate_entry
+from tests.conftest import CORPUS
+
+
+def _entry(line: int, url: str, text: str = "Thing", title: str | None = None) -> Entry:
+    markup = f"[{text}]({url})"
+    prefix = f"- **{title}**, 2020. " if title else "- "
+    column = len(prefix) + 1
+    link = Link(LinkKind.INLINE, url, text, Span.at(line, column, len(markup)), raw=markup)
+    item = ListItem(
+        span=Span.at(line, 1, len(prefix) + len(markup)),
+        marker="-",
+        ordered=False,
+        number=None,
+        indent=0,
+        content_gap=1,
+        depth=0,
+        list_index=0,
+        loose=False,
+        first_line=prefix + markup,
+    )
+    paper = Paper(title=title, title_span=Span.at(line, 5, len(title))) if title else None
+    return Entry(item, (), prefix + markup, link, "", "", "", None, (link,), paper=paper)
+
+
+def _doc(entries: list[Entry], extra_links: tuple[Link, ...] = ()) -> Document:
+    last = max((e.line for e in entries), default=0)
+    lines = tuple(entry.raw for entry in entries) if entries else ()
+    links = tuple(link for entry in entries for link in entry.links) + extra_links
+    return Document(
+        path="<test>",
+        text="\n".join(lines) + "\n",
+        lines=lines + ("",) * max(0, last - len(lines)),
+        newline="\n",
+        bom=False,
+        title=None,
+        headings=(),
+        sections=(),
+        list_items=tuple(entry.item for entry in entries),
+        entries=tuple(entries),
+        links=links,
+        definitions=(),
+        html=(),
+        comments=(),
+        text_blocks=(),
+        code_lines=frozenset(),
+    )
+
+
+def _double(doc: Document, **options: object) -> list[tuple[int, int | None]]:
+    found = double_link.check(doc, double_link.Options(**options))  # type: ignore[arg-type]
+    return [(f.line, f.data.get("first_line")) for f in found]
+
+
+def test_double_link_reports_every_repeat_naming_the_first() -> None:
+    doc = _doc(
+        [
+            _entry(1, "https://github.com/a/b"),
+            _entry(2, "https://example.org"),
+            _entry(3, "http://www.github.com/A/B.git/"),
+            _entry(4, "https://github.com/a/b#readme"),
+        ]
+    )
+    assert _double(doc) == [(3, 1), (4, 1)]
+
+
+def test_double_link_allow_list() -> None:
+    doc = _doc([_entry(1, "https://github.com/a/b"), _entry(2, "https://github.com/a/b")])
+    assert _double(doc, allow=("https://github.com/a/*",)) == []
+    assert _double(doc, allow=("https://gitlab.com/*",)) == [(2, 1)]
+
+
+def test_double_link_scope_all_counts_description_links() -> None:
+    react = Link(LinkKind.INLINE, "https://react.dev", "React", Span.at(1, 40, 27))
+    react_again = Link(LinkKind.INLINE, "https://react.dev/", "React", Span.at(2, 40, 28))
+    doc = _doc([_entry(1, "https://a.dev"), _entry(2, "https://b.dev")], (react, react_again))
+    assert _double(doc) == []
+    assert _double(doc, scope="all") == [(2, 1)]
+
+
+def test_double_link_scope_is_validated_in_config() -> None:
+    config = config_from_mapping({"rules": {"double-link": {"scope": "all"}}})
+    assert config.rule_options("double-link").scope == "all"
+    with pytest.raises(ConfigError, match="scope"):
+        config_from_mapping({"rules": {"double-link": {"scope": "everything"}}})
+
+
+def _duplicates(doc: Document, **options: object) -> list[tuple[int, str, str]]:
+    found = duplicate_entry.check(doc, duplicate_entry.Options(**options))  # type: ignore[arg-type]
+    return [(f.line, f.severity.value, f.data["reason"]) for f in found]
+
+
+def test_duplicate_entry_same_title_and_same_arxiv_paper() -> None:
+    doc = _doc(
+        [
+            _entry(
+                1,
+                "https://arxiv.org/abs/2005.14165",
+                "Paper",
+                "Language Models are Few-Shot Learners",
+            ),
+            _entry(2, "https://neurips.cc/x", "Paper", "language models are few shot learners"),
+            _entry(3, "https://doi.org/10.48550/arXiv.2005.14165", "Paper", "GPT-3"),
+            # abs and pdf forms are one URL: double-link reports that, not this rule
+            _entry(4, "https://arxiv.org/pdf/2005.14165v2.pdf", "Paper", "GPT-3 again"),
+        ]
+    )
+    assert _duplicates(doc) == [
+        (2, "error", "same title"),
+        (3, "error", "same arXiv paper 2005.14165"),
+    ]
+
+
+def test_duplicate_entry_near_equal_titles_are_warnings() -> None:
+    doc = _doc(
+        [
+            _entry(1, "https://a.org/1", "Paper", "Scaling Laws for Neural Language Models"),
+            _entry(2, "https://a.org/2", "Paper", "Scaling Law for Neural Language Models"),
+            _entry(3, "https://a.org/3", "Paper", "Llama 2: Open Foundation and Chat Models"),
+            _entry(4, "https://a.org/4", "Paper", "Llama 3: Open Foundation and Chat Models"),
+        ]
+    )
+    assert _duplicates(doc) == [(2, "warning", "near-equal title")]
+    assert _duplicates(doc, near_equal=False) == []
+
+
+def test_duplicate_entry_skips_generic_link_texts() -> None:
+    doc = _doc([_entry(1, "https://a.org/1", "Paper"), _entry(2, "https://a.org/2", "paper")])
+    assert _duplicates(doc) == []
+    doc = _doc([_entry(1, "https://a.org/1", "Flask"), _entry(2, "https://a.org/2", "flask")])
+    assert _duplicates(doc) == [(2, "error", "same title")]
+
+
+def _word(n: int) -> str:
+    letters = ""
+    while True:
+        n, rest = divmod(n, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[rest]
+        if not n:
+            return letters
+
+
+def test_duplicate_entry_compares_each_title_with_a_bounded_number_of_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 3,000 titles sharing their first and last three words land in the same two blocks;
+    # an all-pairs search would compare 4.5 million pairs.
+    calls = 0
+    real = duplicate_entry.near_equal
+
+    def counting(a: str, b: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(duplicate_entry, "near_equal", counting)
+    size = 3000
+    entries = [
+        _entry(
+            n, f"https://a.org/{n}", "Paper", f"Learning to rank {_word(n)} with language models"
+        )
+        for n in range(1, size + 1)
+    ]
+    found = _duplicates(_doc(entries))
+    assert calls <= 2 * duplicate_entry.BLOCK_LIMIT * size
+    # short distinct words in long shared titles: near-equal, reported as warnings only
+    assert found and {severity for _, severity, _ in found} == {"warning"}
+
+
+LLMS_GUIDE = CORPUS / "llms-practical-guide.md"
+
+
+@pytest.mark.skipif(not LLMS_GUIDE.is_file(), reason="../shared/corpus is absent")
+def test_llms_practical_guide_repeats() -> None:
+    from listbot.api import lint_file
+
+    config = Config(select=("duplicate-entry",))
+    findings = lint_file(Path(LLMS_GUIDE), config=config).findings
+    errors = {(f.line, f.data["first_line"]) for f in findings if f.severity.value == "error"}
+    # GPT-3 (92) twice, Chinchilla (99) and "Calibrate before use" (213) once each.
+    assert errors == {(123, 92), (195, 92), (164, 99), (220, 213)}

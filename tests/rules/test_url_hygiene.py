@@ -1,0 +1,53 @@
+"""year-mismatch's pure year logic and insecure-link's host list, with plain values."""
+
+from __future__ import annotations
+
+import pytest
+
+from listbot.rules.insecure_link import serves_https
+from listbot.rules.year_mismatch import is_arxiv_venue, stated_year_conflict
+
+
+@pytest.mark.parametrize(
+    ("year", "venue", "preprint", "conflict"),
+    [
+        (2020, "NeurIPS", 2020, False),
+        (2021, "ICLR", 2020, False),  # published after the preprint: normal
+        (2019, "NeurIPS", 2020, True),  # before the preprint existed
+        (2019, None, 2020, True),
+        (2020, "arXiv", 2020, False),
+        (2021, "arXiv", 2020, True),  # arXiv year must be the ID's year
+        (2019, "Arxiv preprint", 2020, True),
+        (2021, "CoRR", 2020, True),
+        (2021, "Archive of Formal Proofs", 2020, False),  # not arXiv
+    ],
+)
+def test_stated_year_conflict(year: int, venue: str | None, preprint: int, conflict: bool) -> None:
+    assert (stated_year_conflict(year, venue, preprint) is not None) is conflict
+
+
+def test_arxiv_venue_names() -> None:
+    assert is_arxiv_venue("arXiv")
+    assert is_arxiv_venue("ArXiv preprint arXiv:2005.14165")
+    assert not is_arxiv_venue("ACL")
+    assert not is_arxiv_venue(None)
+
+
+@pytest.mark.parametrize(
+    ("host", "known"),
+    [
+        ("arxiv.org", True),
+        ("export.arxiv.org", True),
+        ("github.com", True),
+        ("www.github.com", True),
+        ("foo.github.io", True),
+        ("en.wikipedia.org", True),
+        ("proceedings.mlr.press", True),
+        ("notgithub.com", False),
+        ("github.com.evil.example", False),
+        ("example.org", False),
+        ("", False),
+    ],
+)
+def test_known_https_hosts(host: str, known: bool) -> None:
+    assert serves_https(host) is known
