@@ -33,6 +33,10 @@ class ReportContext:
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json",
+    "sarif": "sarif",
+    "rdjson": "rdjson",
+    "github": "github",
+    "markdown": "markdown",
 }
 
 Renderer = Callable[[Sequence[Finding], ReportContext], str]
