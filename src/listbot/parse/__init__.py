@@ -9,17 +9,164 @@ paper fields) and ``slugs`` (GitHub heading anchors).
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from listbot.model import Document
-from listbot.source import read_source
+from mistune.util import unescape, unikey
 
-__all__ = ["parse", "parse_file"]
+from listbot.model import Definition, Document, Heading, Section, Span
+from listbot.parse.blocks import HeadingDraft, Walk, plain_text
+from listbot.parse.entries import build_entries
+from listbot.parse.positions import LINES_KEY, PosState, build_markdown
+from listbot.parse.slugs import Slugger
+from listbot.source import dominant_newline, read_source
+
+__all__ = ["parse", "parse_file", "split_lines"]
+
+_MARKDOWN = build_markdown()
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DEFINITION = re.compile(
+    r"^(?P<lead>(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ ]{0,3})"
+    r"\[(?P<label>(?:\\.|[^\]\[\\])+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)"
+    r"(?:[ \t]+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
+)
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """File lines without terminators, split on ``\\r\\n``, ``\\r`` or ``\\n`` as mistune does."""
+    if not text:
+        return ()
+    lines = _LINE_BREAK.split(text)
+    if text.endswith(("\n", "\r")):
+        lines.pop()
+    return tuple(lines)
 
 
 def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
-    """Parse Markdown text (BOM already removed) into a Document."""
-    raise NotImplementedError("the parser is being written")
+    """Parse Markdown text into a Document; a leading U+FEFF is removed and sets ``bom``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        bom = True
+    lines = split_lines(text)
+    tokens = _tokens(text, lines)
+    return _document(path, text, lines, bom, tokens)
+
+
+def _tokens(text: str, lines: Sequence[str]) -> list[dict[str, Any]]:
+    """The positioned AST; pathological nesting degrades to no tokens instead of crashing."""
+    state = PosState()
+    state.env[LINES_KEY] = lines
+    try:
+        result, _ = _MARKDOWN.parse(text, state)
+    except RecursionError:
+        return []
+    return result if isinstance(result, list) else []
+
+
+def _document(
+    path: str, text: str, lines: tuple[str, ...], bom: bool, tokens: list[dict[str, Any]]
+) -> Document:
+    walk = Walk(lines=lines, definitions={})
+    walk.code_lines = _code_lines(tokens)
+    walk.definitions = _definitions(lines, walk.code_lines)
+    walk.run(tokens)
+    headings = _headings(walk.headings)
+    definitions = tuple(
+        dataclasses.replace(d, used=unikey(d.label) in walk.used_labels)
+        for d in sorted(walk.definitions.values(), key=lambda d: d.span)
+    )
+    entries = build_entries(walk.items, lines, _plain_of)
+    title = next((h for h in headings if h.level == 1), None)
+    return Document(
+        path=path,
+        text=text,
+        lines=lines,
+        newline=dominant_newline(text),
+        bom=bom,
+        title=title,
+        headings=headings,
+        sections=_sections(headings),
+        list_items=tuple(record.item for record in walk.items),
+        entries=entries,
+        links=tuple(walk.links),
+        definitions=definitions,
+        html=tuple(walk.html),
+        comments=tuple(sorted(walk.comments, key=lambda c: c.span)),
+        text_blocks=tuple(walk.text_blocks),
+        code_lines=frozenset(walk.code_lines),
+        tokens=tuple(tokens),
+    )
+
+
+def _plain_of(markdown: str) -> str:
+    return plain_text(_MARKDOWN.inline(markdown, {"ref_links": {}}))
+
+
+def _code_lines(tokens: Sequence[dict[str, Any]]) -> set[int]:
+    lines: set[int] = set()
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        if token["type"] == "block_code" and "line" in token:
+            lines.update(range(token["line"], token.get("end_line", token["line"]) + 1))
+        stack.extend(token.get("children", ()))
+    return lines
+
+
+def _definitions(lines: Sequence[str], code_lines: set[int]) -> dict[str, Definition]:
+    """``[label]: url "title"`` definitions (mistune keeps no position for them); first wins."""
+    found: dict[str, Definition] = {}
+    for number, line in enumerate(lines, start=1):
+        if "]:" not in line or number in code_lines:
+            continue
+        match = _DEFINITION.match(line)
+        if match is None:
+            continue
+        label = match.group("label")
+        key = unikey(label)
+        if not key or key in found:
+            continue
+        url = match.group("url")
+        if url.startswith("<") and url.endswith(">"):
+            url = url[1:-1]
+        title = match.group("title")
+        column = match.end("lead") + 1
+        found[key] = Definition(
+            label=label,
+            url=unescape(_ESCAPED.sub(r"\1", url)),
+            title=unescape(title[1:-1]) if title else None,
+            span=Span(number, column, number, len(line.rstrip()) + 1),
+        )
+    return found
+
+
+def _headings(drafts: Sequence[HeadingDraft]) -> tuple[Heading, ...]:
+    slugger = Slugger()
+    return tuple(
+        Heading(d.level, d.text, d.raw, slugger.slug(d.text), d.span, d.style) for d in drafts
+    )
+
+
+def _sections(headings: Sequence[Heading]) -> tuple[Section, ...]:
+    """The heading tree: each section holds the deeper headings up to the next peer."""
+
+    def build(start: int, stop: int, path: tuple[str, ...]) -> tuple[Section, ...]:
+        sections = []
+        index = start
+        while index < stop:
+            heading = headings[index]
+            end = index + 1
+            while end < stop and headings[end].level > heading.level:
+                end += 1
+            own_path = (*path, heading.text)
+            sections.append(Section(heading, build(index + 1, end, own_path), own_path))
+            index = end
+        return tuple(sections)
+
+    return build(0, len(headings), ())
 
 
 COMPANION_NAMES = (
@@ -34,7 +181,7 @@ COMPANION_NAMES = (
 
 
 def read_companions(list_path: Path) -> dict[str, str]:
-    """Texts of the companion files that exist beside ``list_path`` (names matched case-insensitively)."""
+    """Texts of the companion files beside ``list_path`` (names matched case-insensitively)."""
     found: dict[str, str] = {}
     folder = list_path.parent
     for sub in ("", ".github"):

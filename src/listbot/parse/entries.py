@@ -1,0 +1,261 @@
+"""List items → entries: main link, separator, description, children and paper fields.
+
+An entry is a list item whose own content (nested lists excluded) has at least one
+non-image link: a Markdown link, autolink, bare URL, reference link or HTML ``<a href>``.
+Image-only items (a row of badges, a logo) are not entries: they recommend nothing. A link
+that wraps an image (``[![logo](img)](url)``) is a link and counts.
+
+The main link follows awesome-lint: the first non-image link followed by a separator
+(``-``, ``—``, ``:``, ``：``, ``|``...), else the first non-image link, so leading emoji and
+images are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from listbot.model import Entry, Link, Paper, Span
+from listbot.parse.blocks import ItemRecord
+from listbot.parse.spans import slice_source
+
+__all__ = ["build_entries", "paper_fields"]
+
+_CLOSERS = re.compile(r"(?:\*\*|__|\*|_|~~|</?[a-zA-Z][^>]*>)*")
+_SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)[ \t]*|[ \t]+")
+_STRONG_SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)")
+
+
+def build_entries(
+    records: Sequence[ItemRecord], lines: Sequence[str], plain_of: Callable[[str], str]
+) -> tuple[Entry, ...]:
+    """Top-level entries (nested ones under their nearest ancestor entry), in file order."""
+    built: dict[int, Entry] = {}
+    children: dict[int, list[int]] = {}
+    roots: list[int] = []
+    nearest: dict[int, int | None] = {}
+    for record in records:
+        nearest[id(record)] = None
+        parent = record.parent
+        while parent is not None:
+            if _is_entry(parent):
+                nearest[id(record)] = id(parent)
+                break
+            parent = parent.parent
+    order = {id(record): index for index, record in enumerate(records)}
+    for record in records:
+        if not _is_entry(record):
+            continue
+        ancestor = nearest[id(record)]
+        if ancestor is None:
+            roots.append(id(record))
+        else:
+            children.setdefault(ancestor, []).append(id(record))
+    by_id = {id(record): record for record in records}
+    # Build bottom-up so children exist before their parents.
+    for record_id in sorted(
+        (i for i in by_id if _is_entry(by_id[i])), key=lambda i: order[i], reverse=True
+    ):
+        kids = tuple(built[kid] for kid in children.get(record_id, []))
+        built[record_id] = _entry(by_id[record_id], kids, lines, plain_of)
+    return tuple(built[root] for root in roots)
+
+
+def _is_entry(record: ItemRecord) -> bool:
+    return any(not link.is_image for link in record.links)
+
+
+def _entry(
+    record: ItemRecord,
+    children: tuple[Entry, ...],
+    lines: Sequence[str],
+    plain_of: Callable[[str], str],
+) -> Entry:
+    item = record.item
+    links = tuple(record.links)
+    span = item.span
+    raw = "\n".join(lines[span.line - 1 : span.end_line])
+    main, separator, description_raw, description_span = _main_link(links, span, lines)
+    description = " ".join(plain_of(description_raw).split()) if description_raw else ""
+    return Entry(
+        item=item,
+        section=item.section,
+        raw=raw,
+        main_link=main,
+        separator=separator,
+        description_raw=description_raw,
+        description=description,
+        description_span=description_span,
+        links=links,
+        children=children,
+        paper=paper_fields(item.span, links, main, lines),
+    )
+
+
+def _tail(link: Link, span: Span, lines: Sequence[str]) -> str:
+    if (link.span.end_line, link.span.end_column) >= (span.end_line, span.end_column):
+        return ""
+    return slice_source(
+        lines, Span(link.span.end_line, link.span.end_column, span.end_line, span.end_column)
+    )
+
+
+def _main_link(
+    links: tuple[Link, ...], span: Span, lines: Sequence[str]
+) -> tuple[Link | None, str, str, Span | None]:
+    candidates = [
+        link
+        for link in links
+        if not link.is_image and (link.span.line, link.span.column) >= (span.line, span.column)
+    ]
+    if not candidates:
+        return None, "", "", None
+    main = candidates[0]
+    for link in candidates:
+        tail = _tail(link, span, lines)
+        closers = _CLOSERS.match(tail)
+        rest = tail[closers.end() :] if closers else tail
+        if _STRONG_SEPARATOR.match(rest):
+            main = link
+            break
+    tail = _tail(main, span, lines)
+    closers = _CLOSERS.match(tail)
+    skip = closers.end() if closers else 0
+    match = _SEPARATOR.match(tail, skip)
+    separator = match.group(0) if match else ""
+    start = skip + len(separator)
+    body = tail[start:]
+    if not body.strip():
+        return main, separator.strip(" \t") and separator, "", None
+    description_raw = "\n".join(part.strip() for part in body.split("\n")).strip()
+    before = tail[:start]
+    line = main.span.end_line + before.count("\n")
+    column = (
+        (main.span.end_column + len(before))
+        if "\n" not in before
+        else len(before) - before.rfind("\n")
+    )
+    leading = len(body) - len(body.lstrip(" \t\n"))
+    if leading:
+        skipped = body[:leading]
+        line += skipped.count("\n")
+        column = column + leading if "\n" not in skipped else _first_content_column(lines, line)
+    return main, separator, description_raw, Span(line, column, span.end_line, span.end_column)
+
+
+def _first_content_column(lines: Sequence[str], line: int) -> int:
+    text = lines[line - 1] if line <= len(lines) else ""
+    return len(text) - len(text.lstrip()) + 1
+
+
+# Paper fields --------------------------------------------------------------------------------
+
+_BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*|__(?!\s)(.+?)(?<!\s)__")
+_QUOTED = re.compile(r"\"([^\"\n]{6,}?)\"|“([^”\n]{6,}?)”")
+_ITALIC = re.compile(
+    r"(?<![*\w])\*(?!\s|\*)([^*\n]+?)(?<!\s)\*(?!\*)(?:\s*(et al\.?))?"
+    r"|(?<![_\w])_(?!\s|_)([^_\n]+?)(?<!\s)_(?!_)"
+)
+_VENUE_YEAR = re.compile(
+    r"(?:(?P<venue>[A-Za-z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*)?)[ \t]*['’]?[ \t]*)?"
+    r"(?<![\d\w])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d\w])"
+)
+_NOT_VENUES = {"in", "of", "and", "the", "on", "at", "from", "since", "for", "by", "to", "et", "al"}
+
+
+def paper_fields(
+    span: Span, links: tuple[Link, ...], main: Link | None, lines: Sequence[str]
+) -> Paper | None:
+    """Title (bold or quoted), venue, year and authors of a paper-style item, else None.
+
+    A paper-style item has a title that is not a link label; and either a year or a title
+    placed before the main link (``- Model **Title**, 2023, [Paper](url)``). Classic
+    ``- [Name](url) - Description.`` items get None.
+    """
+    own = _masked_lines(span, links, lines)
+    title = _title(own)
+    if title is None:
+        return None
+    title_text, title_span = title
+    year = _venue_year(own, title_span)
+    authors = _authors(own, title_span)
+    before_main = main is None or (title_span.line, title_span.column) < (
+        main.span.line,
+        main.span.column,
+    )
+    if year is None and not before_main:
+        return None
+    venue, year_value, year_span = year if year is not None else (None, None, None)
+    return Paper(title_text, title_span, venue, year_value, year_span, authors)
+
+
+def _masked_lines(
+    span: Span, links: tuple[Link, ...], lines: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    """(line, first column, text) of the item's own lines with every link blanked out."""
+    rows: list[tuple[int, int, str]] = []
+    for line in range(span.line, span.end_line + 1):
+        text = lines[line - 1] if line <= len(lines) else ""
+        first = span.column if line == span.line else 1
+        rows.append((line, first, text))
+    masked = {line: list(text) for line, _, text in rows}
+    for link in links:
+        for line in range(link.span.line, link.span.end_line + 1):
+            chars = masked.get(line)
+            if chars is None:
+                continue
+            start = link.span.column - 1 if line == link.span.line else 0
+            end = link.span.end_column - 1 if line == link.span.end_line else len(chars)
+            for index in range(max(start, 0), min(end, len(chars))):
+                chars[index] = " "
+    return [(line, first, "".join(masked[line])) for line, first, _ in rows]
+
+
+def _title(own: list[tuple[int, int, str]]) -> tuple[str, Span] | None:
+    for pattern in (_BOLD, _QUOTED):
+        for line, first, text in own:
+            for match in pattern.finditer(text, first - 1):
+                group = 1 if match.group(1) is not None else 2
+                value = match.group(group)
+                start = match.start(group)
+                stripped = value.strip(" \"“”'‘’")
+                if len(stripped) < 3 or not any(c.isalpha() for c in stripped):
+                    continue
+                offset = value.index(stripped)
+                column = start + offset + 1
+                return stripped.rstrip(" .,:;"), Span.at(
+                    line, column, len(stripped.rstrip(" .,:;"))
+                )
+    return None
+
+
+def _venue_year(
+    own: list[tuple[int, int, str]], title: Span
+) -> tuple[str | None, int, Span] | None:
+    found: tuple[str | None, int, Span] | None = None
+    for line, first, text in own:
+        start = title.end_column - 1 if line == title.line else first - 1
+        if line < title.line:
+            continue
+        for match in _VENUE_YEAR.finditer(text, start):
+            venue = match.group("venue")
+            if venue and (venue.lower() in _NOT_VENUES or not any(c.isupper() for c in venue)):
+                venue = None
+            year = int(match.group("year"))
+            found = (venue, year, Span.at(line, match.start("year") + 1, 4))
+            return found
+    return found
+
+
+def _authors(own: list[tuple[int, int, str]], title: Span) -> str | None:
+    for line, first, text in own:
+        if line < title.line:
+            continue
+        start = title.end_column - 1 if line == title.line else first - 1
+        for match in _ITALIC.finditer(text, max(start, 0)):
+            value = match.group(1) or match.group(3) or ""
+            if match.group(2):
+                value = f"{value} {match.group(2)}"
+            if any(c.isalpha() for c in value):
+                return value.strip()
+    return None

@@ -1,0 +1,194 @@
+"""Links, images, headings and comments inside raw HTML, via the stdlib HTML parser.
+
+mistune leaves HTML unparsed (``block_html`` and ``inline_html`` tokens with ``raw``). Each
+raw chunk is fed to :class:`html.parser.HTMLParser`; its ``getpos()`` (line, offset inside the
+chunk) becomes a file position through ``columns``: the file column where each line of the
+chunk starts (set by parse/positions.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from listbot.model import Comment, Link, LinkKind, Span
+from listbot.parse.spans import slice_source
+
+__all__ = ["HtmlHeading", "HtmlScan", "scan_comments", "scan_html"]
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+@dataclass(frozen=True)
+class HtmlHeading:
+    level: int
+    text: str
+    raw: str
+    span: Span
+
+
+@dataclass
+class HtmlScan:
+    links: list[Link] = field(default_factory=list)
+    headings: list[HtmlHeading] = field(default_factory=list)
+
+
+class _Positions:
+    """Maps (line, offset) inside a raw chunk onto file positions."""
+
+    def __init__(self, line: int, columns: Sequence[int]) -> None:
+        self.line = line
+        self.columns = columns
+
+    def at(self, chunk_line: int, offset: int) -> tuple[int, int]:
+        index = min(chunk_line - 1, len(self.columns) - 1)
+        return self.line + chunk_line - 1, (self.columns[index] if index >= 0 else 1) + offset
+
+    def after(self, chunk_line: int, offset: int, text: str) -> tuple[int, int]:
+        newlines = text.count("\n")
+        if not newlines:
+            return self.at(chunk_line, offset + len(text))
+        return self.at(chunk_line + newlines, len(text) - text.rfind("\n") - 1)
+
+
+class _Collector(HTMLParser):
+    def __init__(self, positions: _Positions, lines: Sequence[str], in_table: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.positions = positions
+        self.lines = lines
+        self.in_table = in_table
+        self.scan = HtmlScan()
+        self._anchor: dict[str, object] | None = None
+        self._heading: dict[str, object] | None = None
+
+    def _tag_span(self) -> Span:
+        chunk_line, offset = self.getpos()
+        text = self.get_starttag_text() or ""
+        line, column = self.positions.at(chunk_line, offset)
+        end_line, end_column = self.positions.after(chunk_line, offset, text)
+        return Span(line, column, end_line, end_column)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "a" and "href" in values:
+            self._flush_anchor()
+            self._anchor = {
+                "span": self._tag_span(),
+                "url": values["href"].strip(),
+                "text": [],
+                "images": [],
+                "title": values.get("title"),
+            }
+        elif tag == "img" and "src" in values:
+            span = self._tag_span()
+            self.scan.links.append(
+                self._link(
+                    LinkKind.HTML_IMG,
+                    values["src"].strip(),
+                    values.get("alt", ""),
+                    span,
+                    values.get("title"),
+                )
+            )
+            if self._anchor is not None:
+                self._anchor["images"].append(values["src"].strip())  # type: ignore[attr-defined]
+        elif tag in _HEADING_TAGS and self._heading is None:
+            self._heading = {
+                "level": _HEADING_TAGS[tag],
+                "tag": tag,
+                "span": self._tag_span(),
+                "text": [],
+            }
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "a":
+            self._flush_anchor()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._flush_anchor()
+        elif self._heading is not None and tag == self._heading["tag"]:
+            heading, self._heading = self._heading, None
+            start: Span = heading["span"]  # type: ignore[assignment]
+            chunk_line, offset = self.getpos()
+            end_line, end_column = self.positions.after(chunk_line, offset, f"</{tag}>")
+            span = Span(start.line, start.column, end_line, end_column)
+            inner = Span(start.end_line, start.end_column, *self.positions.at(chunk_line, offset))
+            text = " ".join("".join(heading["text"]).split())  # type: ignore[arg-type]
+            self.scan.headings.append(
+                HtmlHeading(heading["level"], text, slice_source(self.lines, inner), span)  # type: ignore[arg-type]
+            )
+
+    def handle_data(self, data: str) -> None:
+        if self._anchor is not None:
+            self._anchor["text"].append(data)  # type: ignore[attr-defined]
+        if self._heading is not None:
+            self._heading["text"].append(data)  # type: ignore[attr-defined]
+
+    def _flush_anchor(self) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        text = " ".join("".join(anchor["text"]).split())  # type: ignore[arg-type]
+        link = self._link(LinkKind.HTML_A, anchor["url"], text, anchor["span"], anchor["title"])  # type: ignore[arg-type]
+        images = tuple(anchor["images"])  # type: ignore[arg-type]
+        self.scan.links.append(link if not images else _with_images(link, images))
+
+    def _link(self, kind: LinkKind, url: str, text: str, span: Span, title: str | None) -> Link:
+        return Link(
+            kind=kind,
+            url=url,
+            text=text,
+            span=span,
+            raw=slice_source(self.lines, span),
+            title=title or None,
+            in_table=self.in_table,
+            in_html=True,
+        )
+
+    def finish(self) -> HtmlScan:
+        with contextlib.suppress(Exception):  # malformed HTML must never stop a lint
+            self.close()
+        self._flush_anchor()
+        self.scan.links.sort(key=lambda link: link.span)
+        return self.scan
+
+
+def _with_images(link: Link, images: tuple[str, ...]) -> Link:
+    return dataclasses.replace(link, image_urls=images)
+
+
+def scan_html(
+    raw: str, line: int, columns: Sequence[int], lines: Sequence[str], *, in_table: bool = False
+) -> HtmlScan:
+    """Links (``<a href>``, ``<img src>``) and headings (``<h1>``..``<h6>``) in one raw chunk."""
+    if "<" not in raw:
+        return HtmlScan()
+    collector = _Collector(_Positions(line, columns), lines, in_table)
+    with contextlib.suppress(Exception):  # HTMLParser can raise on pathological input
+        collector.feed(raw)
+    return collector.finish()
+
+
+def scan_comments(raw: str, line: int, columns: Sequence[int]) -> list[Comment]:
+    """Every ``<!-- ... -->`` in a raw chunk, with its span."""
+    if "<!--" not in raw:
+        return []
+    positions = _Positions(line, columns)
+    comments = []
+    for match in _COMMENT.finditer(raw):
+        before = raw[: match.start()]
+        chunk_line = before.count("\n") + 1
+        offset = match.start() - (before.rfind("\n") + 1)
+        start_line, start_column = positions.at(chunk_line, offset)
+        end_line, end_column = positions.after(chunk_line, offset, match.group(0))
+        comments.append(
+            Comment(match.group(1), Span(start_line, start_column, end_line, end_column))
+        )
+    return comments

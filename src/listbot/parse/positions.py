@@ -1,0 +1,419 @@
+"""Exact file line:column for mistune 3.4 tokens, which carry no positions of their own.
+
+How: mistune parses list items and block quotes in *child states* whose source is rewritten
+(markers and indentation removed), but each child line maps onto one consecutive file line
+and keeps that line's content as a suffix (only leading whitespace is rewritten). So every
+state remembers the file line of its first line (``base_line``); a token remembers its state
+and offset; an offset becomes a file position by finding the content of the state line in
+the file line (:func:`file_position`).
+
+Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and two wrapped private
+functions (``list_parser._parse_list_item``, ``_inline.links._close_bracket``) that pass
+straight through for states that are not ours. mistune is pinned to 3.4 because of them;
+tests/parse fails loudly if an upgrade moves anything.
+
+After parsing, :func:`locate` (a before-render hook, run after task_lists) gives every block
+token ``line`` and ``end_line``, parses inline text itself and gives inline tokens with a
+known start ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive); raw HTML
+tokens also get ``columns``: the file column where each line of their ``raw`` starts; inline
+links and images get ``source_url``: the destination as written (escapes and entities resolved,
+not percent-encoded).
+Private keys are removed before the tokens leave this module.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, MutableMapping, Sequence
+from typing import Any
+
+import mistune
+from mistune import list_parser
+from mistune._inline import links as inline_links
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState, InlineState
+from mistune.helpers import parse_link_href, unescape_char
+from mistune.inline_parser import InlineParser
+from mistune.markdown import Markdown
+from mistune.util import unescape
+
+__all__ = ["LINES_KEY", "PosState", "build_markdown", "file_position"]
+
+LINES_KEY = "listbot_lines"
+"""``state.env`` key holding the file lines; :func:`locate` only runs when it is set."""
+
+Token = dict[str, Any]
+_NEWLINE = re.compile(r"\n")
+_ATX_PREFIX = re.compile(r" {0,3}#{1,6}")
+_STRIP = " \r\n\t\f"
+_INLINE_POSITIONED = ("link", "codespan", "inline_html")
+_PRIVATE = ("_s", "_e", "_st", "_mk", "_autolink", "_emphasis")
+
+
+class PosState(BlockState):
+    """A block state that knows the file line of its first source line."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.base_line = 1
+        self.pending_bases: list[int] = []
+        self._starts: list[int] | None = None
+
+    def child_state(self, src: str, lazy_line_starts: set[int] | None = None) -> BlockState:
+        child = super().child_state(src, lazy_line_starts)
+        if isinstance(child, PosState):
+            pending = self.pending_bases
+            child.base_line = pending.pop() if pending else self.line_of(self.cursor)
+        return child
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _NEWLINE.finditer(self.src))]
+        return self._starts
+
+    def line_index(self, offset: int) -> int:
+        """0-based line of ``offset`` within this state's source."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def line_of(self, offset: int) -> int:
+        """1-based file line of ``offset``."""
+        return self.base_line + self.line_index(offset)
+
+    def add_paragraph(self, text: str) -> None:
+        last = self.last_token()
+        super().add_paragraph(text)
+        token = self.tokens[-1] if self.tokens else None
+        if token is not None and token is not last:
+            _tag(token, self, self.cursor, None)
+
+
+def _tag(token: Token, state: PosState, start: int, end: int | None) -> None:
+    token["_s"] = start
+    token["_e"] = end
+    token["_st"] = state
+    token["line"] = state.line_of(start)
+
+
+class PosBlockParser(BlockParser):
+    """Tags each block token with the state and offset it was parsed at."""
+
+    state_cls = PosState
+
+    def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
+        if not isinstance(state, PosState):
+            return super().parse_method(m, state)
+        tokens = state.tokens
+        before = len(tokens)
+        last = tokens[-1] if tokens else None
+        last_type = last["type"] if last else None
+        end = super().parse_method(m, state)
+        start = m.start()
+        for token in tokens[max(before - 1, 0) :]:
+            if "_s" not in token:
+                _tag(token, state, start, end or None)
+        if last is not None and last_type == "paragraph" and last["type"] == "heading" and end:
+            last["_e"] = end  # a setext underline turned the paragraph into a heading
+        return end
+
+    def extract_block_quote(
+        self, m: re.Match[str], state: BlockState
+    ) -> tuple[str, int | None, set[int]]:
+        start = state.cursor
+        result = super().extract_block_quote(m, state)
+        if isinstance(state, PosState):
+            state.pending_bases.append(state.line_of(start))
+        return result
+
+
+class PosInlineParser(InlineParser):
+    """Records where autolinks, bare URLs, code spans and inline HTML start and end."""
+
+    def parse_method(self, m: re.Match[str], state: InlineState) -> int | None:  # type: ignore[override]
+        before = len(state.tokens)
+        end = super().parse_method(m, state)
+        if end:
+            for token in state.tokens[before:]:
+                if "_s" not in token and token["type"] in _INLINE_POSITIONED:
+                    token["_s"] = m.start()
+                    token["_e"] = end
+        return end
+
+
+_original_parse_list_item = list_parser._parse_list_item
+_original_close_bracket = inline_links._close_bracket
+
+
+def _parse_list_item(
+    block: BlockParser,
+    bullet: str,
+    item: Any,
+    token: Token,
+    state: BlockState,
+    rules: list[str],
+) -> Any:
+    """Wrap mistune's list-item parser: the item's child state starts at its marker line."""
+    if not isinstance(state, PosState):
+        return _original_parse_list_item(block, bullet, item, token, state, rules)
+    marker_end = max(state.cursor - 1, 0)
+    line_start = state.src.rfind("\n", 0, marker_end) + 1
+    raw_line = state.src[line_start:marker_end]
+    marker_offset = line_start + len(raw_line) - len(raw_line.lstrip(" \t"))
+    marker_line = state.line_of(marker_end)
+    state.pending_bases.append(marker_line + (0 if item.text.strip() else 1))
+    result = _original_parse_list_item(block, bullet, item, token, state, rules)
+    item_token = token["children"][-1]
+    _tag(item_token, state, marker_offset, None)
+    item_token["_mk"] = item.marker
+    return result
+
+
+def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
+    """Wrap mistune's link closer: a new link/image starts at its opening bracket."""
+    opener = state.brackets[-1] if state.brackets else None
+    last = state.tokens[-1] if state.tokens else None
+    end = _original_close_bracket(inline, state, close)
+    token = state.tokens[-1] if state.tokens else None
+    if (
+        opener is not None
+        and token is not None
+        and token is not last
+        and token["type"] in ("link", "image")
+        and "_s" not in token
+    ):
+        token["_s"] = opener.start - (2 if opener.image else 1)
+        token["_e"] = end
+        if state.src.startswith("(", close + 1):
+            href, _ = parse_link_href(state.src, close + 2)
+            if href is not None:
+                token["source_url"] = unescape(unescape_char(href))
+    return end
+
+
+list_parser._parse_list_item = _parse_list_item
+inline_links._close_bracket = _close_bracket
+
+
+def file_position(state: PosState, offset: int, lines: Sequence[str]) -> tuple[int, int]:
+    """The 1-based file (line, column) of ``offset`` in ``state.src``."""
+    index = state.line_index(offset)
+    line_no = state.base_line + index
+    line_start = state.line_starts[index]
+    column_in_state = offset - line_start
+    if state.parent is None:
+        return line_no, column_in_state + 1
+    line_end = state.src.find("\n", line_start)
+    state_line = state.src[line_start : line_end if line_end >= 0 else len(state.src)]
+    file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    return line_no, map_column(file_line, state_line, column_in_state)
+
+
+def map_column(file_line: str, state_line: str, column_in_state: int) -> int:
+    """Map a 0-based column of a rewritten child line onto its 1-based file column."""
+    content = state_line.lstrip(" \t")
+    indent = len(state_line) - len(content)
+    content = content.rstrip(" \t")
+    if not content:
+        return column_in_state + 1
+    trimmed = file_line.rstrip(" \t")
+    if trimmed.endswith(content):
+        content_start = len(trimmed) - len(content)
+    else:
+        found = file_line.rfind(content)
+        if found < 0:
+            return min(column_in_state, len(file_line)) + 1
+        content_start = found
+    return max(content_start + column_in_state - indent, 0) + 1
+
+
+def locate(md: Markdown, state: BlockState) -> None:
+    """Before-render hook: absolute positions for every token, inline text parsed here."""
+    lines = state.env.get(LINES_KEY)
+    if lines is None or not isinstance(state, PosState):
+        return
+    _Locator(md, state, lines).blocks(state.tokens, 1)
+
+
+class _Locator:
+    def __init__(self, md: Markdown, root: PosState, lines: Sequence[str]) -> None:
+        self.md = md
+        self.env: MutableMapping[str, Any] = root.env
+        self.root = root
+        self.lines = lines
+
+    def blocks(self, tokens: list[Token], parent_line: int) -> int:
+        """Position ``tokens`` (any depth); return the last line they cover."""
+        last = parent_line
+        for token in tokens:
+            last = max(last, self.block(token, parent_line))
+        return last
+
+    def block(self, token: Token, parent_line: int) -> int:
+        state: PosState | None = token.pop("_st", None)
+        start: int | None = token.pop("_s", None)
+        end: int | None = token.pop("_e", None)
+        line = token.setdefault("line", parent_line)
+        kind = token["type"]
+        if state is None or start is None:
+            end_line = self.blocks(token.get("children", []), line)
+        elif kind == "table":
+            end_line = self.table(token, state, start)
+        elif "text" in token:
+            end_line = self.text_block(token, state, start, end)
+        elif kind in ("list_item", "task_list_item"):
+            token["column"] = file_position(state, start, self.lines)[1]
+            token["marker"] = token.pop("_mk", "")
+            end_line = self.blocks(token.get("children", []), line)
+        elif "children" in token:
+            end_line = self.blocks(token["children"], line)
+        else:
+            end_line = self.leaf_end(state, start, end, line)
+            if kind == "block_html":
+                self.html_columns(token, state, start)
+        token["end_line"] = end_line
+        return end_line
+
+    def leaf_end(self, state: PosState, start: int, end: int | None, line: int) -> int:
+        if end is None:
+            return line
+        src = state.src
+        while end > start + 1 and src[end - 1] in " \t\n":
+            end -= 1
+        return max(state.line_of(end - 1), line)
+
+    def text_block(self, token: Token, state: PosState, start: int, end: int | None) -> int:
+        text: str = token.pop("text")
+        stripped = text.strip(_STRIP)
+        src = state.src
+        offset = -1
+        if token["type"] == "heading" and token.get("style") == "atx":
+            prefix = _ATX_PREFIX.match(src, start)
+            offset = src.find(stripped, prefix.end() if prefix else start)
+        else:
+            expected = start + len(text) - len(text.lstrip(_STRIP))
+            # task list items lose their "[ ] " prefix: then search from the item start
+            found = src.startswith(stripped, expected)
+            offset = expected if found else src.find(stripped, start)
+        children = self.md.inline(stripped, self.env)
+        token["children"] = children
+        if offset < 0:
+            _strip_inline(children)
+            line = token["line"]
+            return line + stripped.count("\n")
+        self.inline(children, state, offset)
+        self.text_columns(token, state, offset, stripped)
+        last_line = state.line_of(offset + max(len(stripped) - 1, 0))
+        if token["type"] == "heading" and end is not None:  # setext: the underline too
+            last_line = max(last_line, self.leaf_end(state, start, end, last_line))
+        return last_line
+
+    def inline(self, tokens: list[Token], state: PosState, base: int) -> None:
+        lines = self.lines
+        for token in tokens:
+            start = token.pop("_s", None)
+            end = token.pop("_e", None)
+            if start is not None:
+                line, column = file_position(state, base + start, lines)
+                token["line"] = line
+                token["column"] = column
+                if end is not None and end > start:
+                    end_line, last_column = file_position(state, base + end - 1, lines)
+                    token["end_line"] = end_line
+                    token["end_column"] = last_column + 1
+                if token["type"] == "inline_html":
+                    self.html_columns(token, state, base + start)
+            token.pop("_autolink", None)
+            token.pop("_emphasis", None)
+            children = token.get("children")
+            if children:
+                self.inline(children, state, base)
+
+    def text_columns(self, token: Token, state: PosState, offset: int, text: str) -> None:
+        """Start column of inline text and the (exclusive) column after its last character."""
+        token["column"] = file_position(state, offset, self.lines)[1]
+        if text:
+            token["end_column"] = file_position(state, offset + len(text) - 1, self.lines)[1] + 1
+
+    def html_columns(self, token: Token, state: PosState, start: int) -> None:
+        """File column where each line of ``raw`` starts (HTML links need them)."""
+        columns = []
+        offset = start
+        for raw_line in token.get("raw", "").split("\n"):
+            columns.append(file_position(state, offset, self.lines)[1])
+            offset += len(raw_line) + 1
+        token["columns"] = columns
+
+    def table(self, token: Token, state: PosState, start: int) -> int:
+        line = token["line"]
+        index = state.line_index(start)
+        rows: list[tuple[Token, int]] = []
+        for part in token.get("children", []):
+            if part["type"] == "table_head":
+                part["line"] = part["end_line"] = line
+                rows.append((part, 0))
+            else:
+                body_rows = part.get("children", [])
+                for number, row in enumerate(body_rows):
+                    row["line"] = row["end_line"] = line + 2 + number
+                    rows.append((row, 2 + number))
+                part["line"] = line + 2 if body_rows else line + 1
+                part["end_line"] = line + 1 + len(body_rows)
+        for row, delta in rows:
+            row_start = (
+                state.line_starts[index + delta] if index + delta < len(state.line_starts) else 0
+            )
+            row_end = state.src.find("\n", row_start)
+            cursor = row_start
+            for cell in row.get("children", []):
+                cell["line"] = cell["end_line"] = row["line"]
+                text: str = cell.pop("text", "")
+                children = self.md.inline(text.strip(_STRIP), self.env)
+                cell["children"] = children
+                found = (
+                    state.src.find(text, cursor, row_end if row_end >= 0 else None) if text else -1
+                )
+                if found < 0:
+                    _strip_inline(children)
+                    continue
+                self.inline(children, state, found)
+                self.text_columns(cell, state, found, text)
+                cursor = found + len(text)
+        return line + 1 + sum(1 for _, delta in rows if delta >= 2)
+
+
+def _strip_inline(tokens: list[Token]) -> None:
+    for token in tokens:
+        for key in _PRIVATE:
+            token.pop(key, None)
+        children = token.get("children")
+        if children:
+            _strip_inline(children)
+
+
+def strip_private(tokens: list[Token]) -> None:
+    """Remove every private key at any depth (footnote bodies never reach :func:`locate`)."""
+    for token in tokens:
+        for key in _PRIVATE:
+            token.pop(key, None)
+        children = token.get("children")
+        if children:
+            strip_private(children)
+
+
+def _after_render(md: Markdown, result: Any, state: BlockState) -> Any:
+    if isinstance(result, list):
+        strip_private(result)
+    return result
+
+
+def build_markdown() -> Markdown:
+    """The positioned Markdown parser; build once per process (it holds compiled regexes)."""
+    plugins: list[Callable[[Markdown], None]] = [
+        mistune.plugins.import_plugin(name)
+        for name in ("table", "url", "strikethrough", "footnotes", "task_lists")
+    ]
+    md = Markdown(renderer=None, block=PosBlockParser(), inline=PosInlineParser(), plugins=plugins)
+    md.before_render_hooks.append(locate)
+    md.after_render_hooks.append(_after_render)
+    return md
