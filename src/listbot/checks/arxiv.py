@@ -1,0 +1,178 @@
+"""arXiv metadata check: the thin async sender around the pure planner. The only ``import arxiv``.
+
+Flow: :func:`~listbot.checks.arxiv_plan.collect_refs` on every document -> valid unique IDs
+-> the store (kind ``arxiv``, 30 days) -> batches of at most 100 IDs, one
+``arxiv.Client``, ``Search(id_list=batch, max_results=len(batch))``, results matched back
+by ID (never by order), ``delay`` seconds between requests, a timeout around every call
+-> records -> :func:`~listbot.checks.arxiv_plan.findings_for`.
+
+The ``arxiv`` package is synchronous and sets no timeout, so each request runs in a
+thread under :func:`asyncio.wait_for` and its ``requests`` session gets the same timeout:
+arXiv lookups overlap the link checks, and a stalled server costs ``timeout`` seconds.
+A batch that fails (timeout, connection error, 5xx after ``retries``, a 400) leaves its IDs
+unchecked and adds one notice; it never turns into "not found".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from listbot.checks import CheckContext, CheckReport
+from listbot.checks.arxiv_plan import (
+    collect_refs,
+    findings_for,
+    ids_to_fetch,
+    is_fresh,
+    plan_batches,
+    record_from_fields,
+)
+from listbot.checks.arxiv_rules import INVALID_ID, LINK_FORM, RULES, ArxivOptions
+from listbot.normalize.arxiv_ids import parse_arxiv_id
+from listbot.rules.year_mismatch import RULE as YEAR_MISMATCH
+
+__all__ = ["RULES", "ArxivOptions", "FetchOutcome", "check_arxiv", "fetch_records"]
+
+STORE_KIND = "arxiv"
+_RULE_IDS = frozenset(rule.id for rule in RULES)
+
+
+@dataclass
+class FetchOutcome:
+    """What the sender got: a record per answered ID, and what could not be asked."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unchecked: list[str] = field(default_factory=list)
+    requests: int = 0
+    failures: list[str] = field(default_factory=list)
+    """One reason per failed batch, e.g. ``timeout after 30 s``."""
+
+
+async def check_arxiv(context: CheckContext) -> CheckReport:
+    """Check every arXiv reference in the context's documents against arXiv's metadata."""
+    report = CheckReport()
+    options: ArxivOptions = context.config.section("arxiv")
+    from listbot.engine import selected_rules  # engine -> rules -> this module: import late
+
+    selected = context.selected & _RULE_IDS
+    if selected and YEAR_MISMATCH.id in {rule.id for rule in selected_rules(context.config)}:
+        selected |= {YEAR_MISMATCH.id}
+    if not options.enabled or not selected:
+        return report
+    today = context.options.get("today") or datetime.now(timezone.utc).date()
+    refs_by_doc = [
+        (doc, [ref for ref in collect_refs(doc) if context.wants(doc.path, ref.span.line)])
+        for doc in context.documents
+    ]
+    all_refs = [ref for _, refs in refs_by_doc for ref in refs]
+    wanted = ids_to_fetch(all_refs, today)
+    records: dict[str, dict[str, Any]] = {}
+    if wanted and not context.options.get("no_cache"):
+        now = context.store.clock()
+        stored = context.store.get_many(STORE_KIND, wanted, options.cache_days * 86400.0)
+        records = {key: value for key, value in stored.items() if is_fresh(value, now, options)}
+    missing = [key for key in wanted if key not in records]
+    needs_network = selected - {INVALID_ID.id, LINK_FORM.id}
+    if missing and needs_network:
+        outcome = await fetch_records(missing, options, context=context)
+        records.update(outcome.records)
+        context.store.put_many(
+            STORE_KIND,
+            [(key, value, bool(value.get("found"))) for key, value in outcome.records.items()],
+        )
+        if outcome.failures:
+            report.notices.append(
+                f"arXiv: {len(outcome.unchecked)} of {len(missing)} IDs not checked "
+                f"({'; '.join(sorted(set(outcome.failures)))})"
+            )
+    for doc, refs in refs_by_doc:
+        report.findings.extend(findings_for(doc, refs, records, options, selected, today))
+    return report
+
+
+async def fetch_records(
+    ids: Sequence[str], options: ArxivOptions, *, context: CheckContext | None = None
+) -> FetchOutcome:
+    """Ask arXiv about ``ids`` in batches; one record per ID it answered for."""
+    import requests
+
+    import arxiv
+
+    outcome = FetchOutcome()
+    batches = plan_batches(ids, options.batch_size)
+    client = arxiv.Client(page_size=options.batch_size, delay_seconds=0, num_retries=0)
+    separator = "&" if "?" in options.api_url else "?"
+    client.query_url_format = options.api_url + separator + "{}"
+    session_get = client._session.get
+    client._session.get = functools.partial(session_get, timeout=options.timeout)  # type: ignore[method-assign]
+    try:
+        for done, batch in enumerate(batches, start=1):
+            reason: str | None = None
+            for attempt in range(options.retries + 1):
+                if outcome.requests:
+                    await asyncio.sleep(options.delay)
+                outcome.requests += 1
+                try:
+                    results = await asyncio.wait_for(
+                        asyncio.to_thread(_search, arxiv, client, batch), options.timeout
+                    )
+                except (asyncio.TimeoutError, requests.exceptions.Timeout):
+                    reason, retry = f"timeout after {options.timeout:g} s", True
+                except arxiv.HTTPError as error:
+                    reason = f"HTTP {error.status}"
+                    retry = error.status >= 500 or error.status == 429
+                except (arxiv.ArxivError, requests.exceptions.RequestException) as error:
+                    reason, retry = f"{type(error).__name__}", True
+                else:
+                    _store_results(outcome, batch, results, context)
+                    reason = None
+                    break
+                if not retry or attempt == options.retries:
+                    break
+            if reason is not None:
+                outcome.unchecked.extend(batch)
+                outcome.failures.append(reason)
+            if context is not None and context.progress is not None:
+                context.progress("arxiv", done, len(batches), len(outcome.failures))
+    finally:
+        client._session.close()
+    return outcome
+
+
+def _search(arxiv: Any, client: Any, batch: tuple[str, ...]) -> list[Any]:
+    """One request: every ID of the batch, ``max_results`` set (the default truncates)."""
+    search = arxiv.Search(id_list=list(batch), max_results=len(batch))
+    return list(client.results(search))
+
+
+def _store_results(
+    outcome: FetchOutcome,
+    batch: tuple[str, ...],
+    results: list[Any],
+    context: CheckContext | None,
+) -> None:
+    """Match results to the batch by ID; an ID with no result is a paper arXiv lacks."""
+    fetched = context.store.clock() if context is not None else datetime.now().timestamp()
+    asked = set(batch)
+    for result in results:
+        returned = parse_arxiv_id(result.get_short_id())
+        if returned is None or returned.id not in asked:
+            continue
+        published = result.published.date() if result.published else None
+        outcome.records[returned.id] = record_from_fields(
+            version=returned.version,
+            title=result.title or "",
+            published=published if isinstance(published, date) else None,
+            journal_ref=result.journal_ref,
+            doi=result.doi,
+            comment=result.comment,
+            summary=result.summary,
+            fetched=fetched,
+        )
+    for key in batch:
+        if key not in outcome.records:
+            outcome.records[key] = {"found": False, "fetched": fetched}

@@ -1,0 +1,271 @@
+"""The arXiv check's rules (documentation and metadata) and its ``[arxiv]`` options.
+
+One pass of :func:`listbot.checks.arxiv.check_arxiv` yields all six ids. They are
+network rules: listed, explained, selected and ignored like any rule, run by the checks.
+``arxiv-invalid-id`` and ``arxiv-link-form`` need no answer from arXiv, but they share
+the pass so that each link is read once and a malformed ID is never sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from listbot.findings import Finding, Severity
+from listbot.model import Document
+from listbot.rules.base import FixAvailability, NoOptions, Rule
+
+__all__ = [
+    "INVALID_ID",
+    "LINK_FORM",
+    "NOT_FOUND",
+    "PUBLISHED",
+    "RULES",
+    "TITLE_MISMATCH",
+    "WITHDRAWN",
+    "ArxivOptions",
+]
+
+DEFAULT_API_URL = "https://export.arxiv.org/api/query"
+LINK_FORMS = ("pdf", "versioned", "http", "host", "mirror", "html")
+
+
+@dataclass(frozen=True)
+class ArxivOptions:
+    """``[arxiv]``: how paper links are checked against arXiv's metadata.
+
+    Which findings appear is chosen like any rule's: ``ignore = ["arxiv-withdrawn"]``,
+    ``extend_select = ["arxiv-published"]``.
+    """
+
+    enabled: bool = True
+    """Look arXiv links up at all (off: no arXiv request and no arxiv-* finding)."""
+    api_url: str = DEFAULT_API_URL
+    """arXiv's export API, or a mirror or test server speaking the same Atom protocol."""
+    batch_size: int = 100
+    """IDs per request (arXiv asks for at most 2000 results a call; 50-100 keep URLs short)."""
+    delay: float = 3.0
+    """Seconds between two requests: arXiv's terms allow one request every three seconds."""
+    timeout: float = 30.0
+    """Seconds before one request is given up (the IDs in it are reported as not checked)."""
+    retries: int = 2
+    """Extra attempts for a batch after a timeout, a connection error or a 5xx answer."""
+    title_similarity: float = 0.5
+    """0..1: below this token overlap an entry's title names a different paper than arXiv's."""
+    cache_days: float = 30.0
+    """How long arXiv metadata is reused from the store (a paper's title rarely changes)."""
+    not_found_cache_days: float = 1.0
+    """How long a "no such paper" answer is reused (new IDs appear every day)."""
+    link_forms: tuple[str, ...] = ("pdf", "versioned", "http", "host")
+    """Link forms arxiv-link-form reports: pdf, versioned, http, host (www./export.), mirror
+    (ar5iv, alphaXiv), html."""
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.batch_size <= 2000:
+            raise ValueError("batch_size must be between 1 and 2000")
+        if self.delay < 0 or self.timeout <= 0 or self.retries < 0:
+            raise ValueError("delay and retries must be >= 0 and timeout > 0")
+        if not 0.0 <= self.title_similarity <= 1.0:
+            raise ValueError("title_similarity must be between 0 and 1")
+        if self.cache_days < 0 or self.not_found_cache_days < 0:
+            raise ValueError("cache_days and not_found_cache_days must be >= 0")
+        unknown = sorted(set(self.link_forms) - set(LINK_FORMS))
+        if unknown:
+            raise ValueError(
+                f"link_forms: unknown form {unknown[0]!r} (use any of {', '.join(LINK_FORMS)})"
+            )
+        if not self.api_url.startswith(("http://", "https://")):
+            raise ValueError("api_url must be an http:// or https:// URL")
+
+
+def _network_only(doc: Document, options: NoOptions) -> Iterable[Finding]:
+    """Network rules find nothing offline; :mod:`listbot.checks.arxiv` yields their findings."""
+    return ()
+
+
+_TAGS = ("arxiv", "papers", "network")
+
+INVALID_ID = Rule(
+    id="arxiv-invalid-id",
+    summary="An arXiv link or `arXiv:` reference must carry a well-formed identifier.",
+    check=_network_only,
+    severity=Severity.ERROR,
+    tags=_TAGS,
+    network=True,
+    doc="""## What it does
+Checks every arXiv identifier in links (abs, pdf, html, ar5iv, alphaXiv, the
+`10.48550/arXiv.` DOI) and in `arXiv:ID` text against arXiv's identifier scheme:
+`YYMM.NNNN` through December 2014, `YYMM.NNNNN` from January 2015, a real month, not a
+month in the future, and old-style `archive/YYMMNNN` IDs from July 1991 to March 2007.
+
+## Why is this bad?
+The link leads to an error page, and readers cannot find the paper. A malformed ID is
+never sent to arXiv: one would make the whole batch of 100 lookups fail with HTTP 400.
+
+## Example
+```markdown
+- **Attention Is All You Need** [Paper](https://arxiv.org/abs/1706.037622)
+```
+
+## Use instead
+```markdown
+- **Attention Is All You Need** [Paper](https://arxiv.org/abs/1706.03762)
+```
+""",
+)
+
+NOT_FOUND = Rule(
+    id="arxiv-not-found",
+    summary="An arXiv link must point at a paper that arXiv knows.",
+    check=_network_only,
+    severity=Severity.ERROR,
+    tags=_TAGS,
+    network=True,
+    doc="""## What it does
+Looks every well-formed arXiv ID up in arXiv's API and reports the IDs arXiv has no paper
+for. IDs whose lookup failed (timeout, arXiv down) are not reported: unknown is not missing.
+
+## Why is this bad?
+A typo in a digit still gives a well-formed ID; the link then shows "Article not found".
+
+## Example
+```markdown
+- **Language Models are Few-Shot Learners** [Paper](https://arxiv.org/abs/2005.99999)
+```
+
+## Use instead
+```markdown
+- **Language Models are Few-Shot Learners** [Paper](https://arxiv.org/abs/2005.14165)
+```
+
+## Options
+`[arxiv]` `api_url`, `batch_size`, `delay`, `timeout`, `retries`, `not_found_cache_days`.
+""",
+)
+
+TITLE_MISMATCH = Rule(
+    id="arxiv-title-mismatch",
+    summary="An entry's title must name the paper its arXiv link points at.",
+    check=_network_only,
+    severity=Severity.ERROR,
+    tags=_TAGS,
+    network=True,
+    doc="""## What it does
+Compares the title an entry gives (its bold or quoted title, else the link text when it
+is a title, else the text before the link) with arXiv's title for the linked ID, and a
+short model-name label before the title (`RoBERTa **...**`) with the name arXiv's title
+starts with. Case, punctuation, quotes, LaTeX braces, `v2` and a missing subtitle do not
+count; a dataset or model name as link text (`[mC4](...)`) is not a title.
+
+## Why is this bad?
+Copy-pasted links point at the wrong paper: an entry titled "Megatron-LM: Training
+Multi-Billion Parameter Language Models Using Model Parallelism" that links 1910.02054,
+which is ZeRO. Readers get a different paper than the one recommended.
+
+## Example
+```markdown
+- **Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism** [Paper](https://arxiv.org/abs/1910.02054)
+```
+
+## Use instead
+```markdown
+- **Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism** [Paper](https://arxiv.org/abs/1909.08053)
+```
+
+## Options
+`[arxiv]` `title_similarity` (default 0.5): the share of title words the two titles must
+have in common.
+""",
+)
+
+WITHDRAWN = Rule(
+    id="arxiv-withdrawn",
+    summary="A linked arXiv paper should not be withdrawn.",
+    check=_network_only,
+    severity=Severity.WARNING,
+    tags=_TAGS,
+    network=True,
+    doc="""## What it does
+Reports links to papers whose latest arXiv version is a withdrawal notice.
+
+## Why is this bad?
+The authors have retracted the work; a curated list should not recommend it, or should
+say that it was withdrawn.
+
+## Example
+```markdown
+- **A withdrawn result** [Paper](https://arxiv.org/abs/1234.5678)
+```
+
+## Use instead
+Remove the entry, link the corrected paper, or mark it as withdrawn.
+""",
+)
+
+LINK_FORM = Rule(
+    id="arxiv-link-form",
+    summary="arXiv links should use the canonical abstract page `https://arxiv.org/abs/ID`.",
+    check=_network_only,
+    severity=Severity.INFO,
+    tags=_TAGS,
+    fix=FixAvailability.SOMETIMES,
+    network=True,
+    doc="""## What it does
+Reports arXiv links in a form readers are worse off with: a PDF (`/pdf/ID`, `.pdf`), a
+pinned version (`v2`), plain `http://`, or the `www.`/`export.` hosts; optionally mirrors
+(ar5iv, alphaXiv) and the HTML rendering.
+
+## Why is this bad?
+The abstract page shows the title, authors, every version and all formats, works on
+phones, and is the form that duplicate checks and search engines recognise. A versioned
+link silently hides later corrections.
+
+## Example
+```markdown
+- **Llama 2: Open Foundation and Fine-Tuned Chat Models** [Paper](https://arxiv.org/pdf/2307.09288v2.pdf)
+```
+
+## Use instead
+```markdown
+- **Llama 2: Open Foundation and Fine-Tuned Chat Models** [Paper](https://arxiv.org/abs/2307.09288)
+```
+
+## Fix safety
+Safe: replaces the URL, as written in the file, with `https://arxiv.org/abs/ID` (same
+paper, unversioned). Links whose URL is not written literally (escapes, entities, a
+reference definition elsewhere) get no fix.
+
+## Options
+`[arxiv]` `link_forms`: which forms to report (default `pdf`, `versioned`, `http`, `host`).
+""",
+)
+
+PUBLISHED = Rule(
+    id="arxiv-published",
+    summary="A preprint link can point at the published version that arXiv records.",
+    check=_network_only,
+    severity=Severity.INFO,
+    tags=_TAGS,
+    enabled=False,
+    network=True,
+    doc="""## What it does
+Reports arXiv papers for which arXiv records a journal reference or a DOI of the
+published version. Off by default: select it with `extend_select = ["arxiv-published"]`.
+
+## Why is this bad?
+It is not wrong; the peer-reviewed version may differ from the preprint and is the one
+to cite.
+
+## Example
+```markdown
+- **Deep Residual Learning for Image Recognition** [Paper](https://arxiv.org/abs/1512.03385)
+```
+
+## Use instead
+```markdown
+- **Deep Residual Learning for Image Recognition**, CVPR 2016 [Paper](https://arxiv.org/abs/1512.03385)
+```
+""",
+)
+
+RULES: tuple[Rule, ...] = (INVALID_ID, NOT_FOUND, TITLE_MISMATCH, WITHDRAWN, LINK_FORM, PUBLISHED)
