@@ -157,9 +157,30 @@ _ITALIC = re.compile(
     r"|(?<![_\w])_(?!\s|_)([^_\n]+?)(?<!\s)_(?!_)"
 )
 _VENUE_YEAR = re.compile(
-    r"(?:(?P<venue>[A-Za-z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*)?)[ \t]*['’]?[ \t]*)?"
-    r"(?<![\d\w])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d\w])"
+    r"(?:(?P<venue>[A-Za-z][\w&\-]*?(?:[ \t]+[A-Z][\w&\-]*?)?)[ \t]*(?P<apostrophe>['’])?[ \t]*)?"
+    r"(?<!\d)(?:(?P<year>(?:19[5-9]|20[0-4])\d)|(?<=['’])(?P<short>[0-4]\d))(?![\d\w])"
 )
+_GENERIC_LABELS = {
+    "paper",
+    "pdf",
+    "arxiv",
+    "link",
+    "blog",
+    "code",
+    "repo",
+    "github",
+    "project",
+    "website",
+    "slides",
+    "video",
+    "course",
+    "book",
+    "demo",
+    "checkpoint",
+    "model",
+    "data",
+    "dataset",
+}
 _NOT_VENUES = {"in", "of", "and", "the", "on", "at", "from", "since", "for", "by", "to", "et", "al"}
 
 
@@ -168,23 +189,25 @@ def paper_fields(
 ) -> Paper | None:
     """Title (bold or quoted), venue, year and authors of a paper-style item, else None.
 
-    A paper-style item has a title that is not a link label; and either a year or a title
-    placed before the main link (``- Model **Title**, 2023, [Paper](url)``). Classic
-    ``- [Name](url) - Description.`` items get None.
+    A paper-style item has a title that is not a link label, placed before the main link or
+    followed by a generic link (``[Paper]``, ``[PDF]``, ``[Blog]``...):
+    ``- Model **Title**, 2023, [Paper](url)``. A quoted title also needs a year (a quotation
+    is not a paper). Classic ``- [Name](url) - Description.`` items get None.
     """
     own = _masked_lines(span, links, lines)
     title = _title(own)
     if title is None:
         return None
-    title_text, title_span = title
+    title_text, title_span, quoted = title
     year = _venue_year(own, title_span)
-    authors = _authors(own, title_span)
     before_main = main is None or (title_span.line, title_span.column) < (
         main.span.line,
         main.span.column,
     )
-    if year is None and not before_main:
+    generic_main = main is not None and main.text.strip(" []").lower() in _GENERIC_LABELS
+    if not (before_main or generic_main) or (quoted and year is None):
         return None
+    authors = _authors(own, title_span)
     venue, year_value, year_span = year if year is not None else (None, None, None)
     return Paper(title_text, title_span, venue, year_value, year_span, authors)
 
@@ -211,7 +234,7 @@ def _masked_lines(
     return [(line, first, "".join(masked[line])) for line, first, _ in rows]
 
 
-def _title(own: list[tuple[int, int, str]]) -> tuple[str, Span] | None:
+def _title(own: list[tuple[int, int, str]]) -> tuple[str, Span, bool] | None:
     for pattern in (_BOLD, _QUOTED):
         for line, first, text in own:
             for match in pattern.finditer(text, first - 1):
@@ -223,9 +246,8 @@ def _title(own: list[tuple[int, int, str]]) -> tuple[str, Span] | None:
                     continue
                 offset = value.index(stripped)
                 column = start + offset + 1
-                return stripped.rstrip(" .,:;"), Span.at(
-                    line, column, len(stripped.rstrip(" .,:;"))
-                )
+                title = stripped.rstrip(" .,:;")
+                return title, Span.at(line, column, len(title)), pattern is _QUOTED
     return None
 
 
@@ -238,13 +260,27 @@ def _venue_year(
         if line < title.line:
             continue
         for match in _VENUE_YEAR.finditer(text, start):
-            venue = match.group("venue")
-            if venue and (venue.lower() in _NOT_VENUES or not any(c.isupper() for c in venue)):
-                venue = None
-            year = int(match.group("year"))
-            found = (venue, year, Span.at(line, match.start("year") + 1, 4))
+            venue = _venue(match.group("venue"))
+            if match.group("year"):
+                year, year_start, width = int(match.group("year")), match.start("year"), 4
+            else:  # ACL'23
+                year, year_start, width = 2000 + int(match.group("short")), match.start("short"), 2
+            found = (venue, year, Span.at(line, year_start + 1, width))
             return found
     return found
+
+
+def _venue(words: str | None) -> str | None:
+    """A venue is capitalised somewhere (NeurIPS, ICLR) or is arXiv; leading "of"/"in" go."""
+    if not words:
+        return None
+    parts = words.split()
+    while parts and parts[0].lower() in _NOT_VENUES:
+        parts.pop(0)
+    venue = " ".join(parts)
+    if not venue or not (any(c.isupper() for c in venue) or venue.lower() == "arxiv"):
+        return None
+    return venue
 
 
 def _authors(own: list[tuple[int, int, str]], title: Span) -> str | None:
