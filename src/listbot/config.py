@@ -100,6 +100,7 @@ class Config:
 SECTION_TARGETS: dict[str, str] = {
     "links": "listbot.net.options:LinksOptions",
     "arxiv": "listbot.checks.arxiv:ArxivOptions",
+    "github": "listbot.github.options:GithubOptions",
 }
 
 _TOP_LEVEL_KEYS = ("select", "extend_select", "ignore", "allow", "rules")

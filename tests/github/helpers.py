@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 
 from listbot.api import RunResult
 from listbot.findings import Edit, Finding, Fix, Severity
-from listbot.model import Document, Span
+from listbot.model import Document, Link, LinkKind, Span
 from listbot.source import dominant_newline
 
 
-def document(text: str, path: str) -> Document:
-    """A Document with text and lines only: enough for the review, which reads lines."""
+def document(text: str, path: str, links: tuple[Link, ...] = ()) -> Document:
+    """A Document with text, lines and (given) links only: what the GitHub code reads."""
     return Document(
         path=path,
         text=text,
@@ -28,7 +28,7 @@ def document(text: str, path: str) -> Document:
         sections=(),
         list_items=(),
         entries=(),
-        links=(),
+        links=links,
         definitions=(),
         html=(),
         comments=(),
@@ -70,3 +70,17 @@ class TodoLinter:
         for doc in documents:
             result.findings.extend(todo_findings(doc))
         return result
+
+
+def inline_links(lines: list[str]) -> tuple[Link, ...]:
+    """``[text](url)`` links found with a regex: a stand-in for the parser in these tests."""
+    import re
+
+    found = []
+    for number, line in enumerate(lines, start=1):
+        for match in re.finditer(r"\[([^\]]*)\]\(([^)\s]+)\)", line):
+            span = Span(number, match.start() + 1, number, match.end() + 1)
+            found.append(
+                Link(LinkKind.INLINE, match.group(2), match.group(1), span, raw=match.group(0))
+            )
+    return tuple(found)

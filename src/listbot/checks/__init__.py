@@ -70,6 +70,7 @@ Checker = Callable[[CheckContext], Awaitable[CheckReport]]
 CHECKER_TARGETS: tuple[str, ...] = (
     "listbot.checks.links:check_links",
     "listbot.checks.arxiv:check_arxiv",
+    "listbot.checks.github_repos:check_github_repos",
 )
 
 

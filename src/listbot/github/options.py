@@ -32,18 +32,14 @@ class GithubOptions:
     link_rot_label: str = "link-rot"
     """Label that marks the link-rot issue (created when missing)."""
     link_rot_title: str = "Broken links"
-    """Title of the link-rot issue."""
-    consecutive_failures: int = 2
-    """Runs in a row a link must fail before the link-rot issue reports it."""
-    report_gone_at_once: bool = True
-    """Report links answering 404/410 or whose domain vanished on their first failure."""
+    """Title of the link-rot issue (how many failed runs it waits for: [links] report_after)."""
 
     def __post_init__(self) -> None:
         if self.filter_mode not in FILTER_MODES:
             raise ValueError(f"filter_mode must be one of {', '.join(FILTER_MODES)}")
         if not 1 <= self.batch_size <= 100:
             raise ValueError("batch_size must be between 1 and 100")
-        if self.max_inline_comments < 0 or self.consecutive_failures < 1 or self.stale_days < 1:
+        if self.max_inline_comments < 0 or self.stale_days < 1:
             raise ValueError(
-                "max_inline_comments, consecutive_failures and stale_days must be positive"
+                "max_inline_comments must not be negative, stale_days must be positive"
             )

@@ -77,6 +77,29 @@ class ReviewOutcome:
 # -- pure steps ------------------------------------------------------------------------------
 
 
+def target_from_event(event: Mapping[str, Any], repo: str) -> PullTarget | None:
+    """The pull request of a ``pull_request`` event payload (``GITHUB_EVENT_PATH``), if any.
+
+    The head SHA and fork status come from the event, not from an API call: the event is
+    what the workflow run is about, and a lazy client then needs no extra GET.
+    """
+    pull = event.get("pull_request")
+    if not isinstance(pull, Mapping):
+        return None
+    try:
+        head, base = pull["head"], pull["base"]
+        head_repo = str((head.get("repo") or {}).get("full_name") or "")
+        base_repo = str((base.get("repo") or {}).get("full_name") or repo)
+        return PullTarget(
+            repo=repo,
+            number=int(pull["number"]),
+            head_sha=str(head["sha"]),
+            from_fork=not head_repo or head_repo.lower() != base_repo.lower(),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
 def is_list_file(path: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
 

@@ -30,6 +30,7 @@ _MODULES: tuple[str, ...] = (
     # -- network checks (listbot.checks.*; each module exports RULES) --
     "listbot.checks.links",
     "listbot.checks.arxiv",
+    "listbot.checks.github_repos",
 )
 
 # Old or alternative names -> current id.

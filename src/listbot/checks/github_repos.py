@@ -1,0 +1,291 @@
+"""Repository health: github-archived, github-moved, github-missing, github-stale.
+
+Every link into a GitHub repository is reduced to ``owner/name``; each repository is asked
+about once, in GraphQL batches of up to 100 (:mod:`listbot.github.repos` plans them and
+reads the answers), and the facts are kept in the store for ``[github] cache_hours``.
+Without a token these checks say so once and report nothing: GitHub's GraphQL API needs one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+
+from listbot.checks import CheckContext, CheckReport
+from listbot.checks.link_rules import url_span
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.github.options import GithubOptions
+from listbot.github.repos import (
+    RepoFacts,
+    batches,
+    build_query,
+    days_since_push,
+    key_of,
+    moved_url,
+    read_answer,
+    repo_of,
+    unique_repos,
+)
+from listbot.model import Document, Link
+from listbot.rules.base import FixAvailability, Rule
+
+STORE_KIND = "github-repo"
+CHECKER = "github"
+NO_TOKEN = "GitHub repository checks skipped: no token (set GITHUB_TOKEN)"
+
+ARCHIVED_DOC = """## What it does
+Reports links to GitHub repositories that their owners have archived (read-only).
+
+## Why is this bad?
+An archived project gets no fixes or security updates; readers of a curated list expect
+maintained recommendations, or at least a note saying the project is archived.
+
+## Example
+```markdown
+- [Foo](https://github.com/old/foo) - Does foo.
+```
+
+## Use instead
+Move the entry to an "Archived" section (listed in `[allow] sections`), point to a
+maintained fork, or remove it.
+
+## Options
+Needs a token (`GITHUB_TOKEN` or `--token`); GitHub Enterprise via `GITHUB_API_URL`.
+"""
+
+MOVED_DOC = """## What it does
+Reports links to GitHub repositories that were renamed or transferred, with the new URL.
+
+## Why is this bad?
+GitHub redirects the old name only until someone creates a repository under it; then the
+link silently points to a different project.
+
+## Example
+```markdown
+- [Foo](https://github.com/old-owner/foo) - Does foo.
+```
+
+## Use instead
+```markdown
+- [Foo](https://github.com/new-owner/foo) - Does foo.
+```
+
+## Fix safety
+Safe: replaces the `owner/name` part of the URL as written with the name GitHub reports,
+keeping the rest of the path. Links whose URL is not written verbatim get no fix.
+"""
+
+MISSING_DOC = """## What it does
+Reports links to GitHub repositories that do not exist (deleted, or private).
+
+## Why is this bad?
+The entry recommends something nobody can see.
+
+## Example
+```markdown
+- [Foo](https://github.com/someone/deleted-repo) - Does foo.
+```
+
+## Use instead
+Find the project's new home or remove the entry.
+"""
+
+STALE_DOC = """## What it does
+Reports GitHub repositories with no push for `[github] stale_days` days (365 by default).
+Off by default: a finished project can be perfectly good.
+
+## Why is this bad?
+Lists that promise "actively maintained" projects drift as projects go quiet.
+
+## Example
+```markdown
+- [Foo](https://github.com/someone/quiet) - Last push three years ago.
+```
+
+## Use instead
+Check whether the project is still the best choice; move it to an "Inactive" section.
+
+## Options
+`[github] stale_days`.
+"""
+
+
+def _no_check(doc: Document, options: object) -> Iterator[Finding]:
+    return iter(())
+
+
+ARCHIVED = Rule(
+    id="github-archived",
+    summary="Linked GitHub repositories should not be archived.",
+    check=_no_check,
+    severity=Severity.WARNING,
+    tags=("github",),
+    network=True,
+    doc=ARCHIVED_DOC,
+)
+MOVED = Rule(
+    id="github-moved",
+    summary="Links to renamed or transferred GitHub repositories should use the new name.",
+    check=_no_check,
+    severity=Severity.WARNING,
+    tags=("github",),
+    fix=FixAvailability.SOMETIMES,
+    network=True,
+    doc=MOVED_DOC,
+)
+MISSING = Rule(
+    id="github-missing",
+    summary="Linked GitHub repositories must exist.",
+    check=_no_check,
+    tags=("github",),
+    network=True,
+    doc=MISSING_DOC,
+)
+STALE = Rule(
+    id="github-stale",
+    summary="Linked GitHub repositories should have been pushed to recently.",
+    check=_no_check,
+    severity=Severity.INFO,
+    tags=("github",),
+    enabled=False,
+    network=True,
+    doc=STALE_DOC,
+)
+RULES = (ARCHIVED, MOVED, MISSING, STALE)
+
+
+def token_from(context: CheckContext, options: GithubOptions) -> str | None:
+    token = context.options.get("github_token")
+    if token:
+        return str(token)
+    for name in options.token_env:
+        if os.environ.get(name):
+            return os.environ[name]
+    return None
+
+
+def api_url_from(context: CheckContext, options: GithubOptions) -> str:
+    return str(
+        context.options.get("github_api_url") or os.environ.get("GITHUB_API_URL") or options.api_url
+    )
+
+
+def _links(context: CheckContext) -> list[tuple[Document, Link]]:
+    return [
+        (document, link)
+        for document in context.documents
+        for link in document.links
+        if not link.is_image and context.wants(document.path, link.line) and repo_of(link.url)
+    ]
+
+
+async def check_github_repos(context: CheckContext) -> CheckReport:
+    """The ``github`` checker: facts for every linked repository, then findings."""
+    report = CheckReport()
+    wanted = {rule.id for rule in RULES} & set(context.selected)
+    if not wanted:
+        return report
+    links = _links(context)
+    if not links:
+        return report
+    options: GithubOptions = context.config.section("github")
+    repos = unique_repos(link.url for _, link in links)
+    max_age = None if context.options.get("no_cache") else options.cache_hours * 3600
+    known: dict[str, RepoFacts] = {}
+    if max_age:
+        stored = context.store.get_many(STORE_KIND, (key_of(*r) for r in repos), max_age)
+        known = {key: RepoFacts.from_json(value) for key, value in stored.items()}
+    pending = [repo for repo in repos if key_of(*repo) not in known]
+    if pending:
+        token = token_from(context, options)
+        if token is None:
+            report.notices.append(NO_TOKEN)
+            return report
+        fresh = await _ask(context, options, token, pending, report)
+        context.store.put_many(
+            STORE_KIND, [(k, f.to_json(), not f.missing) for k, f in fresh.items()]
+        )
+        known.update(fresh)
+    now = context.store.clock()
+    for document, link in links:
+        repo = repo_of(link.url)
+        facts = known.get(key_of(*repo)) if repo else None
+        if repo is not None and facts is not None:
+            for finding in _findings(document, link, repo, facts, wanted, options, now):
+                report.findings.append(finding.with_(file=document.path))
+    return report
+
+
+async def _ask(
+    context: CheckContext,
+    options: GithubOptions,
+    token: str,
+    pending: list[tuple[str, str]],
+    report: CheckReport,
+) -> dict[str, RepoFacts]:
+    """Ask GitHub batch by batch (in a thread: PyGithub is synchronous)."""
+    from listbot.github.api import GitHubClient, GitHubError
+
+    fresh: dict[str, RepoFacts] = {}
+    client = GitHubClient(token, api_url=api_url_from(context, options))
+    try:
+        done = 0
+        for batch in batches(pending, options.batch_size):
+            try:
+                answer = await asyncio.to_thread(client.graphql, build_query(batch))
+            except GitHubError as error:
+                report.notices.append(f"GitHub repository checks incomplete: {error}")
+                break
+            fresh.update(read_answer(batch, answer))
+            done += len(batch)
+            if context.progress is not None:
+                missing = sum(1 for facts in fresh.values() if facts.missing)
+                context.progress(CHECKER, done, len(pending), missing)
+    finally:
+        client.close()
+    return fresh
+
+
+def _findings(
+    document: Document,
+    link: Link,
+    repo: tuple[str, str],
+    facts: RepoFacts,
+    wanted: set[str],
+    options: GithubOptions,
+    now: float,
+) -> Iterator[Finding]:
+    name = f"{repo[0]}/{repo[1]}"
+    if facts.missing:
+        if MISSING.id in wanted:
+            yield MISSING.finding(
+                link.span, f"GitHub repository {name} does not exist (or is private)", url=link.url
+            )
+        return
+    if MOVED.id in wanted and facts.name_with_owner.lower() != name.lower():
+        new_url = moved_url(link.url, repo[0], repo[1], facts.name_with_owner)
+        span = url_span(document, link)
+        fix = (
+            Fix((Edit(span, new_url),), f"Replace with {new_url}", Applicability.SAFE)
+            if span is not None
+            else None
+        )
+        yield MOVED.finding(
+            link.span,
+            f"GitHub repository {name} moved to {facts.name_with_owner}",
+            url=link.url,
+            fix=fix,
+            final_url=new_url,
+        )
+    if ARCHIVED.id in wanted and facts.archived:
+        yield ARCHIVED.finding(link.span, f"GitHub repository {name} is archived", url=link.url)
+    if STALE.id in wanted:
+        days = days_since_push(facts, now)
+        if days is not None and days > options.stale_days:
+            yield STALE.finding(
+                link.span,
+                f"GitHub repository {name} has had no push for {int(days)} days",
+                url=link.url,
+                days=int(days),
+            )
