@@ -188,7 +188,7 @@ def next_step(attempt: Attempt, trail: Trail, limits: Limits, *, jitter: float, 
         return Finish(VerdictKind.OK)
     if attempt.method == "HEAD" and status != 429:
         return UseGet(f"HEAD gave HTTP {status}")
-    if status == 429 or status >= 500:
+    if status == 429 or 500 <= status < 600:
         return _retry_status(attempt, trail, limits, jitter, now)
     if status in GONE:
         label = "Not Found" if status == 404 else "Gone"
@@ -254,10 +254,10 @@ def _retry_status(
     if trail.retries < limits.retries:
         delay = asked if asked is not None else backoff_delay(trail.retries, limits.backoff, jitter)
         return Retry(delay, label)
-    tries = trail.retries + trail.timeout_retries + 1
+    retried = f"after {trail.retries} retries" if trail.retries else "(retries are off)"
     if status == 429 or status == 501:
-        return Finish(VerdictKind.UNVERIFIED, f"{label} after {tries} attempts")
-    return Finish(VerdictKind.DEAD, f"{label} after {tries} attempts")
+        return Finish(VerdictKind.UNVERIFIED, f"{label} {retried}")
+    return Finish(VerdictKind.DEAD, f"{label} {retried}")
 
 
 def backoff_delay(retry_index: int, base: float, jitter: float) -> float:

@@ -1,0 +1,191 @@
+"""A fault-injecting HTTP farm on loopback: one aiohttp app per host, each on 127.0.0.N, port 0.
+
+Paths (any host):
+  /ok[/...]                 200 (after the farm's latency)
+  /status/CODE              always CODE (/status/429 carries Retry-After: 1)
+  /once/CODE/ID             CODE the first time (429 with Retry-After: 1), then 200
+  /head-refused/CODE        HEAD gets CODE, GET gets 200
+  /redirect/CODE/N          CODE to /redirect/CODE/N-1 ... /redirect/CODE/0 is 200
+  /moved-then/CODE          301 to /redirect/CODE/1 (a permanent hop, then CODE hops)
+  /to/HOST/PATH             301 to http://HOST/PATH (another host)
+  /loop/a, /loop/b          302 to each other
+  /hang                     never answers (sleeps a minute)
+  /reset                    closes the connection without an answer
+  /body/BYTES               HEAD 405; GET streams BYTES in 64 KB chunks, counting what it sent
+  /cf                       403 with ``cf-mitigated: challenge`` (a Cloudflare bot wall)
+  /slow/MS[/...]            200 after MS milliseconds (to measure peak concurrency)
+
+Each :class:`FakeHost` counts requests by (method, path), the peak of requests in flight,
+and the bytes each /body path sent. Used by the tests and by bench/links.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections import Counter
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+CHUNK = 64 * 1024
+
+
+@dataclass
+class FakeHost:
+    name: str
+    address: str
+    latency: float = 0.0
+    port: int = 0
+    requests: Counter[tuple[str, str]] = field(default_factory=Counter)
+    in_flight: int = 0
+    peak: int = 0
+    bytes_sent: Counter[str] = field(default_factory=Counter)
+    seen_once: set[str] = field(default_factory=set)
+    user_agents: set[str] = field(default_factory=set)
+    farm: Farm | None = None
+    runner: web.AppRunner | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.requests.values())
+
+    def url(self, path: str, scheme: str = "http") -> str:
+        return f"{scheme}://{self.name}{path}"
+
+    def direct_url(self, path: str) -> str:
+        """The URL by address and port (for tools that cannot be given a resolver)."""
+        return f"http://{self.address}:{self.port}{path}"
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        self.requests[(request.method, request.path)] += 1
+        self.user_agents.add(request.headers.get("User-Agent", ""))
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        if self.farm is not None:
+            self.farm.in_flight += 1
+            self.farm.peak = max(self.farm.peak, self.farm.in_flight)
+        try:
+            if self.latency:
+                await asyncio.sleep(self.latency)
+            return await self._route(request)
+        finally:
+            self.in_flight -= 1
+            if self.farm is not None:
+                self.farm.in_flight -= 1
+
+    async def _route(self, request: web.Request) -> web.StreamResponse:
+        parts = request.path.strip("/").split("/")
+        head, args = parts[0], parts[1:]
+        if head == "ok":
+            return web.Response(text="ok")
+        if head == "status":
+            code = int(args[0])
+            headers = {"Retry-After": "1"} if code == 429 else {}
+            return web.Response(status=code, headers=headers)
+        if head == "once":
+            if request.path not in self.seen_once:
+                self.seen_once.add(request.path)
+                code = int(args[0])
+                return web.Response(
+                    status=code, headers={"Retry-After": "1"} if code == 429 else {}
+                )
+            return web.Response(text="ok")
+        if head == "head-refused":
+            if request.method == "HEAD":
+                return web.Response(status=int(args[0]))
+            return web.Response(text="ok")
+        if head == "redirect":
+            code, hops = int(args[0]), int(args[1])
+            if hops <= 0:
+                return web.Response(text="ok")
+            return _redirect(code, f"/redirect/{code}/{hops - 1}")
+        if head == "moved-then":
+            return _redirect(301, f"/redirect/{args[0]}/1")
+        if head == "to":
+            return _redirect(301, f"http://{args[0]}/{'/'.join(args[1:])}")
+        if head == "loop":
+            return _redirect(302, "/loop/b" if args[0] == "a" else "/loop/a")
+        if head == "hang":
+            await asyncio.sleep(60)
+            return web.Response(text="late")
+        if head == "reset":
+            assert request.transport is not None
+            request.transport.abort()
+            raise asyncio.CancelledError
+        if head == "body":
+            return await self._body(request, int(args[0]))
+        if head == "cf":
+            return web.Response(
+                status=403,
+                text="<title>Just a moment...</title>",
+                headers={"cf-mitigated": "challenge"},
+            )
+        if head == "slow":
+            await asyncio.sleep(int(args[0]) / 1000)
+            return web.Response(text="ok")
+        return web.Response(status=404)
+
+    async def _body(self, request: web.Request, size: int) -> web.StreamResponse:
+        if request.method == "HEAD":
+            return web.Response(status=405)
+        response = web.StreamResponse()
+        response.content_length = size
+        await response.prepare(request)
+        chunk = b"x" * CHUNK
+        sent = 0
+        try:
+            while sent < size:
+                piece = chunk[: min(CHUNK, size - sent)]
+                await response.write(piece)
+                sent += len(piece)
+                self.bytes_sent[request.path] += len(piece)
+        except (ConnectionError, RuntimeError):
+            return response
+        await response.write_eof()
+        return response
+
+
+def _redirect(code: int, location: str) -> web.Response:
+    return web.Response(status=code, headers={"Location": location})
+
+
+class Farm:
+    """Several fake hosts, each on its own loopback address; ``resolve`` maps their names."""
+
+    def __init__(self) -> None:
+        self.hosts: dict[str, FakeHost] = {}
+        self.in_flight = 0
+        self.peak = 0
+        """Requests in flight over every host, and the most at once."""
+
+    async def add(
+        self,
+        name: str,
+        *,
+        latency: float = 0.0,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> FakeHost:
+        address = f"127.0.0.{len(self.hosts) + 2}"
+        host = FakeHost(name, address, latency, farm=self)
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", host.handle)
+        runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
+        await runner.setup()
+        site = web.TCPSite(runner, address, 0, ssl_context=ssl_context)
+        await site.start()
+        server = site._server
+        assert server is not None
+        host.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        host.runner = runner
+        self.hosts[name] = host
+        return host
+
+    @property
+    def resolve(self) -> dict[str, str]:
+        return {name: f"{h.address}:{h.port}" for name, h in self.hosts.items()}
+
+    async def close(self) -> None:
+        for host in self.hosts.values():
+            if host.runner is not None:
+                await host.runner.cleanup()

@@ -1,0 +1,204 @@
+"""Pure link-check policy with plain values: no server, no clock, no randomness."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from email.utils import format_datetime
+
+import pytest
+
+from listbot.net.guard import blocked_reason
+from listbot.net.policy import (
+    Attempt,
+    Failure,
+    Finish,
+    Follow,
+    Limits,
+    Retry,
+    Trail,
+    UseGet,
+    VerdictKind,
+    backoff_delay,
+    conclude,
+    next_step,
+    report_now,
+    retry_after_seconds,
+    url_key,
+)
+from listbot.store import History
+
+NOW = 1_700_000_000.0
+LIMITS = Limits(retries=2, timeout_retries=1, backoff=1.0, max_retry_wait=30.0)
+
+
+FRESH = Trail()
+
+
+def step(attempt: Attempt, trail: Trail = FRESH, limits: Limits = LIMITS) -> object:
+    return next_step(attempt, trail, limits, jitter=0.5, now=NOW)
+
+
+def get(status: int, **kw: object) -> Attempt:
+    return Attempt("GET", "https://a.dev/x", status=status, **kw)  # type: ignore[arg-type]
+
+
+def head(status: int, **kw: object) -> Attempt:
+    return Attempt("HEAD", "https://a.dev/x", status=status, **kw)  # type: ignore[arg-type]
+
+
+def failed(kind: Failure, method: str = "GET") -> Attempt:
+    return Attempt(method, "https://a.dev/x", failure=kind)
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 405, 410, 500, 501, 503])
+def test_head_problems_fall_back_to_get(status: int) -> None:
+    assert isinstance(step(head(status)), UseGet)
+
+
+def test_head_429_retries_with_head() -> None:
+    assert isinstance(step(head(429)), Retry)
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (200, VerdictKind.OK),
+        (204, VerdictKind.OK),
+        (404, VerdictKind.DEAD),
+        (410, VerdictKind.DEAD),
+        (401, VerdictKind.UNVERIFIED),
+        (403, VerdictKind.UNVERIFIED),
+        (999, VerdictKind.UNVERIFIED),
+        (418, VerdictKind.UNVERIFIED),
+    ],
+)
+def test_final_statuses(status: int, kind: VerdictKind) -> None:
+    result = step(get(status))
+    assert isinstance(result, Finish) and result.kind is kind
+
+
+def test_accepted_codes_are_ok() -> None:
+    result = step(get(403), limits=Limits(accept=frozenset({403})))
+    assert result == Finish(VerdictKind.OK)
+
+
+def test_bot_wall_says_so() -> None:
+    result = step(get(403, bot_wall=True))
+    assert isinstance(result, Finish) and "bot wall" in result.reason
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504, 429])
+def test_retryable_statuses_retry_until_the_budget_is_spent(status: int) -> None:
+    assert isinstance(step(get(status)), Retry)
+    last = step(get(status), Trail(retries=2))
+    assert isinstance(last, Finish)
+    expected = VerdictKind.UNVERIFIED if status == 429 else VerdictKind.DEAD
+    assert last.kind is expected
+
+
+def test_retry_after_seconds_and_dates() -> None:
+    assert retry_after_seconds("7", NOW) == 7.0
+    date = format_datetime(datetime.fromtimestamp(NOW + 12, tz=timezone.utc), usegmt=True)
+    assert retry_after_seconds(date, NOW) == pytest.approx(12.0)
+    past = format_datetime(datetime.fromtimestamp(NOW - 100, tz=timezone.utc), usegmt=True)
+    assert retry_after_seconds(past, NOW) == 0.0
+    assert retry_after_seconds("soon", NOW) is None
+    assert retry_after_seconds(None, NOW) is None
+
+
+def test_retry_after_is_used_and_capped() -> None:
+    assert step(get(429, retry_after="3")) == Retry(3.0, "rate limited (HTTP 429)")
+    refused = step(get(503, retry_after="3600"))
+    assert isinstance(refused, Finish) and refused.kind is VerdictKind.UNVERIFIED
+    assert "3600" in refused.reason
+
+
+def test_backoff_doubles_with_jitter_and_a_cap() -> None:
+    assert backoff_delay(0, 1.0, 0.5) == 1.0
+    assert backoff_delay(2, 1.0, 0.5) == 4.0
+    assert backoff_delay(1, 1.0, 0.0) == 1.0 and backoff_delay(1, 1.0, 0.999) < 3.0
+    assert backoff_delay(20, 1.0, 0.5) == 30.0
+
+
+@pytest.mark.parametrize(
+    ("failure", "kind"),
+    [
+        (Failure.DNS, VerdictKind.DEAD),
+        (Failure.DNS_TEMPORARY, VerdictKind.UNVERIFIED),
+        (Failure.REFUSED, VerdictKind.UNVERIFIED),
+        (Failure.TLS, VerdictKind.UNVERIFIED),
+        (Failure.PRIVATE, VerdictKind.PRIVATE),
+    ],
+)
+def test_failures_that_are_not_retried(failure: Failure, kind: VerdictKind) -> None:
+    result = step(failed(failure))
+    assert isinstance(result, Finish) and result.kind is kind
+
+
+def test_timeouts_retry_once_without_method_fallback() -> None:
+    first = step(failed(Failure.TIMEOUT, "HEAD"))
+    assert isinstance(first, Retry) and first.timeout
+    again = step(failed(Failure.TIMEOUT, "HEAD"), Trail(timeout_retries=1))
+    assert again == Finish(VerdictKind.UNVERIFIED, "timed out")
+
+
+def test_resets_fall_back_from_head_then_retry() -> None:
+    assert isinstance(step(failed(Failure.RESET, "HEAD")), UseGet)
+    assert isinstance(step(failed(Failure.RESET)), Retry)
+    assert step(failed(Failure.RESET), Trail(retries=2)).kind is VerdictKind.UNVERIFIED  # type: ignore[union-attr]
+
+
+def test_redirects_are_followed_and_loops_caught() -> None:
+    hop = step(get(301, location="/y"))
+    assert hop == Follow("https://a.dev/y", 301)
+    seen = Trail(seen=frozenset({url_key("https://a.dev/y")}))
+    loop = step(get(302, location="https://A.dev/y#top"), seen)
+    assert isinstance(loop, Finish) and loop.kind is VerdictKind.DEAD and "loop" in loop.reason
+    long = Trail(chain=tuple((301, f"https://a.dev/{i}") for i in range(10)))
+    too_many = step(get(301, location="/next"), long)
+    assert isinstance(too_many, Finish) and too_many.kind is VerdictKind.DEAD
+    nowhere = step(get(301))
+    assert isinstance(nowhere, Finish) and nowhere.kind is VerdictKind.UNVERIFIED
+
+
+def test_conclude_suggests_only_permanent_targets() -> None:
+    ok = Finish(VerdictKind.OK)
+    chain = ((301, "https://b.dev/"), (308, "https://c.dev/"), (302, "https://c.dev/login"))
+    verdict = conclude("http://a.dev/#x", ok, Trail(chain=chain), get(200), 4, 0.25)
+    assert verdict.kind is VerdictKind.REDIRECT
+    assert verdict.final_url == "https://c.dev/#x"
+    assert verdict.elapsed_ms == 250 and verdict.attempts == 4
+    temporary = conclude(
+        "http://a.dev/", ok, Trail(chain=((302, "https://b.dev/"),)), get(200), 2, 0
+    )
+    assert temporary.kind is VerdictKind.OK and temporary.final_url == "https://b.dev/"
+
+
+def test_url_key_dedupes_what_is_the_same_resource_only() -> None:
+    assert url_key("HTTPS://Example.COM:443/a?b=1#frag") == "https://example.com/a?b=1"
+    assert url_key("http://example.com") == "http://example.com/"
+    assert url_key("http://example.com/A") != url_key("http://example.com/a")
+    assert url_key("http://example.com:8080/") == "http://example.com:8080/"
+
+
+def history(failures: int) -> History:
+    return History("u", None, None, failures, "dead", NOW)
+
+
+def test_report_now_needs_consecutive_failures_unless_plainly_gone() -> None:
+    flaky = {"verdict": "unverified", "status": None, "failure": "timeout"}
+    assert not report_now(history(1), flaky)
+    assert report_now(history(2), flaky)
+    gone = {"verdict": "dead", "status": 404, "failure": None}
+    assert report_now(history(1), gone)
+    assert not report_now(history(1), gone, gone_at_once=False)
+    assert report_now(None, {"verdict": "dead", "status": None, "failure": "dns"})
+    assert not report_now(history(5), {"verdict": "ok"})
+
+
+def test_guard() -> None:
+    assert blocked_reason("93.184.216.34") is None
+    assert blocked_reason("127.0.0.5") == "a loopback address"
+    assert blocked_reason("169.254.169.254") == "a cloud metadata address"
+    assert blocked_reason("::ffff:10.0.0.1") == "a private address"
+    assert blocked_reason("fe80::1%eth0") == "a link-local address"
