@@ -144,7 +144,8 @@ async def test_withdrawn_paper_and_a_version_that_does_not_exist() -> None:
 
 async def test_batches_of_at_most_batch_size_matched_by_id_not_order() -> None:
     papers = {f"2301.{n:05d}": {"title": f"Paper number {n} about things"} for n in range(1, 251)}
-    lines = [f"- **Paper number {n} about things** [P](https://arxiv.org/abs/2301.{n:05d})" for n in range(1, 251)]  # fmt: skip
+    line = "- **Paper number {n} about things** [P](https://arxiv.org/abs/2301.{n:05d})"
+    lines = [line.format(n=n) for n in range(1, 251)]
     lines.append("- **Paper number 7 about things** [P](https://arxiv.org/pdf/2301.00007v1)")
     lines.append("- **Something else entirely here** [P](https://arxiv.org/abs/2301.00008)")
     doc = make_document("\n".join(lines) + "\n")
