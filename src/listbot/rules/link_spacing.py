@@ -1,0 +1,102 @@
+"""## What it does
+Finds a link glued to the word before or after it (`2023[Paper](...)`, `[Foo](...)and`)
+or to the next link (`[Paper](...)[Code](...)`).
+
+## Why is this bad?
+GitHub renders the link text and the word as one run (`2023Paper`, `PaperCode`), which
+reads as a typo and hides where the link starts. Punctuation next to a link
+(`([Foo](...))`, `[Foo](...).`) and CJK text, which has no spaces between words, are
+fine and not reported; nor are badge images placed side by side.
+
+## Example
+```markdown
+- **Attention Is All You Need**, NeurIPS 2017[Paper](https://arxiv.org/abs/1706.03762)
+```
+
+## Use instead
+```markdown
+- **Attention Is All You Need**, NeurIPS 2017 [Paper](https://arxiv.org/abs/1706.03762)
+```
+
+## Fix safety
+Unsafe: inserting the space changes the rendered text, which is the point, but a glued
+suffix is occasionally intended (`[PR](...)s`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.model import Document, Link, LinkKind
+from listbot.rules.base import FixAvailability, NoOptions, Rule
+
+_CHECKED = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
+_NO_SPACES_SCRIPT = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3000-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and char.isalnum() and not _NO_SPACES_SCRIPT.match(char)
+
+
+def _label(link: Link) -> str:
+    text = link.raw.split("\n", 1)[0]
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _finding(link: Link, line: int, column: int, message: str) -> Finding:
+    return RULE.finding(
+        link.span,
+        message,
+        fix=Fix((Edit.insert(line, column, " "),), "Insert a space", Applicability.UNSAFE),
+    )
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    starts = {(link.line, link.column): link for link in doc.links}
+    for link in doc.links:
+        if link.kind not in _CHECKED or link.image_urls or link.in_html:
+            continue
+        before = (
+            doc.line_text(link.line)[link.column - 2 : link.column - 1] if link.column > 1 else ""
+        )
+        after_text = doc.line_text(link.span.end_line)
+        after = after_text[link.span.end_column - 1 : link.span.end_column]
+        if _is_word_char(before):
+            yield _finding(
+                link,
+                link.line,
+                link.column,
+                f"Missing space between `{before}` and the link `{_label(link)}`",
+            )
+        if _is_word_char(after):
+            yield _finding(
+                link,
+                link.span.end_line,
+                link.span.end_column,
+                f"Missing space between the link `{_label(link)}` and `{after}`",
+            )
+        elif after == "[":
+            following = starts.get((link.span.end_line, link.span.end_column))
+            if following and following.kind in _CHECKED and not following.image_urls:
+                yield _finding(
+                    link,
+                    link.span.end_line,
+                    link.span.end_column,
+                    f"Missing space between the links `{_label(link)}` and `{_label(following)}`",
+                )
+
+
+RULE = Rule(
+    id="link-spacing",
+    summary="A link must be separated by a space from the words and links around it.",
+    check=check,
+    severity=Severity.WARNING,
+    tags=("links", "whitespace"),
+    fix=FixAvailability.ALWAYS,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,123 @@
+"""## What it does
+Checks the whitespace between a list item's marker and its content: one space (`- Foo`),
+or, in the tab-size style, enough to reach the next tab stop (`-   Foo`, `1.  Foo`).
+
+## Why is this bad?
+Items whose content starts at different columns look ragged in the source and make
+nested lists and continuation lines easy to mis-indent: a child list must be indented
+to its parent's content column, which moves with the gap. remark-lint's
+`list-item-indent` (awesome-lint sets it to `one`).
+
+## Example
+```markdown
+- [Foo](https://foo.dev) - Does foo.
+-   [Bar](https://bar.dev) - Does bar.
+```
+
+## Use instead
+```markdown
+- [Foo](https://foo.dev) - Does foo.
+- [Bar](https://bar.dev) - Does bar.
+```
+
+## Fix safety
+The fix rewrites only the gap after the marker. It is safe when the item is one line
+(nothing below it depends on its content column); for an item with indented
+continuation lines or children it is unsafe, because moving the content column can
+re-parent a child list or turn an indented paragraph into a code block.
+
+## Options
+`style`: `"consistent"` (default: the first item whose style is clear, one space or
+tab-size, sets the style for the file; lists such as awesome-python-cn that use
+`*   Foo` throughout are left alone), `"one"` (awesome-lint's setting) or `"tab"`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.model import Document, ListItem, Span
+from listbot.normalize.markup import has_indented_follower
+from listbot.rules.base import FixAvailability, Rule
+
+STYLES = ("consistent", "one", "tab")
+TAB_SIZE = 4
+
+
+@dataclass(frozen=True)
+class Options:
+    style: str = "consistent"
+    """Gap after list markers: "consistent" (as the file's first item), "one" or "tab"."""
+
+    def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            raise ValueError(f"style must be one of {', '.join(map(repr, STYLES))}")
+
+
+def _tab_gap(marker: str) -> int:
+    """Spaces after ``marker`` that put the content on the next tab stop."""
+    return TAB_SIZE - len(marker) % TAB_SIZE
+
+
+def _gap_text(doc: Document, item: ListItem) -> str:
+    start = item.column - 1 + len(item.marker)
+    return doc.line_text(item.line)[start : start + item.content_gap]
+
+
+def _style_of(item: ListItem) -> str | None:
+    """``one`` or ``tab`` when the item shows which one it follows, else None."""
+    one, tab = 1, _tab_gap(item.marker)
+    if one == tab:
+        return None
+    if item.content_gap == one:
+        return "one"
+    if item.content_gap == tab:
+        return "tab"
+    return None
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    style = None if options.style == "consistent" else options.style
+    for item in doc.list_items:
+        if item.content_gap == 0 or item.line in doc.code_lines:
+            continue
+        gap = _gap_text(doc, item)
+        if style is None:
+            style = _style_of(item) if "\t" not in gap else None
+            if style is None:
+                continue
+        expected = 1 if style == "one" else _tab_gap(item.marker)
+        if gap == " " * expected:
+            continue
+        if item.content_gap > 4 and expected == 1:
+            continue  # five or more spaces: the content is an indented code block
+        column = item.column + len(item.marker)
+        unit = "space" if expected == 1 else "spaces"
+        found = "tab" if "\t" in gap else f"`{len(gap)}` spaces"
+        applicability = (
+            Applicability.UNSAFE if has_indented_follower(doc, item) else Applicability.SAFE
+        )
+        yield RULE.finding(
+            Span(item.line, column, item.line, column + len(gap)),
+            f"Unexpected {found} between list item marker and content, "
+            f"expected `{expected}` {unit}",
+            fix=Fix(
+                (Edit.replace_at(item.line, column, len(gap), " " * expected),),
+                f"Put {expected} {unit} after the marker",
+                applicability,
+            ),
+        )
+
+
+RULE = Rule(
+    id="list-item-indent",
+    summary="List item content must start one space (or one tab stop) after the marker.",
+    check=check,
+    severity=Severity.WARNING,
+    tags=("lists", "whitespace", "remark-lint"),
+    fix=FixAvailability.ALWAYS,
+    options=Options,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,95 @@
+"""## What it does
+Checks that Markdown headings do not end in punctuation such as `:`, `.` or `!`
+(full-width `。，：；！？` included).
+
+## Why is this bad?
+A heading is a label, not a sentence: `## Tools:` reads as a run-in sentence, and the
+punctuation is dropped from the anchor anyway, so links and the visible text drift
+apart. remark-lint's `no-heading-punctuation`, enabled by awesome-lint; listbot adds
+the full-width forms that CJK lists use.
+
+## Example
+```markdown
+## Tools:
+```
+
+## Use instead
+```markdown
+## Tools
+```
+
+## Fix safety
+Unsafe: removes the character, which changes the visible heading text (not its anchor).
+
+## Options
+`punctuation`: the characters that may not end a heading. A heading ending in `...`
+(an ellipsis) is never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.findings import Applicability, Edit, Finding, Fix
+from listbot.model import Document, Heading, Span
+from listbot.rules.base import FixAvailability, Rule
+
+_CLOSING = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
+_TRAILING_MARKUP = "*_`~]) \t>"
+
+
+@dataclass(frozen=True)
+class Options:
+    punctuation: str = "!,.:;?。，：；！？"
+    """Characters that may not end a heading."""
+
+
+def _source_column(doc: Document, heading: Heading, char: str) -> int | None:
+    """1-based column of the final ``char`` in the heading's source line, if it ends it."""
+    line = doc.line_text(heading.line)
+    if heading.style == "atx":
+        line = _CLOSING.sub("", line)
+    end = len(line.rstrip())
+    while end > 0 and line[end - 1] in _TRAILING_MARKUP and line[end - 1] != char:
+        end -= 1
+    if end > 0 and line[end - 1] == char:
+        return end
+    return None
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    for heading in doc.headings:
+        if heading.style == "html":
+            continue
+        text = heading.text.rstrip()
+        if not text or text[-1] not in options.punctuation or text.endswith("..."):
+            continue
+        char = text[-1]
+        column = _source_column(doc, heading, char)
+        message = f"Unexpected character `{char}` at end of heading, remove it"
+        if column is None:
+            line = doc.line_text(heading.line)
+            yield RULE.finding(Span(heading.line, 1, heading.line, len(line) + 1), message)
+            continue
+        yield RULE.finding(
+            Span.at(heading.line, column),
+            message,
+            fix=Fix(
+                (Edit.replace_at(heading.line, column, 1, ""),),
+                f"Remove `{char}`",
+                Applicability.UNSAFE,
+            ),
+        )
+
+
+RULE = Rule(
+    id="no-heading-punctuation",
+    summary="Headings must not end in punctuation.",
+    check=check,
+    tags=("headings", "punctuation", "remark-lint"),
+    fix=FixAvailability.SOMETIMES,
+    options=Options,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,79 @@
+"""## What it does
+Finds punctuation repeated for emphasis, such as `!!`, `??`, `！！`, `，，` or `。。`,
+in prose (code, URLs and HTML tags are skipped). Dots are never reported, so `...` is fine.
+
+## Why is this bad?
+Descriptions in a curated list are read as reference text; `Amazing!!!` reads as
+marketing, and `，，` or `。。` are usually typing slips. The third-party
+`remark-lint-no-repeat-punctuation` that awesome-lint enables.
+
+## Example
+```markdown
+- [Foo](https://foo.dev) - The best tool ever!!
+```
+
+## Use instead
+```markdown
+- [Foo](https://foo.dev) - A fast tool for foo.
+```
+
+## Fix safety
+Unsafe: keeps one character of the run, which changes the text (and a quoted title may
+really contain `!!`).
+
+## Options
+`characters`: the punctuation that may not repeat. ASCII `~` is left out because `~~` is
+strikethrough markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.findings import Applicability, Edit, Finding, Fix
+from listbot.model import Document, Span
+from listbot.normalize.markup import mask_markup, prose_lines
+from listbot.rules.base import FixAvailability, Rule
+
+
+@dataclass(frozen=True)
+class Options:
+    characters: str = "!！?？,，、。；～·"
+    """Punctuation characters that may not appear twice in a row."""
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    if not options.characters:
+        return
+    pattern = re.compile(f"([{re.escape(options.characters)}])\\1+")
+    for number, text in prose_lines(doc):
+        masked = mask_markup(text)
+        for match in pattern.finditer(masked):
+            start, end = match.span()
+            if match.group(1) == "!" and masked[end : end + 1] == "[":
+                end -= 1  # `Wow![logo](...)`: the last `!` starts an image
+                if end - start < 2:
+                    continue
+            char = match.group(1)
+            yield RULE.finding(
+                Span(number, start + 1, number, end + 1),
+                f'Should not repeat "{char}"',
+                fix=Fix(
+                    (Edit.replace_at(number, start + 1, end - start, char),),
+                    f'Keep one "{char}"',
+                    Applicability.UNSAFE,
+                ),
+            )
+
+
+RULE = Rule(
+    id="no-repeat-punctuation",
+    summary="Punctuation such as `!!` or `？？` must not be repeated.",
+    check=check,
+    tags=("punctuation", "prose", "remark-lint"),
+    fix=FixAvailability.ALWAYS,
+    options=Options,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,80 @@
+"""## What it does
+Checks that unordered list items use one bullet character: `-`, `*` or `+`.
+
+## Why is this bad?
+Mixed bullets make a list look unkempt in the source, and in Markdown a change of bullet
+character ends one list and starts another, so a stray `*` among `-` items silently
+splits the list (and can change its spacing on GitHub). remark-lint's
+`unordered-list-marker-style`, enabled by awesome-lint with `consistent`.
+
+## Example
+```markdown
+- [Foo](https://foo.dev) - Does foo.
+* [Bar](https://bar.dev) - Does bar.
+```
+
+## Use instead
+```markdown
+- [Foo](https://foo.dev) - Does foo.
+- [Bar](https://bar.dev) - Does bar.
+```
+
+## Fix safety
+Safe: replaces the one bullet character and nothing else.
+
+## Options
+`style`: `"consistent"` (the file's first bullet sets the style, as awesome-lint does),
+or `"-"`, `"*"`, `"+"` to require that character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.findings import Edit, Finding, Fix
+from listbot.model import Document, Span
+from listbot.rules.base import FixAvailability, Rule
+
+STYLES = ("consistent", "-", "*", "+")
+
+
+@dataclass(frozen=True)
+class Options:
+    style: str = "consistent"
+    """Bullet to require: "consistent" (the first one in the file), "-", "*" or "+"."""
+
+    def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            raise ValueError(f"style must be one of {', '.join(map(repr, STYLES))}")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    expected = None if options.style == "consistent" else options.style
+    for item in doc.list_items:
+        if item.ordered:
+            continue
+        if expected is None:
+            expected = item.bullet
+            continue
+        if item.bullet == expected:
+            continue
+        yield RULE.finding(
+            Span.at(item.line, item.column),
+            f"Unexpected unordered list marker `{item.bullet}`, expected `{expected}`",
+            fix=Fix(
+                (Edit.replace_at(item.line, item.column, 1, expected),),
+                f"Use `{expected}` as the bullet",
+            ),
+        )
+
+
+RULE = Rule(
+    id="unordered-list-marker-style",
+    summary="Unordered list items must use one bullet character throughout the file.",
+    check=check,
+    tags=("lists", "style", "remark-lint"),
+    fix=FixAvailability.ALWAYS,
+    options=Options,
+    doc=__doc__ or "",
+)
