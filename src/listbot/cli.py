@@ -20,7 +20,7 @@ from listbot.source import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # Command modules in listbot.commands, in the order `listbot --help` shows them.
-COMMANDS: tuple[str, ...] = ("lint", "rules", "explain", "export", "config", "github")
+COMMANDS: tuple[str, ...] = ("lint", "links", "rules", "explain", "export", "config", "github")
 
 
 class _Parser(argparse.ArgumentParser):

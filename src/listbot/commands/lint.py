@@ -97,5 +97,13 @@ def run(args: argparse.Namespace) -> int:
         from listbot.fix import run_fix_command
 
         return run_fix_command(args, paths, config)
-    result = lint_paths(paths, config, offline=args.offline, options=network_options(args))
+    from listbot.commands.links import link_progress
+
+    options = network_options(args)
+    if not options["store_path"] and not args.offline:
+        options["store_path"] = config.section("links").cache_path
+    with link_progress(args) as progress:
+        result = lint_paths(
+            paths, config, offline=args.offline, options=options, progress=progress
+        )
     return report(args, result)
