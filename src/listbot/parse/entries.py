@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from listbot.model import Entry, Link, Paper, Span
+from listbot.model import Entry, Link, LinkKind, ListItem, Paper, Span
 from listbot.parse.blocks import ItemRecord
 from listbot.parse.spans import slice_source
 
 __all__ = ["build_entries", "paper_fields"]
 
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _CLOSERS = re.compile(r"(?:\*\*|__|\*|_|~~|</?[a-zA-Z][^>]*>)*")
 _SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)[ \t]*|[ \t]+")
 _STRONG_SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)")
@@ -75,7 +76,7 @@ def _entry(
     links = tuple(record.links)
     span = item.span
     raw = "\n".join(lines[span.line - 1 : span.end_line])
-    main, separator, description_raw, description_span = _main_link(links, span, lines)
+    main, separator, description_raw, description_span = _main_link(links, item, lines)
     description = " ".join(plain_of(description_raw).split()) if description_raw else ""
     return Entry(
         item=item,
@@ -92,17 +93,29 @@ def _entry(
     )
 
 
-def _tail(link: Link, span: Span, lines: Sequence[str]) -> str:
+def _tail(link: Link, span: Span, lines: Sequence[str]) -> tuple[str, int]:
+    """The item's own text after ``link``, and where the text after the link starts in it.
+
+    For an HTML anchor the link's span is its start tag, so the text after it starts
+    after ``</a>``.
+    """
     if (link.span.end_line, link.span.end_column) >= (span.end_line, span.end_column):
-        return ""
-    return slice_source(
+        return "", 0
+    tail = slice_source(
         lines, Span(link.span.end_line, link.span.end_column, span.end_line, span.end_column)
     )
+    start = 0
+    if link.kind is LinkKind.HTML_A:
+        close = tail.lower().find("</a>")
+        start = close + 4 if close >= 0 else 0
+    closers = _CLOSERS.match(tail, start)
+    return tail, closers.end() if closers else start
 
 
 def _main_link(
-    links: tuple[Link, ...], span: Span, lines: Sequence[str]
+    links: tuple[Link, ...], item: ListItem, lines: Sequence[str]
 ) -> tuple[Link | None, str, str, Span | None]:
+    span = item.span
     candidates = [
         link
         for link in links
@@ -112,40 +125,46 @@ def _main_link(
         return None, "", "", None
     main = candidates[0]
     for link in candidates:
-        tail = _tail(link, span, lines)
-        closers = _CLOSERS.match(tail)
-        rest = tail[closers.end() :] if closers else tail
-        if _STRONG_SEPARATOR.match(rest):
+        tail, skip = _tail(link, span, lines)
+        if _STRONG_SEPARATOR.match(tail, skip):
             main = link
             break
-    tail = _tail(main, span, lines)
-    closers = _CLOSERS.match(tail)
-    skip = closers.end() if closers else 0
+    tail, skip = _tail(main, span, lines)
     match = _SEPARATOR.match(tail, skip)
     separator = match.group(0) if match else ""
     start = skip + len(separator)
     body = tail[start:]
     if not body.strip():
-        return main, separator.strip(" \t") and separator, "", None
-    description_raw = "\n".join(part.strip() for part in body.split("\n")).strip()
+        return main, separator, "", None
+    quoted = item.first_line.lstrip().startswith(">")
+    description_raw = "\n".join(_continuation(part, quoted) for part in body.split("\n")).strip()
     before = tail[:start]
     line = main.span.end_line + before.count("\n")
-    column = (
-        (main.span.end_column + len(before))
-        if "\n" not in before
-        else len(before) - before.rfind("\n")
-    )
+    if "\n" not in before:
+        column = main.span.end_column + len(before)
+    else:
+        column = len(before) - before.rfind("\n")
     leading = len(body) - len(body.lstrip(" \t\n"))
     if leading:
         skipped = body[:leading]
         line += skipped.count("\n")
-        column = column + leading if "\n" not in skipped else _first_content_column(lines, line)
+        if "\n" in skipped:
+            column = _first_content_column(lines, line, quoted)
+        else:
+            column += leading
     return main, separator, description_raw, Span(line, column, span.end_line, span.end_column)
 
 
-def _first_content_column(lines: Sequence[str], line: int) -> int:
+def _continuation(text: str, quoted: bool) -> str:
+    """A description line without its indentation (and quote markers inside a quote)."""
+    return _QUOTE_PREFIX.sub("", text).strip() if quoted else text.strip()
+
+
+def _first_content_column(lines: Sequence[str], line: int, quoted: bool) -> int:
     text = lines[line - 1] if line <= len(lines) else ""
-    return len(text) - len(text.lstrip()) + 1
+    prefix = _QUOTE_PREFIX.match(text) if quoted else None
+    start = prefix.end() if prefix else 0
+    return start + len(text[start:]) - len(text[start:].lstrip()) + 1
 
 
 # Paper fields --------------------------------------------------------------------------------

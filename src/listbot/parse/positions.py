@@ -117,6 +117,18 @@ class PosBlockParser(BlockParser):
             last["_e"] = end  # a setext underline turned the paragraph into a heading
         return end
 
+    def _parse_indent_code_fast(self, state: BlockState) -> int | None:
+        """mistune's fast path for indented code bypasses ``parse_method``: tag it here."""
+        if not isinstance(state, PosState):
+            return super()._parse_indent_code_fast(state)
+        before = len(state.tokens)
+        start = state.cursor
+        end = super()._parse_indent_code_fast(state)
+        for token in state.tokens[before:]:
+            if "_s" not in token:
+                _tag(token, state, start, end)
+        return end
+
     def extract_block_quote(
         self, m: re.Match[str], state: BlockState
     ) -> tuple[str, int | None, set[int]]:
