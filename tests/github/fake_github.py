@@ -22,6 +22,40 @@ from aiohttp import web
 from listbot.github.diff import parse_patch
 
 BOT = "github-actions[bot]"
+
+
+def start_app(app: web.Application) -> tuple[int, Callable[[], None]]:
+    """Serve ``app`` on 127.0.0.1 (any free port) in a thread with its own event loop.
+
+    Returns the port and a function that stops the server and joins the thread.
+    """
+    ready = threading.Event()
+    state: dict[str, Any] = {}
+
+    def serve() -> None:
+        loop = asyncio.new_event_loop()
+        runner = web.AppRunner(app)
+        loop.run_until_complete(runner.setup())
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        loop.run_until_complete(site.start())
+        state["loop"], state["port"] = loop, runner.addresses[0][1]
+        ready.set()
+        loop.run_forever()
+        loop.run_until_complete(runner.cleanup())
+        loop.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    if not ready.wait(10):
+        raise RuntimeError("the test server did not start")
+
+    def stop() -> None:
+        state["loop"].call_soon_threadsafe(state["loop"].stop)
+        thread.join(10)
+
+    return int(state["port"]), stop
+
+
 FORBIDDEN = {"message": "Resource not accessible by integration"}
 
 
@@ -63,9 +97,7 @@ class FakeGitHub:
         self.page_size = 100
         self.graphql_handler: Callable[[dict[str, Any]], dict[str, Any]] | None = None
         self._ids = itertools.count(1000)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
-        self._thread: threading.Thread | None = None
+        self._stop: Callable[[], None] = lambda: None
         self.port = 0
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -79,32 +111,11 @@ class FakeGitHub:
         return f"{self.api_url}/repos/{self.repo}"
 
     def start(self) -> FakeGitHub:
-        ready = threading.Event()
-
-        def serve() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            runner = web.AppRunner(self._app())
-            loop.run_until_complete(runner.setup())
-            site = web.TCPSite(runner, "127.0.0.1", 0)
-            loop.run_until_complete(site.start())
-            self._runner = runner
-            self.port = runner.addresses[0][1]
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(runner.cleanup())
-            loop.close()
-
-        self._thread = threading.Thread(target=serve, daemon=True)
-        self._thread.start()
-        ready.wait(10)
+        self.port, self._stop = start_app(self._app())
         return self
 
     def stop(self) -> None:
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-        if self._thread is not None:
-            self._thread.join(10)
+        self._stop()
 
     # -- helpers for tests ---------------------------------------------------------------
 
