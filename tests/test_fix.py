@@ -167,6 +167,20 @@ def test_a_fix_that_would_merge_a_cr_and_an_lf_is_left_out() -> None:
     assert len(result.remaining) == 1
 
 
+def test_line_endings_can_be_inserted() -> None:
+    def final_newline(text: str) -> LintOutput:
+        if text.endswith(("\n", "\r")):
+            return [], None
+        lines = _lines(text)
+        span = Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
+        return [Finding("final-newline", "x", span, fix=Fix((Edit(span, "\r\n"),), "Add"))], None
+
+    assert fix_loop("# A\r\n\r\ntext", final_newline).text == "# A\r\n\r\ntext\r\n"
+    assert fix_loop("a\rb", final_newline).text == "a\rb\r\n"
+    # "\r" + "\r\n" stays two line endings; "\n" right after a "\r" would join them
+    assert fix_loop("a\r", final_newline).text == "a\r"
+
+
 def test_deleting_a_whole_line_with_its_terminator() -> None:
     def drop_second(text: str) -> LintOutput:
         lines = _lines(text)
@@ -231,8 +245,13 @@ _ending = st.sampled_from(["\n", "\r\n", "\r"])
 def test_trailing_space_fix_matches_a_reference_and_is_idempotent(lines, last) -> None:
     text = "".join(line + ending for line, ending in lines) + last
     result = fix_loop(text, trailing_spaces)
+
     # Emptying a line between a CR and an LF would merge two line endings: that one stays.
-    expected = re.sub(r"(?<!\r)[ \t]+(?=\r\n|\r|\n|\Z)|(?<=\r)[ \t]+(?=\r|\Z)", "", text)
+    def strip(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        return match.group() if (before, after) == ("\r", "\n") else ""
+
+    expected = re.sub(r"(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)", strip, text)
     assert result.text == expected
     assert fix_loop(result.text, trailing_spaces).text == result.text
     assert len(_lines(result.text)) == len(_lines(text))

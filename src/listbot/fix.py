@@ -148,13 +148,13 @@ def _candidate(index: LineIndex, finding: Finding) -> _Candidate | None:
 
 def _joins_line_ending(text: str, edit: _Range) -> bool:
     """Whether the edit would glue a ``\r`` and a ``\n`` into one ``\r\n`` (two line
-    endings into one), e.g. by emptying a line that sits between them."""
-    before = text[edit.start - 1] if edit.start else ""
-    after = text[edit.end] if edit.end < len(text) else ""
-    joined = before + edit.text + after
-    return "\r\n" in joined and joined.count("\r\n") > (
-        before + text[edit.start : edit.end] + after
-    ).count("\r\n")
+    endings into one), e.g. by emptying a line that sits between them. An offset is never
+    inside a ``\r\n``, so a ``\r\n`` across either end of the edit is always new."""
+    before = text[edit.start - 1 : edit.start]
+    after = text[edit.end : edit.end + 1]
+    first = edit.text[:1] or after
+    last = edit.text[-1:]
+    return (before == "\r" and first == "\n") or (last == "\r" and after == "\n")
 
 
 @dataclass(frozen=True)

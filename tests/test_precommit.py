@@ -1,0 +1,131 @@
+"""``.pre-commit-hooks.yaml`` works with pre-commit: ``try-repo`` on a temporary repository.
+
+pre-commit builds the hook's own virtualenv and ``pip install``s listbot into it. To stay
+off the network, pip gets no index and no build isolation, and sees this environment's
+packages (dependencies and the hatchling build backend, but not listbot itself) through
+``PYTHONPATH``; listbot is built from a copy of this repository's committed layout.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import site
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+yaml = pytest.importorskip("yaml")
+pytest.importorskip("pre_commit")
+pytest.importorskip("hatchling")
+if shutil.which("git") is None:
+    pytest.skip("git is not installed", allow_module_level=True)
+
+HOOKS = REPO / ".pre-commit-hooks.yaml"
+
+
+def test_hooks_lint_markdown_offline() -> None:
+    hooks = {hook["id"]: hook for hook in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    assert set(hooks) == {"listbot", "listbot-fix"}
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        assert hook["types"] == ["markdown"]
+        assert hook["entry"].startswith("listbot lint ") and "--offline" in hook["entry"]
+    assert "--fix" in hooks["listbot-fix"]["entry"] and "--fix" not in hooks["listbot"]["entry"]
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _hook_repository(tmp_path: Path) -> Path:
+    """A git repository with what ``pip install .`` needs from this one."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy2(REPO / name, hooks / name)
+    shutil.copytree(
+        REPO / "src", hooks / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    _git(hooks, "init", "-q")
+    _git(hooks, "add", ".")
+    _git(hooks, "commit", "-q", "-m", "hooks")
+    return hooks
+
+
+def _dependencies_only(tmp_path: Path) -> Path:
+    """This environment's site-packages, minus listbot itself, as links in one folder."""
+    folder = tmp_path / "deps"
+    folder.mkdir()
+    for site_packages in site.getsitepackages():
+        for entry in Path(site_packages).iterdir():
+            name = entry.name.lower()
+            if name.startswith(("listbot", "_listbot", "__editable__")) or name.endswith(".pth"):
+                continue
+            if not (folder / entry.name).exists():
+                (folder / entry.name).symlink_to(entry)
+    return folder
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PRE_COMMIT", "VIRTUAL"))
+    }
+    env.update(
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        PIP_NO_INDEX="1",
+        PIP_NO_BUILD_ISOLATION="0",  # pip's spelling for "build without isolation"
+        PIP_CONFIG_FILE=os.devnull,
+        PYTHONPATH=str(_dependencies_only(tmp_path)),
+        PATH=os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", ""),
+    )
+    return env
+
+
+def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
+    hooks = _hook_repository(tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "list.md").write_bytes(b"# Awesome Things\r\n\r\nSome text without a final newline")
+    (work / "notes.txt").write_bytes(b"not markdown, no final newline")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    env = _env(tmp_path)
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks)]
+
+    lint = subprocess.run(
+        [*command, "listbot", "--all-files", "--verbose"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = lint.stdout + lint.stderr
+    assert lint.returncode == 1, output
+    assert "list.md:3:" in output and "final-newline" in output, output
+    assert "notes.txt" not in output.split("listbot", 1)[1].replace("notes.txt\n", "")
+    assert (work / "list.md").read_bytes().endswith(b"final newline"), "lint must not write"
+
+    fix = subprocess.run(
+        [*command, "listbot-fix", "--all-files"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert fix.returncode == 1, fix.stdout + fix.stderr  # files were modified by the hook
+    assert (work / "list.md").read_bytes() == (
+        b"# Awesome Things\r\n\r\nSome text without a final newline\r\n"
+    )
+    assert (work / "notes.txt").read_bytes() == b"not markdown, no final newline"
