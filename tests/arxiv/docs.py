@@ -1,6 +1,6 @@
 """Documents for the arXiv tests: the real parser when it is there, else a small stand-in.
 
-The stand-in knows one-line ``-``/``*`` list items with inline ``[text](url)`` links,
+The stand-in knows one-line ``-``/``*``/``1.`` list items with inline ``[text](url)`` links,
 ``<a href>`` links and fenced code: enough for paper lists, with exact 1-based columns.
 """
 
@@ -12,7 +12,7 @@ from listbot.model import Document, Entry, Link, LinkKind, ListItem, Paper, Span
 
 _INLINE = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)\)")
 _HTML_A = re.compile(r"<a href=\"(?P<url>[^\"]+)\">(?P<text>[^<]*)</a>")
-_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+])\s+")
+_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,9}[.)])\s+")
 
 
 def real_parse(text: str, path: str) -> Document | None:
@@ -58,7 +58,7 @@ def make_document(text: str, path: str = "list.md", *, papers: bool = False) -> 
         list_item = ListItem(
             span=span,
             marker=item["marker"],
-            ordered=False,
+            ordered=item["marker"][-1] in ".)",
             number=None,
             indent=len(item["indent"]),
             content_gap=1,

@@ -32,8 +32,8 @@ from listbot.checks.arxiv_rules import (
     WITHDRAWN,
     ArxivOptions,
 )
-from listbot.checks.arxiv_titles import label_conflict, same_paper, title_claims
-from listbot.findings import Edit, Finding, Fix
+from listbot.checks.arxiv_titles import label_conflict, label_names, same_paper, title_claims
+from listbot.findings import Edit, Finding, Fix, Related
 from listbot.model import Document, Entry, Link, Span
 from listbot.normalize.arxiv_ids import (
     ArxivId,
@@ -283,6 +283,7 @@ def _findings(
     today: date,
 ) -> Iterator[Finding]:
     title_checked: set[tuple[int, str]] = set()
+    labels = _labels_by_id(refs)
     for ref in refs:
         reason = validate(ref.written, today)
         if reason is not None or ref.arxiv_id is None:
@@ -333,7 +334,7 @@ def _findings(
             and actual
             and key not in title_checked
         ):
-            mismatch = _title_mismatch(ref, arxiv_id, actual, options)
+            mismatch = _title_mismatch(ref, arxiv_id, actual, options, labels)
             if mismatch is not None:
                 title_checked.add(key)
                 yield mismatch
@@ -348,9 +349,27 @@ def _findings(
             )
 
 
+def _labels_by_id(refs: Sequence[ArxivRef]) -> dict[str, list[tuple[str, int]]]:
+    """Model-name labels of the entries that link each paper, with their lines."""
+    labels: dict[str, list[tuple[str, int]]] = {}
+    for ref in refs:
+        if ref.link is None or ref.entry is None or ref.arxiv_id is None or ref.shared_entry:
+            continue
+        label = title_claims(ref.entry, ref.link).label
+        if label is not None:
+            labels.setdefault(ref.arxiv_id.id, []).append((label, ref.entry.line))
+    return labels
+
+
 def _title_mismatch(
-    ref: ArxivRef, arxiv_id: ArxivId, actual: str, options: ArxivOptions
+    ref: ArxivRef,
+    arxiv_id: ArxivId,
+    actual: str,
+    options: ArxivOptions,
+    labels: Mapping[str, Sequence[tuple[str, int]]],
 ) -> Finding | None:
+    """A title that names another paper; or a label naming another model, when a second
+    entry links the same paper under the name arXiv's title starts with."""
     assert ref.link is not None
     claims = title_claims(ref.entry, ref.link, only_link_text=ref.shared_entry)
     if claims.title is not None and not same_paper(claims.title, actual, options.title_similarity):
@@ -361,12 +380,17 @@ def _title_mismatch(
             claimed=claims.title,
             actual=actual,
         )
-    if claims.label is not None and not ref.shared_entry and label_conflict(claims.label, actual):
-        return TITLE_MISMATCH.finding(
-            ref.span,
-            f"Entry names {_quote(claims.label)} but arXiv {arxiv_id.id} is {_quote(actual)}",
-            url=ref.url,
-            claimed=claims.label,
-            actual=actual,
-        )
-    return None
+    if claims.label is None or ref.shared_entry or not label_conflict(claims.label, actual):
+        return None
+    named = [line for label, line in labels.get(arxiv_id.id, ()) if label_names(label, actual)]
+    if not named:
+        return None
+    return TITLE_MISMATCH.finding(
+        ref.span,
+        f"Entry names {_quote(claims.label)} but arXiv {arxiv_id.id} is {_quote(actual)}, "
+        f"which the entry on line {named[0]} names",
+        url=ref.url,
+        related=(Related(named[0], 1, "the entry that names this paper"),),
+        claimed=claims.label,
+        actual=actual,
+    )

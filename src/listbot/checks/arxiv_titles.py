@@ -4,14 +4,14 @@ Parts:
 
 - :func:`title_claims`: what an entry says the paper is called. Its bold or quoted title
   (the parser's ``Paper.title`` when it has one), else the link text when it reads as a
-  title, else the text before the link; plus a short leading *label* (``RoBERTa
+  title, else the plain text before the link; plus a short leading *label* (``RoBERTa
   **...**``), the model name some lists put before the title.
 - :func:`title_score` / :func:`same_paper`: token overlap of two normalised titles (the
   duplicates check's :func:`~listbot.normalize.titles.normalize_title`, light stemming,
   stop words dropped). The score is the better of Dice and containment, so a missing
   subtitle, case, punctuation, quotes, ``v2`` and LaTeX braces do not count.
-- :func:`label_conflict`: a label naming one model while arXiv's title names another
-  (``RoBERTa`` entry, ``ALBERT: A Lite BERT ...`` paper).
+- :func:`label_conflict` / :func:`label_names`: a label naming one model while arXiv's
+  title names another (``RoBERTa`` entry, ``ALBERT: A Lite BERT ...`` paper).
 
 Names of datasets and models in link text (``[mC4]``, ``[The Stack]``, ``[Paper]``) are
 not titles: a claim needs :data:`MIN_TITLE_TOKENS` words.
@@ -30,6 +30,7 @@ __all__ = [
     "TitleClaims",
     "is_title_like",
     "label_conflict",
+    "label_names",
     "same_paper",
     "title_claims",
     "title_score",
@@ -124,17 +125,31 @@ def _looks_like_name(text: str) -> bool:
     return any(char.isupper() for char in first[1:]) or any(char.isdigit() for char in text)
 
 
+def _name_head(actual: str) -> str | None:
+    head = _NAME_HEAD.match(actual.strip())
+    if head is None or not _looks_like_name(head["head"]):
+        return None
+    return head["head"]
+
+
+def label_names(label: str, actual: str) -> bool:
+    """Whether a model-name label is the name arXiv's title starts with (``ALBERT: ...``)."""
+    head = _name_head(actual)
+    return head is not None and bool(_squash(label)) and _squash(label) == _squash(head)
+
+
 def label_conflict(label: str, actual: str) -> bool:
-    """Whether an entry's model-name label names a different paper than arXiv's title.
+    """Whether an entry's model-name label names a different model than arXiv's title.
 
     Only decided when arXiv's title itself starts with a model name (``ALBERT: ...``,
     ``DistilBERT, a ...``); titles such as "Language Models are Few-Shot Learners" say
-    nothing about a ``GPT-3`` label.
+    nothing about a ``GPT-3`` label. Datasets are labelled with the paper that made them
+    (``CC-NEWS: "RoBERTa: ..."``), so callers also want a second entry that names it right.
     """
-    head = _NAME_HEAD.match(actual.strip())
-    if head is None or not _looks_like_name(head["head"]) or not _looks_like_name(label):
+    head = _name_head(actual)
+    if head is None or not _looks_like_name(label):
         return False
-    squashed_label, squashed_head = _squash(label), _squash(head["head"])
+    squashed_label, squashed_head = _squash(label), _squash(head)
     if not squashed_label or not squashed_head:
         return False
     return squashed_label not in _squash(actual) and squashed_head not in squashed_label
@@ -155,8 +170,9 @@ def title_claims(entry: Entry | None, link: Link, *, only_link_text: bool = Fals
     ``only_link_text`` is for entries that link several papers: a bold title there may
     belong to any of them, so only a link text that is itself a title is used.
     """
-    if is_title_like(link.text) and not link.is_image:
-        return TitleClaims(_strip_title(link.text), "link")
+    link_text = _plain(link.text)
+    if is_title_like(link_text) and not link.is_image:
+        return TitleClaims(_strip_title(link_text), "link")
     if entry is None or only_link_text:
         return TitleClaims(None, "")
     body = _MARKER.sub("", entry.raw.split("\n", 1)[0] if entry.raw else "", count=1)
@@ -176,7 +192,9 @@ def title_claims(entry: Entry | None, link: Link, *, only_link_text: bool = Fals
     if quoted is not None and is_title_like(quoted["q"]):
         return TitleClaims(_strip_title(quoted["q"]), "quoted", label)
     position = body.find(link.raw) if link.raw else -1
-    if position > 0:
+    # Text before the link is a title only if it is plain text: in `[Blog post](blog)
+    # ([Paper](arxiv))` the words before the paper link name the blog post.
+    if position > 0 and not _INLINE_LINK.search(body[:position]) and "<a " not in body[:position]:
         before_text = _plain(body[:position]).rstrip(" -–—:|,")
         before_text = _strip_title(_TRAILING_VENUE_YEAR.sub("", before_text))
         if is_title_like(before_text):
