@@ -121,7 +121,7 @@ def test_duplicate_entry_same_title_and_same_arxiv_paper() -> None:
     )
     assert _duplicates(doc) == [
         (2, "error", "same title"),
-        (3, "error", "same arXiv paper 2005.14165"),
+        (3, "error", "same arXiv paper (2005.14165)"),
     ]
 
 

@@ -63,7 +63,7 @@ class Options:
 
 def countable(link: Link) -> bool:
     """Whether a link can be a duplicate: not an image, a badge, an anchor or empty."""
-    if link.is_image or (link.image_urls and not link.text.strip()):
+    if link.is_image or link.image_urls or not link.text.strip():
         return False
     url = link.url.strip()
     return bool(url) and not url.startswith("#")
@@ -92,10 +92,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if first is link:
             continue
         where = f"first seen at line {first.line}"
-        if first.url.strip() == link.url.strip():
-            message = f"Duplicate link: {link.url.strip()} ({where})"
-        else:
-            message = f"Duplicate link: {link.url.strip()} is {first.url.strip()} ({where})"
+        message = f"Duplicate link: {link.url.strip()}"
+        if first.url.strip() != link.url.strip():
+            message += f", the same as {first.url.strip()}"
         yield RULE.finding(
             link.span,
             message,

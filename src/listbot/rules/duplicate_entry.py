@@ -7,7 +7,8 @@ repeat names the first entry.
 
 The title of a paper-style entry (`**Title**, Venue 2023, [Paper](url)`) is its bold or
 quoted title; the title of a classic entry (`[Name](url) - Description.`) is its link
-text, unless that is a generic word such as "Paper" or "Code". Entries whose main links
+text when the link opens the item, unless that is a generic word such as "Paper" or
+"Code". An entry is about the arXiv paper of its main link only. Entries whose main links
 are the same URL are left to `double-link`, so one repeat is reported once.
 
 ## Why is this bad?
@@ -33,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Finding, Related, Severity
-from listbot.model import Document, Entry, Span
+from listbot.model import Document, Entry, Link, Span
 from listbot.normalize.arxiv_ids import arxiv_id_from_url
 from listbot.normalize.titles import blocking_keys, near_equal, normalize_title
 from listbot.normalize.urls import normalize_url
@@ -49,6 +50,7 @@ GENERIC_NAMES = frozenset(
         "repository", "source", "demo", "video", "slides", "docs", "documentation", "arxiv",
         "model", "models", "dataset", "data", "download", "official", "tweet", "article",
         "book", "talk", "website link", "paper link", "code link", "more", "read more", "blog post",
+        "pptx", "ppt", "doc", "docx", "zip", "csv", "json", "html", "notebook", "colab",
     }
 )  # fmt: skip
 """Link texts that name a kind of page, not a thing: never compared as titles."""
@@ -76,7 +78,7 @@ def entry_title(entry: Entry) -> tuple[str, Span] | None:
     if paper is not None and paper.title and paper.title.strip():
         return paper.title.strip(), paper.title_span or entry.span
     link = entry.main_link
-    if link is None or link.is_image:
+    if link is None or link.is_image or not _starts_item(entry, link):
         return None
     name = link.text.strip()
     normalized = normalize_title(name)
@@ -85,17 +87,26 @@ def entry_title(entry: Entry) -> tuple[str, Span] | None:
     return name, link.span
 
 
-def entry_arxiv_ids(entry: Entry) -> frozenset[str]:
-    """arXiv papers an entry is about: its main link's, and every link's for a paper entry."""
-    links = entry.links if entry.paper is not None else (entry.main_link,)
-    found = set()
-    for link in links:
-        if link is None or link.is_image:
-            continue
-        arxiv_id = arxiv_id_from_url(link.url)
-        if arxiv_id is not None:
-            found.add(arxiv_id.id)
-    return frozenset(found)
+def entry_arxiv_id(entry: Entry) -> str | None:
+    """The arXiv paper an entry is about: its main link's, in any form (abs, pdf, DOI, ...).
+
+    Other links do not count: a repository entry that also links its paper, or a
+    description that cites one, is not that paper's entry.
+    """
+    link = entry.main_link
+    if link is None or link.is_image:
+        return None
+    arxiv_id = arxiv_id_from_url(link.url)
+    return arxiv_id.id if arxiv_id is not None else None
+
+
+def _starts_item(entry: Entry, link: Link) -> bool:
+    """Whether the link opens the item (``- [Name](url)``, ``- **[Name](url)**``)."""
+    if link.span.line != entry.line:
+        return False
+    start = entry.column + len(entry.item.marker) + entry.item.content_gap
+    lead = entry.item.first_line[start - 1 : link.span.column - 1]
+    return lead.strip("*_ ") == ""
 
 
 def _quote(title: str, limit: int = 80) -> str:
@@ -111,14 +122,15 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if entry.main_link is None or entry.url.strip().startswith("#"):
             continue
         named = entry_title(entry)
-        arxiv = entry_arxiv_ids(entry)
+        arxiv_id = entry_arxiv_id(entry)
+        arxiv = frozenset((arxiv_id,)) if arxiv_id else frozenset()
         if named is None and not arxiv:
             continue
         title, span = named or (entry.name, entry.main_link.span)
         normalized = normalize_title(title) if named else ""
         seen = _Seen(entry, title, span, normalize_url(entry.url), arxiv)
         finding = _exact_repeat(seen, normalized, by_title, by_arxiv)
-        if finding is None and options.near_equal and normalized:
+        if finding is None and options.near_equal and normalized and normalized not in by_title:
             finding = _near_repeat(seen, normalized, blocks)
         if finding is not None:
             yield finding
@@ -133,7 +145,7 @@ def _exact_repeat(
         candidates.append((by_title[normalized], "same title"))
     for arxiv_id in sorted(seen.arxiv):
         if arxiv_id in by_arxiv:
-            candidates.append((by_arxiv[arxiv_id], f"same arXiv paper {arxiv_id}"))
+            candidates.append((by_arxiv[arxiv_id], f"same arXiv paper ({arxiv_id})"))
     candidates = [(first, why) for first, why in candidates if first.url_key != seen.url_key]
     if not candidates:
         return None
@@ -141,8 +153,7 @@ def _exact_repeat(
     where = f"first seen at line {first.span.line}"
     return RULE.finding(
         seen.span,
-        f"Duplicate entry: {_quote(seen.title)} is already listed at line "
-        f"{first.span.line} ({why})",
+        f"Duplicate entry: {_quote(seen.title)} is already listed with the {why}",
         url=seen.entry.url,
         related=[Related(first.span.line, first.span.column, where)],
         first_line=first.span.line,
@@ -168,7 +179,7 @@ def _near_repeat(seen: _Seen, normalized: str, blocks: dict[str, list[_Seen]]) -
     return RULE.finding(
         seen.span,
         f"Possible duplicate entry: {_quote(seen.title)} is nearly the same as "
-        f"{_quote(best.title)} at line {best.span.line}",
+        f"{_quote(best.title)}",
         url=seen.entry.url,
         related=[Related(best.span.line, best.span.column, where)],
         severity=Severity.WARNING,
