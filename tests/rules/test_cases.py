@@ -38,12 +38,26 @@ def _read(path: Path) -> str:
         return handle.read()
 
 
+def _lint(text: str, case: Path, config: Config) -> list:
+    """Findings for a case; files in ``cases/<rule-id>.companions/`` sit beside the list."""
+    folder = case.with_suffix(".companions")
+    if not folder.is_dir():
+        return lint_text(text, str(case), config=config).findings
+    from dataclasses import replace
+
+    from listbot.engine import run_rules
+    from listbot.parse import parse, read_companions
+
+    document = replace(parse(text, str(case)), companions=read_companions(folder / case.name))
+    return run_rules(document, config)
+
+
 @pytest.mark.parametrize("rule", OFFLINE_RULES, ids=lambda rule: rule.id)
 def test_rule_case(rule) -> None:
     case = CASES / f"{rule.id}.md"
     assert case.is_file(), f"every rule needs a scenario file: {case.relative_to(CASES.parent)}"
     text = _read(case)
-    findings = lint_text(text, str(case), config=_config(rule.id)).findings
+    findings = _lint(text, case, _config(rule.id))
     assert findings, f"{case.name} must make {rule.id} fire at least once"
     assert {f.rule for f in findings} == {rule.id}
     expected_path = case.with_suffix(".expected")

@@ -19,6 +19,17 @@ __all__ = ["RULES", "REDIRECTS", "FixAvailability", "NoOptions", "Rule", "get_ru
 # Module names (files in this package), in the order `listbot rules` lists them.
 _MODULES: tuple[str, ...] = (
     # -- awesome-lint's own rules (ids as awesome-lint prints them) --
+    "awesome_heading",
+    "awesome_badge",
+    "awesome_contributing",
+    "awesome_code_of_conduct",
+    "awesome_license",
+    "awesome_list_item",
+    "balanced_punctuation",
+    "awesome_no_ci_badge",
+    "no_repeat_item_in_description",
+    "awesome_spell_check",
+    "awesome_toc",
     "double_link",
     # -- remark-lint preset rules that awesome-lint enables --
     "final_newline",

@@ -1,0 +1,182 @@
+"""Inline Markdown as prose: shared, pure helpers for the awesome-lint rules.
+
+Prose rules (spell-check, balanced punctuation, list-item casing) must not look inside
+code spans, URLs, link destinations or HTML tags. Rather than walk the parser's inline
+tree, they read the source text and *mask* those parts with spaces: the masked text has
+the same length as the source, so an offset in it is an offset in the file and findings
+keep exact columns.
+
+Parts: :func:`mask_markup` (code, destinations, tags, URLs → spaces), :class:`BlockText`
+(the source of a text block as one string, with offset → line:column), and a few
+character classes (CJK, emoji) that several rules share.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.model import Document, Span, TextBlock
+
+_BACKTICKS = re.compile(r"`+")
+_DESTINATION = re.compile(
+    r"\]\((?:[^()\s\\]|\\.|\((?:[^()\\]|\\.)*\))*"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REFERENCE_LABEL = re.compile(r"\]\[[^\]]*\]")
+_IMAGE = re.compile(r"!\[[^\]]*\]")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>")
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+
+
+def code_span_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of inline code spans, backticks included (CommonMark matching)."""
+    ranges: list[tuple[int, int]] = []
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        if start > 0 and text[start - 1] == "\\":
+            index += 1
+            continue
+        length = end - start
+        closing = next(
+            (j for j in range(index + 1, len(runs)) if runs[j][1] - runs[j][0] == length), None
+        )
+        if closing is None:
+            index += 1
+            continue
+        ranges.append((start, runs[closing][1]))
+        index = closing + 1
+    return ranges
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def mask_markup(text: str, *, keep_link_text: bool = True) -> str:
+    """``text`` with code spans, link destinations, images, HTML and URLs replaced by spaces.
+
+    Link labels stay (they are prose) unless ``keep_link_text`` is false. Backslash escapes
+    keep the escaped character and lose the backslash.
+    """
+    chars = list(text)
+    for start, end in code_span_ranges(text):
+        _blank(chars, start, end)
+    masked = "".join(chars)
+    for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG):
+        for match in pattern.finditer(masked):
+            _blank(chars, match.start(), match.end())
+        masked = "".join(chars)
+    for pattern in (_DESTINATION, _REFERENCE_LABEL):
+        for match in pattern.finditer(masked):
+            _blank(chars, match.start() + 1, match.end())
+    masked = "".join(chars)
+    for pattern in (_IMAGE, _BARE_URL):
+        for match in pattern.finditer(masked):
+            _blank(chars, match.start(), match.end())
+        masked = "".join(chars)
+    for match in _ESCAPE.finditer(masked):
+        chars[match.start()] = " "
+    if not keep_link_text:
+        masked = "".join(chars)
+        for match in re.finditer(r"\[[^\[\]]*\]", masked):
+            _blank(chars, match.start(), match.end())
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class BlockText:
+    """The source of a region as one string (lines joined by ``\\n``), mapping back to the file."""
+
+    text: str
+    first_line: int
+    line_starts: tuple[int, ...]
+    """Offset in ``text`` where each line starts."""
+    first_column: int
+
+    @classmethod
+    def of_span(cls, doc: Document, span: Span) -> BlockText:
+        parts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for line in range(span.line, span.end_line + 1):
+            source = doc.line_text(line)
+            if line == span.end_line:
+                source = source[: max(span.end_column - 1, 0)]
+            if line == span.line:
+                source = source[span.column - 1 :]
+            starts.append(offset)
+            parts.append(source)
+            offset += len(source) + 1
+        return cls("\n".join(parts), span.line, tuple(starts), span.column)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of ``offset`` in :attr:`text`."""
+        index = 0
+        for i, start in enumerate(self.line_starts):
+            if start <= offset:
+                index = i
+            else:
+                break
+        column = offset - self.line_starts[index] + 1
+        if index == 0:
+            column += self.first_column - 1
+        return self.first_line + index, column
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column)
+
+
+def prose_blocks(
+    doc: Document, kinds: tuple[str, ...] = ()
+) -> Iterator[tuple[TextBlock, BlockText]]:
+    """Text blocks outside code, with their source text (``kinds`` filters, empty = all)."""
+    for block in doc.text_blocks:
+        if kinds and block.kind not in kinds:
+            continue
+        if block.span.line in doc.code_lines:
+            continue
+        yield block, BlockText.of_span(doc, block.span)
+
+
+def is_cjk(char: str) -> bool:
+    """Han, kana, hangul and CJK punctuation: scripts whose sentences end in ``。``."""
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def is_emoji(char: str) -> bool:
+    """Pictographs, dingbats and their modifiers (enough for "ends with an emoji")."""
+    code = ord(char)
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or code in (0xFE0F, 0x200D, 0x20E3, 0x2122, 0x2139, 0x00A9, 0x00AE)
+        or 0x1F3FB <= code <= 0x1F3FF
+    )
+
+
+def has_case(char: str) -> bool:
+    """Latin, Greek and Cyrillic letters: the scripts where "lower case" means something."""
+    if not char.isalpha():
+        return False
+    name = unicodedata.name(char, "")
+    return name.startswith(("LATIN", "GREEK", "CYRILLIC"))

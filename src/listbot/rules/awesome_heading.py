@@ -1,0 +1,90 @@
+"""## What it does
+Checks the list's title: the document must start with one level-1 heading (or an HTML
+block that stands in for it: an `<h1>`..`<h6>`, or a centred logo image), there must be
+no second level-1 heading, and the title must be in title case.
+
+## Why is this bad?
+The title is the list's name on GitHub, in search results and in the list of lists;
+a list with two titles, none, or a title such as `awesome foo` looks unfinished.
+awesome-lint's `awesome-heading`. Unlike awesome-lint, a leading
+`<!--lint ...-->` comment does not hide the heading below it.
+
+## Example
+```markdown
+## awesome widgets
+```
+
+## Use instead
+```markdown
+# Awesome Widgets
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from listbot.findings import Finding
+from listbot.model import Document, Heading, Span
+from listbot.rules._first_block import first_heading, first_html_block, html_block_is_heading
+from listbot.rules._inline import has_case, mask_markup
+from listbot.rules.base import NoOptions, Rule
+
+# Words that title case leaves in lower case unless they come first.
+SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor"}
+    | {"of", "on", "or", "per", "so", "the", "to", "v", "v.", "via", "vs", "vs.", "with", "yet"}
+)
+_WORD = re.compile(r"\S+")
+
+
+def is_title_case(text: str) -> bool:
+    """True unless a word other than a small word starts with a lower-case letter."""
+    for index, match in enumerate(_WORD.finditer(text)):
+        word = match.group().lstrip("\"'“‘([{")
+        if not word or word.startswith("."):
+            continue
+        first = word[0]
+        if not (has_case(first) and first.islower()):
+            continue
+        if index > 0 and word.lower().rstrip(",:;") in SMALL_WORDS:
+            continue
+        return False
+    return True
+
+
+def _plain_text(heading: Heading) -> str:
+    """The heading's own words: link labels, code and images left out, as awesome-lint does."""
+    return " ".join(mask_markup(heading.raw, keep_link_text=False).split())
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    top = first_heading(doc)
+    html = first_html_block(doc) if top is None else None
+    count = 1 if html is not None and html_block_is_heading(html) else 0
+    if top is not None and top.level > 1:
+        yield RULE.finding(top.span, "Main list heading must be of depth 1")
+        count += 1
+    for heading in doc.headings:
+        if heading.style == "html" or (heading.level != 1 and heading is not top):
+            continue
+        if heading.level == 1 and not is_title_case(_plain_text(heading)):
+            yield RULE.finding(heading.span, "Main heading must be in title case")
+        if heading is top and top.level > 1:
+            continue
+        count += 1
+        if count > 1:
+            yield RULE.finding(heading.span, "List can only have one heading")
+    if count == 0:
+        yield RULE.finding(Span(1, 1, 1, 1), "Missing main list heading")
+
+
+RULE = Rule(
+    id="awesome-heading",
+    summary="The list must start with exactly one level-1 heading, in title case.",
+    check=check,
+    tags=("awesome-lint", "structure"),
+    doc=__doc__ or "",
+    aliases=("heading",),
+)

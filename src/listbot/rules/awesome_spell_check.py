@@ -1,0 +1,161 @@
+"""## What it does
+Reports technology names written with the wrong letters or casing: `Javascript`,
+`Github`, `NodeJS`, `Postgres SQL`, `OSX`, … (about 180 names, see
+`listbot/rules/_spelling.py`). Names that are also ordinary words (`rust`, `swift`,
+`react`, `go`) are reported only where a technology is clearly meant: `written in rust`,
+`swift library`. Code, URLs, link destinations and words joined to others by `-`, `_` or
+`.` (`node-fetch`, `github.io`) are skipped.
+
+## Why is this bad?
+Names are how readers search a list, and a list that spells them right looks maintained.
+awesome-lint's `awesome-spell-check`, a warning since awesome-lint 2.3.0 because a word
+such as "notion" may not mean the product.
+
+## Example
+```markdown
+- [Foo](https://foo.dev) - Javascript client for the Github API.
+```
+
+## Use instead
+```markdown
+- [Foo](https://foo.dev) - JavaScript client for the GitHub API.
+```
+
+## Fix safety
+Safe: the word is replaced by the correct spelling. In a heading the fix is unsafe when
+it would change the heading's anchor (`OS X` → `macOS`), since links to it would break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.model import Document
+from listbot.rules._inline import BlockText, mask_markup, prose_blocks
+from listbot.rules._spelling import CONTEXT_NAMES, LEADING_CONTEXT, NAMES, TRAILING_CONTEXT
+from listbot.rules.base import FixAvailability, NoOptions, Rule
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_GAP = re.compile(r"[ \t]+")
+_BEFORE = re.compile(r"([A-Za-z]+)\W*\s+([A-Za-z]+)\s+$|([A-Za-z]+)\s+$")
+_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+_SLUG_DROP = re.compile(r"[^\w\- ]")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Every spelling, looked up by its first lower-case word; longest forms first."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    @classmethod
+    def build(cls) -> _Lexicon:
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for correct, variants in NAMES.items():
+            for form in {correct.lower(), *variants}:
+                words = tuple(form.lower().split())
+                by_first.setdefault(words[0], []).append((words[1:], correct))
+        for options in by_first.values():
+            options.sort(key=lambda option: -len(option[0]))
+        return cls(by_first)
+
+
+LEXICON = _Lexicon.build()
+_LEADING_ONE = frozenset(c for c in LEADING_CONTEXT if " " not in c)
+_LEADING_TWO = frozenset(c for c in LEADING_CONTEXT if " " in c)
+_TRAILING = frozenset(TRAILING_CONTEXT)
+
+
+def _tokens(masked: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for match in _TOKEN.finditer(masked):
+        start, end = match.span()
+        while end > start and masked[end - 1] in ".-_":
+            end -= 1
+        found.append((start, end, masked[start:end]))
+    return found
+
+
+def _tech_context(masked: str, start: int, end: int) -> bool:
+    before = _BEFORE.search(masked, 0, start)
+    if before:
+        if before.group(3) and before.group(3).lower() in _LEADING_ONE:
+            return True
+        if before.group(2):
+            one = before.group(2).lower()
+            two = f"{before.group(1).lower()} {one}"
+            if one in _LEADING_ONE or two in _LEADING_TWO:
+                return True
+    after = _AFTER.match(masked[end:])
+    return bool(after and after.group(1).lower() in _TRAILING)
+
+
+def _matches(masked: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, correct spelling) of every misspelt name in the masked text."""
+    tokens = _tokens(masked)
+    for index, (start, end, token) in enumerate(tokens):
+        previous = masked[start - 1] if start else " "
+        if previous in "@#/$.-_\\":
+            continue
+        lowered = token.lower()
+        hit: tuple[int, str] | None = None
+        for rest, correct in LEXICON.by_first.get(lowered, ()):
+            last = index + len(rest)
+            if last >= len(tokens):
+                continue
+            if all(
+                tokens[index + k + 1][2].lower() == word
+                and _GAP.fullmatch(masked[tokens[index + k][1] : tokens[index + k + 1][0]])
+                for k, word in enumerate(rest)
+            ):
+                hit = (tokens[last][1], correct)
+                break
+        if hit is None and lowered in CONTEXT_NAMES and _tech_context(masked, start, end):
+            hit = (end, CONTEXT_NAMES[lowered])
+        if hit is None:
+            continue
+        stop, correct = hit
+        following = masked[stop : stop + 1]
+        if following and following in "/@":
+            continue
+        if " ".join(masked[start:stop].split()) != correct:
+            yield start, stop, correct
+
+
+def _slug_form(text: str) -> str:
+    return _SLUG_DROP.sub("", text.lower()).replace(" ", "-")
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    for block, source in prose_blocks(doc):
+        masked = mask_markup(source.text)
+        for start, end, correct in _matches(masked):
+            yield _finding(block.kind, source, start, end, correct)
+
+
+def _finding(kind: str, source: BlockText, start: int, end: int, correct: str) -> Finding:
+    written = source.text[start:end]
+    span = source.span(start, end)
+    safe = kind != "heading" or _slug_form(written) == _slug_form(correct)
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    return RULE.finding(
+        span,
+        f'Text "{written}" should be written as "{correct}" (if referring to the technology)',
+        fix=Fix((Edit(span, correct),), f'Write "{correct}"', applicability),
+        expected=correct,
+    )
+
+
+RULE = Rule(
+    id="awesome-spell-check",
+    summary="Technology names must be spelled and cased as their projects spell them.",
+    check=check,
+    severity=Severity.WARNING,
+    tags=("awesome-lint", "prose"),
+    fix=FixAvailability.ALWAYS,
+    doc=__doc__ or "",
+    aliases=("spell-check",),
+)
