@@ -80,3 +80,16 @@ async def test_both_files_in_one_run_share_the_batches() -> None:
     for finding in report.findings:
         by_file[finding.file] += 1
     assert by_file == {CURRENT: len(WRONG_CURRENT), OLD: len(WRONG_OLD)}
+
+
+@pytest.mark.parametrize(
+    "name", ["Hannibal046-Awesome-LLM.md", "RUCAIBox-LLMSurvey.md", "eugeneyan-applied-ml.md"]
+)
+async def test_other_paper_lists_have_no_title_mismatch_for_the_known_papers(name: str) -> None:
+    doc = _document(name)
+    papers = load_papers()
+    known = _unique_ids(doc) & set(papers)
+    assert known, f"{name} shares no paper with the fixture: the test would prove nothing"
+    async with fake_arxiv(papers) as server:
+        report = await run(server, [doc], selected={"arxiv-title-mismatch"})
+    assert [f.message for f in report.findings] == []

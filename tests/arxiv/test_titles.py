@@ -67,7 +67,9 @@ def test_different_papers(claimed: str, actual: str) -> None:
     assert not same_paper(claimed, actual, THRESHOLD)
 
 
-@pytest.mark.parametrize("text", ["mC4 (english)", "The Stack", "Paper", "Tech.Report", "PDF"])
+@pytest.mark.parametrize(
+    "text", ["mC4 (english)", "The Stack", "Paper", "Tech.Report", "PDF", "OPT-1.3|6.7|13|30|66B"]
+)
 def test_names_and_generic_link_texts_are_not_titles(text: str) -> None:
     assert not is_title_like(text)
 

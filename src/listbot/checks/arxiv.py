@@ -100,7 +100,7 @@ async def fetch_records(
     """Ask arXiv about ``ids`` in batches; one record per ID it answered for."""
     import requests
 
-    import arxiv
+    import arxiv  # type: ignore[import-untyped]
 
     outcome = FetchOutcome()
     batches = plan_batches(ids, options.batch_size)

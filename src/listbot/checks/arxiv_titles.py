@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 MIN_TITLE_TOKENS = 3
-"""Fewer content words than this and a text is a name, not a title."""
+"""Fewer content words (two letters or more) than this and a text is a name, not a title."""
 
 _STOP_WORDS = frozenset(
     {
@@ -90,7 +90,9 @@ def is_title_like(text: str) -> bool:
     words = normalize_title(text).split()
     if all(word in _GENERIC_WORDS for word in words):
         return False
-    return len(set(_tokens(text))) >= MIN_TITLE_TOKENS
+    # Words, not numbers: `OPT-1.3|6.7|13|30|66B` is a model name with its sizes.
+    worded = {token for token in _tokens(text) if sum(char.isalpha() for char in token) >= 2}
+    return len(worded) >= MIN_TITLE_TOKENS
 
 
 def title_score(claimed: str, actual: str) -> float:
