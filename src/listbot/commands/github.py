@@ -166,8 +166,8 @@ def run_review(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     for message in dict.fromkeys(outcome.notices):
         notice(args, message)
-    for error in outcome.input_errors:
-        print(f"listbot: error: {error}", file=sys.stderr)
+    for problem in outcome.input_errors:
+        print(f"listbot: error: {problem}", file=sys.stderr)
     if outcome.fallback_reason:
         _fallback(outcome.findings, outcome.fallback_reason)
     else:
@@ -192,10 +192,10 @@ def _exit(args: argparse.Namespace, findings: list[Finding]) -> int:
 
 def _fallback(findings: list[Finding], reason: str) -> None:
     """Annotations on stdout and the full table in the job summary."""
-    from listbot.github.annotations import annotations, job_summary
+    from listbot.github.annotations import job_summary, workflow_commands
 
     print(f"listbot: {reason}", file=sys.stderr)
-    for line in annotations(findings):
+    for line in workflow_commands(findings):
         print(line)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:

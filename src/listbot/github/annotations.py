@@ -36,7 +36,7 @@ def annotation(finding: Finding) -> str:
     return f"::{level} {','.join(properties)}::{escape.command_data(finding.message)}"
 
 
-def annotations(findings: Sequence[Finding], *, per_level: int = PER_LEVEL) -> list[str]:
+def workflow_commands(findings: Sequence[Finding], *, per_level: int = PER_LEVEL) -> list[str]:
     """The workflow commands to print: at most ``per_level`` per severity."""
     lines: list[str] = []
     emitted = dict.fromkeys(Severity, 0)

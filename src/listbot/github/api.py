@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 import requests
 
-import github
 from github import Auth, Github, GithubException
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -295,9 +294,28 @@ class GitHubClient:
         )
         return int(issue.number)
 
-    def edit_issue(self, repo: str, number: int, **changes: str) -> None:
-        """PATCH an issue: ``title``, ``body``, ``state``, ``state_reason``."""
+    def edit_issue(
+        self,
+        repo: str,
+        number: int,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        state: str | None = None,
+        state_reason: str | None = None,
+    ) -> None:
+        """One PATCH of an issue; only the given fields change."""
         item = self._objects.get(("issue", number)) or self._github.get_repo(repo).get_issue(number)
+        changes: dict[str, Any] = {
+            key: value
+            for key, value in (
+                ("title", title),
+                ("body", body),
+                ("state", state),
+                ("state_reason", state_reason),
+            )
+            if value is not None
+        }
         self._call(lambda: item.edit(**changes))
 
     # -- GraphQL -------------------------------------------------------------------------
@@ -322,5 +340,4 @@ __all__ = [
     "GitHubError",
     "Issue",
     "PullInfo",
-    "github",
 ]

@@ -11,7 +11,7 @@ none, edited in place when its table changes, duplicates closed, and closed as
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -41,7 +41,7 @@ class IssueOutcome:
     action: str = "none"
     """``created``, ``updated``, ``unchanged``, ``closed`` or ``none``."""
     number: int | None = None
-    closed_duplicates: list[int] | None = None
+    closed_duplicates: list[int] = field(default_factory=list)
 
 
 def rows_for(
@@ -115,7 +115,7 @@ def sync_issue(
         for issue in client.open_issues(repo, label)
         if not issue.is_pull and markers.has_marker(issue.body, markers.LINK_ROT)
     ]
-    outcome = IssueOutcome(closed_duplicates=[])
+    outcome = IssueOutcome()
     if not rows:
         for issue in ours:
             client.edit_issue(
