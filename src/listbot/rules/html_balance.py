@@ -2,7 +2,8 @@
 Checks that the raw HTML in the file is balanced: every element that needs an end tag
 gets one (`<b>`, `<a>`, `<div>`, `<details>`, `<table>`, ...), no end tag appears
 without its start tag (`</tr>` with no `<tr>` open), and no table row is opened where it
-should have been closed (`<tr>` typed instead of `</tr>`). All HTML in the file is read
+should have been closed (`<tr>` typed instead of `</tr>`, `<b>Model<b>` instead of
+`<b>Model</b>`). All HTML in the file is read
 as one stream, so a `<table>` or `<details>` that Markdown splits at blank lines is
 fine. Void elements (`<img>`, `<br>`) and elements whose end tag HTML makes optional
 (`<p>`, `<li>`, `<tr>`, `<td>`, ...) are handled as browsers handle them. Unknown tag
@@ -168,6 +169,35 @@ KNOWN = (
         ]
     )
 )
+# Inline elements that are never nested in themselves: `<b>x<b>` means `<b>x</b>`.
+NOT_NESTED = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "tt",
+        "u",
+        "var",
+    ]
+)
 # A start tag closes these open elements (all have optional end tags) when they are on top.
 IMPLIED_CLOSE = {
     "li": {"li"},
@@ -238,6 +268,16 @@ class _Balance:
     findings: list[Finding] = field(default_factory=list)
 
     def start(self, tag: str, line: int, column: int, length: int) -> None:
+        if tag in NOT_NESTED and self.stack and self.stack[-1].tag == tag:
+            # `<b>Model<b>`: a start tag typed where the end tag belongs.
+            self.stack.pop()
+            self.findings.append(
+                RULE.finding(
+                    Span.at(line, column, length),
+                    f"`<{tag}>` inside `<{tag}>`: was `</{tag}>` meant?",
+                )
+            )
+            return
         implied = IMPLIED_CLOSE.get(tag, set())
         while self.stack and self.stack[-1].tag in implied:
             self._close_implicitly(self.stack.pop(), f"`<{tag}>`")

@@ -7,6 +7,9 @@ An indented top-level item looks nested in the source but is not; with four or m
 spaces it is not a list item at all but an indented code block (or a lazy continuation
 of the paragraph above). remark-lint's `list-item-bullet-indent`, enabled by awesome-lint.
 
+A list whose items are all indented alike is reported once, at its first item; the fix
+covers every item of that list.
+
 ## Example
 ```markdown
  - [Foo](https://foo.dev) - Does foo.
@@ -27,31 +30,50 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from listbot.findings import Applicability, Edit, Finding, Fix
-from listbot.model import Document, Span
+from listbot.model import Document, ListItem, Span
 from listbot.rules.base import FixAvailability, NoOptions, Rule
 
 
+def _indent_before_marker(doc: Document, item: ListItem) -> int:
+    """Whitespace characters just before the marker (after any block-quote markers)."""
+    text = doc.line_text(item.line)
+    start = item.column - 1
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    width = item.column - 1 - start
+    if start > 0 and text[start - 1] == ">" and text[start] == " ":
+        width -= 1  # the space after `>` belongs to the block-quote marker
+    return width
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    reported: dict[tuple[int, int], Finding] = {}
+    edits: dict[tuple[int, int], list[Edit]] = {}
     for item in doc.list_items:
         if item.depth != 0 or item.indent == 0 or item.line in doc.code_lines:
             continue
-        text = doc.line_text(item.line)
-        start = item.column - 1
-        while start > 0 and text[start - 1] in " \t":
-            start -= 1
-        width = item.column - 1 - start
+        width = _indent_before_marker(doc, item)
         if width == 0:
             continue
+        start = item.column - width
+        key = (item.list_index, width)
+        edits.setdefault(key, []).append(Edit.replace_at(item.line, start, width, ""))
+        if key in reported:
+            continue
         spaces = "space" if item.indent == 1 else "spaces"
-        yield RULE.finding(
-            Span(item.line, start + 1, item.line, item.column),
+        reported[key] = RULE.finding(
+            Span(item.line, start, item.line, item.column),
             f"Unexpected `{item.indent}` {spaces} before list item, expected `0` spaces, "
             "remove them",
-            fix=Fix(
-                (Edit.replace_at(item.line, start + 1, width, ""),),
-                "Remove the indentation before the marker",
-                Applicability.UNSAFE,
-            ),
+        )
+    for key, finding in reported.items():
+        count = len(edits[key])
+        title = "Remove the indentation before the marker" + (
+            f" of all {count} items of this list" if count > 1 else ""
+        )
+        yield finding.with_(
+            fix=Fix(tuple(edits[key]), title, Applicability.UNSAFE),
+            data={"items": count},
         )
 
 

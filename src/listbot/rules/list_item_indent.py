@@ -27,13 +27,15 @@ continuation lines or children it is unsafe, because moving the content column c
 re-parent a child list or turn an indented paragraph into a code block.
 
 ## Options
-`style`: `"consistent"` (default: the first item whose style is clear, one space or
-tab-size, sets the style for the file; lists such as awesome-python-cn that use
-`*   Foo` throughout are left alone), `"one"` (awesome-lint's setting) or `"tab"`.
+`style`: `"consistent"` (default: the style most items whose style is clear use, one
+space or tab-size, is the style for the file; lists such as awesome-python-cn that use
+`*   Foo` for nearly every item are only told about the exceptions), `"one"`
+(awesome-lint's setting) or `"tab"`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,7 +51,7 @@ TAB_SIZE = 4
 @dataclass(frozen=True)
 class Options:
     style: str = "consistent"
-    """Gap after list markers: "consistent" (as the file's first item), "one" or "tab"."""
+    """Gap after list markers: "consistent" (as most items), "one" or "tab"."""
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
@@ -78,16 +80,18 @@ def _style_of(item: ListItem) -> str | None:
     return None
 
 
+def _most_common_style(doc: Document) -> str:
+    """``one`` or ``tab``: what most items that show a style use (``one`` on a tie)."""
+    counts = Counter(_style_of(item) for item in doc.list_items if "\t" not in _gap_text(doc, item))
+    return "tab" if counts["tab"] > counts["one"] else "one"
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    style = None if options.style == "consistent" else options.style
+    style = _most_common_style(doc) if options.style == "consistent" else options.style
     for item in doc.list_items:
         if item.content_gap == 0 or item.line in doc.code_lines:
             continue
         gap = _gap_text(doc, item)
-        if style is None:
-            style = _style_of(item) if "\t" not in gap else None
-            if style is None:
-                continue
         expected = 1 if style == "one" else _tab_gap(item.marker)
         if gap == " " * expected:
             continue

@@ -9,6 +9,11 @@ it, GitHub's outline menu and screen readers skip it, and tools that read sectio
 heading above. remark-lint's `no-emphasis-as-heading`, enabled by awesome-lint; listbot
 also reports one that introduces a list or a table, not only a paragraph.
 
+Not reported: an emphasised sentence (ending in `.`, `!`, `?`, `。`), which is a
+description; emphasis of more than three words right under a heading, which describes
+that section; and a bold
+group label whose list links to `#anchors`, which is a table of contents.
+
 ## Example
 ```markdown
 **Tools**
@@ -37,7 +42,19 @@ _EMPHASIS_ONLY = re.compile(
     r"^(?P<mark>\*\*|__)(?P<strong>(?:(?!\*\*|__).)+?)(?P=mark)$"
     r"|^(?P<one>[*_])(?P<em>[^*_](?:(?!\*|_).)*?)(?P=one)$"
 )
+MAX_LABEL_WORDS = 3
+_SENTENCE_END = (".", "。", "!", "?", "！", "？", "…")
+_TOC_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]*\]\(#")
+_HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s|$)|<h[1-6]\b|(?:=+|-+)\s*$)", re.IGNORECASE)
 _NOT_CONTENT = re.compile(r"^\s{0,3}(?:#|<h[1-6]|[-*_](?:\s*[-*_]){2,}\s*$)", re.IGNORECASE)
+
+
+def _after_heading(doc: Document, line: int) -> bool:
+    """Whether the nearest non-blank line above is a heading (the text describes it)."""
+    line -= 1
+    while line >= 1 and not doc.line_text(line).strip():
+        line -= 1
+    return line >= 1 and bool(_HEADING_LINE.match(doc.line_text(line)))
 
 
 def _next_block_line(doc: Document, line: int) -> int | None:
@@ -73,9 +90,15 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         inner = match.group("strong") or match.group("em") or ""
         if "](" in inner or "<" in inner or not inner.strip():
             continue  # `**[back to top](#contents)**` is a link, not a label
+        if inner.rstrip().endswith(_SENTENCE_END):
+            continue  # `_Libraries for building actor-based programs._`: a description
         following = _next_block_line(doc, line)
         if following is None or _NOT_CONTENT.match(doc.line_text(following)):
             continue
+        if _TOC_ITEM.match(doc.line_text(following)):
+            continue  # a group label in a table of contents, not a section
+        if len(inner.split()) > MAX_LABEL_WORDS and _after_heading(doc, line):
+            continue  # `_Frameworks for performing ELT / ETL_` describes the heading above
         if _previous_is_paragraph(doc, candidate, previous_block):
             continue
         kind = "strong" if match.group("strong") else "emphasis"

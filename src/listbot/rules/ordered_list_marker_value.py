@@ -22,9 +22,14 @@ of the source see different numbers, and "see item 3" points nowhere. remark-lin
 3. [Baz](https://baz.dev) - Does baz.
 ```
 
+With `ordered`, a slip is reported once, where the count breaks (`1, 2, 2, 3` is reported
+at the second `2`, not at every later item), and a list that repeats one number
+(`1. 1. 1.`) is reported once, at its second item.
+
 ## Fix safety
-Safe: rewrites the numbers of the second and later items only, which Markdown does not
-render; the list's first number, which it does render, is never changed. Unsafe when
+Safe: rewrites the numbers of the second and later items only (with `ordered`, every item
+from the break on, counting up), which Markdown does not render; the list's first
+number, which it does render, is never changed. Unsafe when
 the new number has another width (`9.` to `10.`) and the item has indented lines below
 it: the content column moves, and a child list may no longer be nested.
 
@@ -55,12 +60,61 @@ class Options:
             raise ValueError(f"style must be one of {', '.join(map(repr, STYLES))}")
 
 
-def _expected(style: str, first: int, position: int) -> int:
-    if style == "one":
-        return 1
-    if style == "single":
-        return first
-    return first + position
+def _renumber(doc: Document, items: list[ListItem], start: int, first_value: int) -> Fix:
+    """Renumber ``items[start:]`` counting up from ``first_value``."""
+    edits: list[Edit] = []
+    unsafe = False
+    for offset, item in enumerate(items[start:]):
+        value = first_value + offset
+        digits = item.marker[:-1]
+        if item.number == value:
+            continue
+        if len(str(value)) != len(digits) and has_indented_follower(doc, item):
+            unsafe = True
+        edits.append(Edit.replace_at(item.line, item.column, len(digits), str(value)))
+    count = len(edits)
+    return Fix(
+        tuple(edits),
+        f"Renumber {count} item{'s' if count != 1 else ''} from {first_value}",
+        Applicability.UNSAFE if unsafe else Applicability.SAFE,
+    )
+
+
+def _finding(item: ListItem, expected: int, fix: Fix | None) -> Finding:
+    digits = item.marker[:-1]
+    return RULE.finding(
+        Span.at(item.line, item.column, len(digits)),
+        f"Unexpected ordered list item value `{item.number}`, expected `{expected}`",
+        fix=fix,
+    )
+
+
+def _check_ordered(doc: Document, items: list[ListItem]) -> Iterator[Finding]:
+    """Report where the count breaks, once per break; the fix renumbers the rest."""
+    for index in range(1, len(items)):
+        previous, item = items[index - 1].number or 0, items[index].number
+        if item in (previous + 1, (items[0].number or 0) + index):
+            continue  # follows the item before it, or stands where the count puts it
+        if index >= 2 and item == previous == items[index - 2].number:
+            continue  # the same repeat as the item before: already reported there
+        yield _finding(items[index], previous + 1, _renumber(doc, items, index, previous + 1))
+
+
+def _check_fixed(doc: Document, items: list[ListItem], value: int) -> Iterator[Finding]:
+    """Every item must carry ``value``; the first item's number is never rewritten."""
+    for index, item in enumerate(items):
+        if item.number == value:
+            continue
+        fix = None
+        if index > 0:
+            digits = item.marker[:-1]
+            moves = len(str(value)) != len(digits) and has_indented_follower(doc, item)
+            fix = Fix(
+                (Edit.replace_at(item.line, item.column, len(digits), str(value)),),
+                f"Number the item {value}",
+                Applicability.UNSAFE if moves else Applicability.SAFE,
+            )
+        yield _finding(item, value, fix)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -69,27 +123,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if item.ordered and item.number is not None:
             lists.setdefault(item.list_index, []).append(item)
     for items in lists.values():
-        first = items[0].number or 0
-        for position, item in enumerate(items):
-            expected = _expected(options.style, first, position)
-            if item.number == expected:
-                continue
-            digits = item.marker[:-1]
-            fix = None
-            if position > 0:
-                moves_content = len(str(expected)) != len(digits)
-                fix = Fix(
-                    (Edit.replace_at(item.line, item.column, len(digits), str(expected)),),
-                    f"Number the item {expected}",
-                    Applicability.UNSAFE
-                    if moves_content and has_indented_follower(doc, item)
-                    else Applicability.SAFE,
-                )
-            yield RULE.finding(
-                Span.at(item.line, item.column, len(digits)),
-                f"Unexpected ordered list item value `{item.number}`, expected `{expected}`",
-                fix=fix,
-            )
+        if options.style == "ordered":
+            yield from _check_ordered(doc, items)
+        else:
+            value = 1 if options.style == "one" else items[0].number or 0
+            yield from _check_fixed(doc, items, value)
 
 
 RULE = Rule(

@@ -23,12 +23,15 @@ splits the list (and can change its spacing on GitHub). remark-lint's
 Safe: replaces the one bullet character and nothing else.
 
 ## Options
-`style`: `"consistent"` (the file's first bullet sets the style, as awesome-lint does),
-or `"-"`, `"*"`, `"+"` to require that character.
+`style`: `"consistent"` (the bullet most items in the file use; remark-lint takes the
+first one, which in a list such as awesome-python-cn, whose preamble uses `-` and its
+900 entries `*`, would flag every entry), or `"-"`, `"*"`, `"+"` to require that
+character.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,22 +45,25 @@ STYLES = ("consistent", "-", "*", "+")
 @dataclass(frozen=True)
 class Options:
     style: str = "consistent"
-    """Bullet to require: "consistent" (the first one in the file), "-", "*" or "+"."""
+    """Bullet to require: "consistent" (the one most items use), "-", "*" or "+"."""
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
             raise ValueError(f"style must be one of {', '.join(map(repr, STYLES))}")
 
 
+def _most_common_bullet(doc: Document) -> str | None:
+    """The bullet most items use; on a tie, the one that comes first in the file."""
+    counts = Counter(item.bullet for item in doc.list_items if not item.ordered)
+    if not counts:
+        return None
+    return max(counts, key=lambda bullet: counts[bullet])
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    expected = None if options.style == "consistent" else options.style
+    expected = _most_common_bullet(doc) if options.style == "consistent" else options.style
     for item in doc.list_items:
-        if item.ordered:
-            continue
-        if expected is None:
-            expected = item.bullet
-            continue
-        if item.bullet == expected:
+        if item.ordered or item.bullet == expected or expected is None:
             continue
         yield RULE.finding(
             Span.at(item.line, item.column),
