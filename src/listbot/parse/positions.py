@@ -348,11 +348,17 @@ class _Locator:
             token["end_column"] = file_position(state, offset + len(text) - 1, self.lines)[1] + 1
 
     def html_columns(self, token: Token, state: PosState, start: int) -> None:
-        """File column where each line of ``raw`` starts (HTML links need them)."""
+        """File column where each line of ``raw`` starts (HTML links need them).
+
+        Exact for every non-blank character; leading whitespace that mistune rewrote
+        (expanded tabs) may map a little off, but no tag starts there.
+        """
         columns = []
         offset = start
         for raw_line in token.get("raw", "").split("\n"):
-            columns.append(file_position(state, offset, self.lines)[1])
+            # Anchor on the first non-blank character: leading tabs may have been expanded.
+            lead = len(raw_line) - len(raw_line.lstrip(" \t")) if raw_line.strip() else 0
+            columns.append(file_position(state, offset + lead, self.lines)[1] - lead)
             offset += len(raw_line) + 1
         token["columns"] = columns
 
