@@ -142,7 +142,18 @@ def test_duplicate_entry_skips_generic_link_texts() -> None:
     doc = _doc([_entry(1, "https://a.org/1", "Paper"), _entry(2, "https://a.org/2", "paper")])
     assert _duplicates(doc) == []
     doc = _doc([_entry(1, "https://a.org/1", "Flask"), _entry(2, "https://a.org/2", "flask")])
-    assert _duplicates(doc) == [(2, "error", "same title")]
+    assert _duplicates(doc) == [(2, "warning", "same name")]
+
+
+def test_duplicate_entry_two_repositories_with_one_name_are_two_projects() -> None:
+    doc = _doc(
+        [
+            _entry(1, "https://github.com/a/errors", "errors"),
+            _entry(2, "https://gitlab.com/b/errors", "errors"),
+            _entry(3, "https://errors.dev", "errors"),  # a site: maybe one of them
+        ]
+    )
+    assert _duplicates(doc) == [(3, "warning", "same name")]
 
 
 def _word(n: int) -> str:

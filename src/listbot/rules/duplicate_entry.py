@@ -5,6 +5,10 @@ link the same arXiv paper in different forms (abs and pdf, arxiv.org and its DOI
 Titles that are nearly equal (a typo, a dropped word) are reported as warnings. Each
 repeat names the first entry.
 
+Paper titles and arXiv IDs identify a work, so their repeats are errors. Project names do
+not (awesome-go lists two different `goblin`s), so two classic entries with one name are
+a warning, and none at all when both link different repositories (GitHub, GitLab, ...).
+
 The title of a paper-style entry (`**Title**, Venue 2023, [Paper](url)`) is its bold or
 quoted title; the title of a classic entry (`[Name](url) - Description.`) is its link
 text when the link opens the item, unless that is a generic word such as "Paper" or
@@ -40,6 +44,10 @@ from listbot.normalize.titles import blocking_keys, near_equal, normalize_title
 from listbot.normalize.urls import normalize_url
 from listbot.rules.base import FixAvailability, Rule
 
+CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com"})
+"""Hosts where ``owner/repo`` names a project: two repositories with one name are two projects
+(awesome-go lists five different ``errors`` packages)."""
+
 BLOCK_LIMIT = 32
 """Earlier titles compared per blocking key: keeps near-equal search linear in the list."""
 
@@ -70,6 +78,26 @@ class _Seen:
     span: Span
     url_key: str
     arxiv: frozenset[str]
+    paper_title: bool
+    """Whether ``title`` is a paper's title (specific) rather than a project's link text."""
+
+    @property
+    def repository(self) -> str | None:
+        """``host/owner/repo`` when the main link is a repository on a code host."""
+        host, _, path = self.url_key.partition("/")
+        parts = path.split("/")
+        if host in CODE_HOSTS and len(parts) >= 2 and parts[0] and parts[1]:
+            return f"{host}/{parts[0]}/{parts[1]}".lower()
+        return None
+
+    def distinct_from(self, other: _Seen) -> bool:
+        """Whether the links alone show two things: one URL (double-link's), two repositories,
+        or two arXiv papers."""
+        if self.url_key == other.url_key:
+            return True
+        if self.repository and other.repository and self.repository != other.repository:
+            return True
+        return bool(self.arxiv and other.arxiv and not self.arxiv & other.arxiv)
 
 
 def entry_title(entry: Entry) -> tuple[str, Span] | None:
@@ -128,7 +156,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         title, span = named or (entry.name, entry.main_link.span)
         normalized = normalize_title(title) if named else ""
-        seen = _Seen(entry, title, span, normalize_url(entry.url), arxiv)
+        paper_title = bool(named) and entry.paper is not None and bool(entry.paper.title)
+        seen = _Seen(entry, title, span, normalize_url(entry.url), arxiv, paper_title)
         finding = _exact_repeat(seen, normalized, by_title, by_arxiv)
         if finding is None and options.near_equal and normalized and normalized not in by_title:
             finding = _near_repeat(seen, normalized, blocks)
@@ -140,22 +169,39 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 def _exact_repeat(
     seen: _Seen, normalized: str, by_title: dict[str, _Seen], by_arxiv: dict[str, _Seen]
 ) -> Finding | None:
-    candidates: list[tuple[_Seen, str]] = []
-    if normalized and normalized in by_title:
-        candidates.append((by_title[normalized], "same title"))
+    """A finding when an earlier entry has this title or this arXiv paper under another URL.
+
+    Paper titles and arXiv IDs identify a work: an error. Project names do not (awesome-go
+    has two different ``goblin``s): a warning, and never for two different repositories.
+    """
+    candidates: list[tuple[Severity, _Seen, str]] = []
+    first = by_title.get(normalized) if normalized else None
+    if first is not None and not seen.distinct_from(first):
+        if seen.paper_title and first.paper_title:
+            candidates.append((Severity.ERROR, first, "same title"))
+        else:
+            candidates.append((Severity.WARNING, first, "same name"))
     for arxiv_id in sorted(seen.arxiv):
-        if arxiv_id in by_arxiv:
-            candidates.append((by_arxiv[arxiv_id], f"same arXiv paper ({arxiv_id})"))
-    candidates = [(first, why) for first, why in candidates if first.url_key != seen.url_key]
+        first = by_arxiv.get(arxiv_id)
+        if first is not None and first.url_key != seen.url_key:
+            candidates.append((Severity.ERROR, first, f"same arXiv paper ({arxiv_id})"))
     if not candidates:
         return None
-    first, why = min(candidates, key=lambda pair: pair[0].span)
+    severity, first, why = min(candidates, key=lambda c: (c[0].rank, c[1].span))
     where = f"first seen at line {first.span.line}"
+    if severity is Severity.ERROR:
+        message = f"Duplicate entry: {_quote(seen.title)} is already listed with the {why}"
+    else:
+        message = (
+            f"Possible duplicate entry: {_quote(seen.title)} is already listed "
+            f"with the {why} under another URL"
+        )
     return RULE.finding(
         seen.span,
-        f"Duplicate entry: {_quote(seen.title)} is already listed with the {why}",
+        message,
         url=seen.entry.url,
         related=[Related(first.span.line, first.span.column, where)],
+        severity=severity,
         first_line=first.span.line,
         reason=why,
     )
@@ -167,10 +213,8 @@ def _near_repeat(seen: _Seen, normalized: str, blocks: dict[str, list[_Seen]]) -
         for earlier in blocks.get(key, ()):
             if best is not None and earlier.span >= best.span:
                 continue
-            if earlier.url_key == seen.url_key or (
-                earlier.arxiv and seen.arxiv and not earlier.arxiv & seen.arxiv
-            ):
-                continue  # the same URL is double-link's; two arXiv papers are two papers
+            if seen.distinct_from(earlier):
+                continue
             if near_equal(normalized, normalize_title(earlier.title)):
                 best = earlier
     if best is None:
