@@ -25,11 +25,11 @@ _SPACES = re.compile(r"\s+")
 
 
 def _prose(text: str) -> str:
-    text = _PUNCTUATION.sub(r"\\\1", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MENTION.sub("@" + ZWSP, text)
     text = _REFERENCE.sub("#" + ZWSP, text)
-    return _GH_REFERENCE.sub(lambda m: m.group(1) + ZWSP + "-", text)
+    text = _GH_REFERENCE.sub(lambda m: m.group(1) + ZWSP + "-", text)
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def code(text: str, *, limit: int = 300, table: bool = False) -> str:

@@ -41,7 +41,8 @@ def marker(kind: str, **fields: str) -> str:
 
 
 def _clean(value: str) -> str:
-    return re.sub(r"[^0-9a-zA-Z_.,:-]", "", value)
+    """Only characters that cannot end the HTML comment early (no ``>``, no ``--``)."""
+    return re.sub(r"-{2,}", "-", re.sub(r"[^0-9a-zA-Z_.,:-]", "", value))
 
 
 def find_markers(body: str | None) -> list[tuple[str, dict[str, str]]]:

@@ -1,0 +1,117 @@
+"""The pure parts: patches, markers and fingerprints, escaping, workflow commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from listbot.findings import Finding, Severity
+from listbot.github import escape, markers
+from listbot.github.annotations import annotation, workflow_commands
+from listbot.github.diff import parse_patch
+from listbot.model import Span
+
+PATCH = """@@ -1,3 +1,4 @@
+ one
+-two
++deux
++trois
+ four
+@@ -10,2 +11,3 @@ heading context
+ ten
++eleven
+ twelve
+\\ No newline at end of file"""
+
+
+def test_patch_lines_on_the_right_side() -> None:
+    patch = parse_patch("README.md", PATCH)
+    assert patch.added == {2, 3, 12}
+    assert patch.context == {1, 2, 3, 4, 11, 12, 13}
+    assert patch.hunks == ((1, 4), (11, 13))
+    assert patch.same_hunk(2, 4) and not patch.same_hunk(4, 11)
+
+
+def test_missing_patch_means_nothing_is_commentable() -> None:
+    patch = parse_patch("big.md", None)
+    assert patch.added == frozenset() and patch.context == frozenset()
+
+
+def _finding(line: int = 3, rule: str = "dead-link", url: str | None = "https://x.dev") -> Finding:
+    return Finding(rule, "msg", Span(line, 1, line, 5), Severity.ERROR, file="README.md", url=url)
+
+
+def test_fingerprint_ignores_line_numbers_and_spacing_but_not_content() -> None:
+    base = markers.fingerprint(_finding(3), "- [X](https://x.dev)  - Thing.")
+    assert markers.fingerprint(_finding(40), "-  [X](https://x.dev) - Thing.") == base
+    assert markers.fingerprint(_finding(3), "- [X](https://x.dev) - Other.") != base
+    assert (
+        markers.fingerprint(_finding(3, rule="redirect"), "- [X](https://x.dev)  - Thing.") != base
+    )
+    assert (
+        markers.fingerprint(_finding(3, url="https://y.dev"), "- [X](https://x.dev)  - Thing.")
+        != base
+    )
+
+
+def test_markers_round_trip_and_reject_injected_characters() -> None:
+    text = markers.marker(markers.FINDING, fp="abc123", rule="dead-link")
+    assert text == "<!-- listbot:finding fp=abc123 rule=dead-link -->"
+    assert markers.find_markers("x " + text) == [("finding", {"fp": "abc123", "rule": "dead-link"})]
+    hostile = markers.marker(markers.FINDING, fp="a --> <b>")
+    assert hostile == "<!-- listbot:finding fp=a-b -->"
+    assert markers.fingerprints("no marker") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@octocat", "@\u200boctocat"),
+        ("see #12", "see \\#\u200b12"),
+        ("GH-7", "GH\u200b\\-7"),
+        ("<script>", "&lt;script&gt;"),
+        ("a & b", "a &amp; b"),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+        ("line\nbreak", "line break"),
+        ("go to https://a.dev/x_(y).", "go to `https://a.dev/x_(y)`\\."),
+        ("email me@host.org", "email me@\u200bhost\\.org"),
+    ],
+)
+def test_inline_escaping(text: str, expected: str) -> None:
+    assert escape.inline(text) == expected
+
+
+def test_code_span_fences_and_tables() -> None:
+    assert escape.code("a`b") == "``a`b``"
+    assert escape.code("`x`") == "`` `x` ``"
+    assert escape.code("a|b", table=True) == "`a\\|b`"
+    assert len(escape.code("x" * 1000)) == 302
+
+
+def test_fit_stays_under_the_limit_and_says_what_is_left_out() -> None:
+    parts = ["x" * 100] * 10
+    body = escape.fit(parts, limit=350, more="… {count} more")
+    assert body.endswith("… 7 more") and len(body) <= 350 + len("… 7 more") + 1
+    assert len(escape.fit(["y" * 70_000])) <= escape.BODY_LIMIT
+
+
+def test_workflow_command_escaping() -> None:
+    finding = Finding(
+        "dead-link",
+        "100% dead\n::error::forged",
+        Span(4, 2, 4, 9),
+        Severity.WARNING,
+        file="docs/a,b:c.md",
+    )
+    assert annotation(finding) == (
+        "::warning file=docs/a%2Cb%3Ac.md,line=4,col=2,endColumn=9,title=listbot dead-link"
+        "::100%25 dead%0A::error::forged"
+    )
+
+
+def test_at_most_ten_annotations_per_level() -> None:
+    findings = [_finding(line) for line in range(1, 15)] + [
+        Finding("x", "m", Span(1, 1, 1, 1), Severity.INFO, file="R.md")
+    ]
+    lines = workflow_commands(findings)
+    assert sum(line.startswith("::error") for line in lines) == 10
+    assert sum(line.startswith("::notice") for line in lines) == 1
