@@ -110,6 +110,18 @@ async def test_empty_feed_means_not_found() -> None:
     assert report.findings[0].message == "arXiv has no paper 0901.0001"
 
 
+async def test_an_empty_feed_for_a_whole_batch_is_a_failure_not_missing_papers() -> None:
+    doc = make_document(
+        "- A [Paper](https://arxiv.org/abs/0901.0001)\n- B [Paper](https://arxiv.org/abs/0901.0002)\n"
+    )
+    canned = {"0901.0001,0901.0002": (200, "nonexistent_id_empty_200.xml")}
+    async with fake_arxiv(canned=canned) as server:
+        report = await run(server, [doc], retries=1)
+    assert server.count == 2
+    assert report.findings == []
+    assert report.notices == ["arXiv: 2 of 2 IDs not checked (empty answer for 2 IDs)"]
+
+
 async def test_a_400_error_feed_leaves_ids_unchecked_without_retrying() -> None:
     doc = make_document("- Thing [Paper](https://arxiv.org/abs/2101.00027)\n")
     canned = {"2101.00027": (400, "malformed_id_400.xml")}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -98,42 +99,29 @@ async def fetch_records(
     ids: Sequence[str], options: ArxivOptions, *, context: CheckContext | None = None
 ) -> FetchOutcome:
     """Ask arXiv about ``ids`` in batches; one record per ID it answered for."""
-    import requests
-
     import arxiv  # type: ignore[import-untyped]
 
+    # The package logs malformed feeds; with no handler Python would print them to stderr.
+    logging.getLogger("arxiv").addHandler(logging.NullHandler())
     outcome = FetchOutcome()
     batches = plan_batches(ids, options.batch_size)
     client = arxiv.Client(page_size=options.batch_size, delay_seconds=0, num_retries=0)
     separator = "&" if "?" in options.api_url else "?"
     client.query_url_format = options.api_url + separator + "{}"
     session_get = client._session.get
-    client._session.get = functools.partial(session_get, timeout=options.timeout)  # type: ignore[method-assign]
+    client._session.get = functools.partial(session_get, timeout=options.timeout)
     try:
         for done, batch in enumerate(batches, start=1):
-            reason: str | None = None
-            for attempt in range(options.retries + 1):
+            for _ in range(options.retries + 1):
                 if outcome.requests:
                     await asyncio.sleep(options.delay)
                 outcome.requests += 1
-                try:
-                    results = await asyncio.wait_for(
-                        asyncio.to_thread(_search, arxiv, client, batch), options.timeout
-                    )
-                except (asyncio.TimeoutError, requests.exceptions.Timeout):
-                    reason, retry = f"timeout after {options.timeout:g} s", True
-                except arxiv.HTTPError as error:
-                    reason = f"HTTP {error.status}"
-                    retry = error.status >= 500 or error.status == 429
-                except (arxiv.ArxivError, requests.exceptions.RequestException) as error:
-                    reason, retry = f"{type(error).__name__}", True
-                else:
-                    _store_results(outcome, batch, results, context)
-                    reason = None
+                results, reason, retry = await _attempt(arxiv, client, batch, options)
+                if results is not None or not retry:
                     break
-                if not retry or attempt == options.retries:
-                    break
-            if reason is not None:
+            if results is not None:
+                _store_results(outcome, batch, results, context)
+            else:
                 outcome.unchecked.extend(batch)
                 outcome.failures.append(reason)
             if context is not None and context.progress is not None:
@@ -141,6 +129,29 @@ async def fetch_records(
     finally:
         client._session.close()
     return outcome
+
+
+async def _attempt(
+    arxiv: Any, client: Any, batch: tuple[str, ...], options: ArxivOptions
+) -> tuple[list[Any] | None, str, bool]:
+    """One request under a timeout: (results, "", False) or (None, why it failed, retry?)."""
+    import requests
+
+    try:
+        results = await asyncio.wait_for(
+            asyncio.to_thread(_search, arxiv, client, batch), options.timeout
+        )
+    except (asyncio.TimeoutError, requests.exceptions.Timeout):
+        return None, f"timeout after {options.timeout:g} s", True
+    except arxiv.HTTPError as error:
+        return None, f"HTTP {error.status}", error.status >= 500 or error.status == 429
+    except (arxiv.ArxivError, requests.exceptions.RequestException) as error:
+        return None, type(error).__name__, True
+    if not results and len(batch) > 1:
+        # arXiv sometimes answers a busy moment with an empty feed; a whole batch of
+        # papers that do not exist is far less likely than that.
+        return None, f"empty answer for {len(batch)} IDs", True
+    return results, "", False
 
 
 def _search(arxiv: Any, client: Any, batch: tuple[str, ...]) -> list[Any]:
