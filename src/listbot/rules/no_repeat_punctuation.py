@@ -49,6 +49,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     pattern = re.compile(f"([{re.escape(options.characters)}])\\1+")
     for number, text in prose_lines(doc):
+        if not pattern.search(text):
+            continue  # most lines: no repeat at all, so no need to mask markup
         masked = mask_markup(text)
         for match in pattern.finditer(masked):
             start, end = match.span()

@@ -1,0 +1,208 @@
+"""The list, heading and line rules' options and branches that their scenario files leave out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from listbot.api import lint_text
+from listbot.config import Config, ConfigError, RuleSettings, build_dataclass
+from listbot.findings import Applicability, Finding
+from listbot.fix import fix_text
+from listbot.normalize.markup import code_span_ranges, mask_markup, mask_math
+from listbot.rules import get_rule
+
+
+def _lint(text: str, rule_id: str, **options: Any) -> list[Finding]:
+    return lint_text(text, "list.md", config=_config(rule_id, **options)).findings
+
+
+def _config(rule_id: str, **options: Any) -> Config:
+    rule = get_rule(rule_id)
+    assert rule is not None
+    settings = {rule_id: RuleSettings(options=rule.options(**options))} if options else {}
+    return Config(select=(rule_id,), rules=settings)
+
+
+def _fixed(text: str, rule_id: str, **options: Any) -> str:
+    return fix_text(text, "list.md", _config(rule_id, **options), unsafe=True).text
+
+
+# -- options ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule_id",
+    [
+        "unordered-list-marker-style",
+        "list-item-indent",
+        "ordered-list-marker-style",
+        "ordered-list-marker-value",
+        "heading-style",
+    ],
+)
+def test_unknown_style_is_a_config_error_naming_the_key(rule_id: str) -> None:
+    rule = get_rule(rule_id)
+    assert rule is not None
+    with pytest.raises(ConfigError, match=rf"\[rules.{rule_id}\].*style must be one of"):
+        build_dataclass(rule.options, {"style": "fancy"}, f"listbot.toml: [rules.{rule_id}]")
+
+
+def test_unordered_marker_explicit_style() -> None:
+    text = "- a\n- b\n\nText.\n\n* c\n"
+    assert [f.line for f in _lint(text, "unordered-list-marker-style")] == [6]
+    assert [f.line for f in _lint(text, "unordered-list-marker-style", style="*")] == [1, 2]
+
+
+def test_list_item_indent_styles() -> None:
+    tab_style = "*   a\n*   b\n* c\n\nText.\n\n1.  one\n"
+    # consistent: most items use the tab-size gap, so only the one-space item is reported
+    assert [f.line for f in _lint(tab_style, "list-item-indent")] == [3]
+    assert [f.line for f in _lint(tab_style, "list-item-indent", style="one")] == [1, 2, 7]
+    assert [f.line for f in _lint(tab_style, "list-item-indent", style="tab")] == [3]
+    assert _fixed(tab_style, "list-item-indent", style="tab").splitlines()[2] == "*   c"
+
+
+def test_list_item_indent_fix_is_unsafe_when_lines_below_depend_on_the_column() -> None:
+    text = "-   alone\n-   parent\n    continued\n- x\n- y\n"
+    findings = _lint(text, "list-item-indent", style="one")
+    by_line = {f.line: f.fix.applicability for f in findings if f.fix}
+    assert by_line == {1: Applicability.SAFE, 2: Applicability.UNSAFE}
+
+
+def test_ordered_marker_value_one_and_single() -> None:
+    text = "3. a\n3. b\n4. c\n"
+    one = _lint(text, "ordered-list-marker-value", style="one")
+    assert [(f.line, f.message[-3:]) for f in one] == [(1, "`1`"), (2, "`1`"), (3, "`1`")]
+    assert one[0].fix is None, "the first number renders, so it is never rewritten"
+    single = _lint(text, "ordered-list-marker-value", style="single")
+    assert [f.line for f in single] == [3]
+    assert _fixed(text, "ordered-list-marker-value", style="single") == "3. a\n3. b\n3. c\n"
+
+
+def test_ordered_marker_value_renumbers_from_the_break() -> None:
+    text = "1. a\n2. b\n2. c\n3. d\n4. e\n"
+    findings = _lint(text, "ordered-list-marker-value")
+    assert [f.line for f in findings] == [3]
+    assert _fixed(text, "ordered-list-marker-value") == "1. a\n2. b\n3. c\n4. d\n5. e\n"
+
+
+def test_heading_style_consistent_and_setext() -> None:
+    text = "Title\n=====\n\n## Section\n\n### Deep\n"
+    assert [f.line for f in _lint(text, "heading-style")] == [1]
+    consistent = _lint(text, "heading-style", style="consistent")
+    assert [(f.line, f.message) for f in consistent] == [
+        (4, "Unexpected ATX heading, expected setext")
+    ], "level 3 cannot be setext, so it is not reported"
+    assert not _lint(text, "heading-style", style="setext")[1:]
+
+
+def test_trailing_spaces_hard_break_as_backslash_when_not_allowed() -> None:
+    text = "A line  \ncontinues.\n"
+    assert not _lint(text, "no-trailing-spaces")
+    findings = _lint(text, "no-trailing-spaces", allow_hard_breaks=False)
+    assert len(findings) == 1
+    assert _fixed(text, "no-trailing-spaces", allow_hard_breaks=False) == "A line\\\ncontinues.\n"
+
+
+def test_hard_tabs_in_indentation_when_not_allowed() -> None:
+    text = "- a\n\t- b\n"
+    assert not _lint(text, "no-hard-tabs")
+    assert _fixed(text, "no-hard-tabs", allow_indentation=False) == "- a\n    - b\n"
+
+
+def test_heading_punctuation_option() -> None:
+    text = "# Title\n\n## Tools:\n\n## Why?\n"
+    assert [f.line for f in _lint(text, "no-heading-punctuation")] == [3, 5]
+    assert [f.line for f in _lint(text, "no-heading-punctuation", punctuation="?")] == [5]
+
+
+def test_repeat_punctuation_option() -> None:
+    text = "Wait... what?? Really!!\n"
+    assert [f.column for f in _lint(text, "no-repeat-punctuation")] == [13, 22]
+    assert [f.column for f in _lint(text, "no-repeat-punctuation", characters="?")] == [13]
+    assert not _lint(text, "no-repeat-punctuation", characters="")
+
+
+def test_crlf_keeps_columns_and_fixes_keep_line_endings() -> None:
+    text = "- a \r\n* b\r\n"
+    trailing = _lint(text, "no-trailing-spaces")
+    assert [(f.line, f.column) for f in trailing] == [(1, 4)]
+    assert _fixed(text, "no-trailing-spaces") == "- a\r\n* b\r\n"
+
+
+# -- masks --------------------------------------------------------------------------
+
+
+def test_code_span_ranges_match_backtick_runs() -> None:
+    line = "a `x` b ``y ` z`` c `unclosed"
+    assert [line[s:e] for s, e in code_span_ranges(line)] == ["`x`", "``y ` z``"]
+
+
+def test_mask_markup_keeps_columns_and_link_text() -> None:
+    line = 'See [Foo!!](https://x.dev/?a=1!!) <b title="!!">x</b> `!!` https://y.dev/!! end!!'
+    masked = mask_markup(line)
+    assert len(masked) == len(line)
+    assert masked.count("!!") == 2  # in the link text and at the end
+    assert masked.index("!!") == line.index("Foo!!") + 3
+
+
+def test_mask_math() -> None:
+    line = r"Math $\textbf{x}$ and $$\cite{y}$$ but \emph{z} costs $5 and $10."
+    masked = mask_math(line)
+    assert "\\textbf" not in masked and "\\cite" not in masked
+    assert "\\emph" in masked and "$5 and $10" in masked
+
+
+# -- the corpus: real defects found, no crying wolf -----------------------------------
+
+
+def _corpus_findings(path: Any, rule_id: str) -> list[Finding]:
+    text = path.read_text(encoding="utf-8")
+    return lint_text(text, str(path), config=Config(select=(rule_id,))).findings
+
+
+def test_html_balance_on_the_corpus(corpus: Any) -> None:
+    guide = _corpus_findings(corpus / "llms-practical-guide.md", "html-balance")
+    assert [(f.line, f.message.split(":")[0]) for f in guide] == [
+        (302, "`<b>` inside `<b>`"),
+        (303, "`<b>` inside `<b>`"),
+        (304, "`<b>` inside `<b>`"),
+        (305, "`<b>` inside `<b>`"),
+        (306, "`<b>` inside `<b>`"),
+        (310, "`<tr>` opens an empty row"),
+        (361, "`<tr>` opens an empty row"),
+    ]
+    for name in (
+        "sindresorhus-awesome.md",
+        "kdeldycke-awesome-falsehood.md",
+        "RUCAIBox-LLMSurvey.md",
+        "Hannibal046-Awesome-LLM.md",
+        "enaqx-awesome-react.md",
+    ):
+        assert not _corpus_findings(corpus / name, "html-balance"), name
+
+
+def test_pdf_debris_in_the_practical_guide(corpus: Any) -> None:
+    path = corpus / "llms-practical-guide.md"
+    mojibake = _corpus_findings(path, "mojibake")
+    assert [(f.line, f.column) for f in mojibake] == [(490, 29)]
+    assert "probably `ç`" in mojibake[0].message
+    latex = _corpus_findings(path, "latex-leftover")
+    assert [(f.line, f.column) for f in latex] == [(135, 64)], "the copy in a comment is hidden"
+
+
+def test_numbered_labels_in_the_practical_guide(corpus: Any) -> None:
+    path = corpus / "llms-practical-guide.md"
+    findings = _corpus_findings(path, "ordered-list-as-heading")
+    labels = [f.message.split("`")[1] for f in findings]
+    assert labels == [
+        "1. Cost",
+        "2. Latency",
+        "3. Parameter-Efficient Fine-Tuning",
+        "4. Pretraining System",
+        "1. Robustness and Calibration",
+        "2. Spurious biases",
+        "3. Safety issues",
+    ]
