@@ -1,22 +1,19 @@
 """``.pre-commit-hooks.yaml`` works with pre-commit: ``try-repo`` on a temporary repository.
 
-pre-commit builds the hook's own virtualenv and ``pip install``s listbot into it. To stay
-off the network, pip gets no index and no build isolation, and sees this environment's
-packages (dependencies and the hatchling build backend, but not listbot itself) through
-``PYTHONPATH``; listbot is built from a copy of this repository's committed layout.
+pre-commit builds the hook's own virtualenv and ``pip install``s listbot into it, offline
+(see :mod:`tests.buildenv`), from a git repository holding a copy of the project.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import site
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.buildenv import copy_project, offline_env
 from tests.conftest import REPO
 
 yaml = pytest.importorskip("yaml")
@@ -49,46 +46,11 @@ def _git(cwd: Path, *args: str) -> None:
 
 def _hook_repository(tmp_path: Path) -> Path:
     """A git repository with what ``pip install .`` needs from this one."""
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
-        shutil.copy2(REPO / name, hooks / name)
-    shutil.copytree(
-        REPO / "src", hooks / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-    )
+    hooks = copy_project(tmp_path / "hooks")
     _git(hooks, "init", "-q")
     _git(hooks, "add", ".")
     _git(hooks, "commit", "-q", "-m", "hooks")
     return hooks
-
-
-def _dependencies_only(tmp_path: Path) -> Path:
-    """This environment's site-packages, minus listbot itself, as links in one folder."""
-    folder = tmp_path / "deps"
-    folder.mkdir()
-    for site_packages in site.getsitepackages():
-        for entry in Path(site_packages).iterdir():
-            name = entry.name.lower()
-            if name.startswith(("listbot", "_listbot", "__editable__")) or name.endswith(".pth"):
-                continue
-            if not (folder / entry.name).exists():
-                (folder / entry.name).symlink_to(entry)
-    return folder
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PRE_COMMIT", "VIRTUAL"))
-    }
-    env.update(
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
-        PIP_NO_INDEX="1",
-        PIP_NO_BUILD_ISOLATION="0",  # pip's spelling for "build without isolation"
-        PIP_CONFIG_FILE=os.devnull,
-        PYTHONPATH=str(_dependencies_only(tmp_path)),
-        PATH=os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", ""),
-    )
-    return env
 
 
 def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
@@ -99,7 +61,7 @@ def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
     (work / "notes.txt").write_bytes(b"not markdown, no final newline")
     _git(work, "init", "-q")
     _git(work, "add", ".")
-    env = _env(tmp_path)
+    env = offline_env(tmp_path)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks)]
 
     lint = subprocess.run(
