@@ -26,6 +26,13 @@ def test_stated_year_conflict(year: int, venue: str | None, preprint: int, confl
     assert (stated_year_conflict(year, venue, preprint) is not None) is conflict
 
 
+def test_a_january_id_may_be_a_december_submission() -> None:
+    assert stated_year_conflict(2020, "arXiv", 2021, preprint_month=1) is None
+    assert stated_year_conflict(2020, None, 2021, preprint_month=1) is None
+    assert stated_year_conflict(2020, "arXiv", 2021, preprint_month=2) is not None
+    assert stated_year_conflict(2019, "arXiv", 2021, preprint_month=1) is not None
+
+
 def test_arxiv_venue_names() -> None:
     assert is_arxiv_venue("arXiv")
     assert is_arxiv_venue("ArXiv preprint arXiv:2005.14165")

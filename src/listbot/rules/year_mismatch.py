@@ -2,7 +2,8 @@
 Checks an entry's stated year against the arXiv paper it links. The ID tells when the
 preprint appeared (`2005.14165` is May 2020), so an entry that says 2019 for it, or that
 says "arXiv 2021" for it, states the wrong year (or links the wrong paper). A venue year
-after the preprint's is normal (a 2020 preprint at ICLR 2021) and is not reported.
+after the preprint's is normal (a 2020 preprint at ICLR 2021) and is not reported, nor is
+the year before a January ID (submitted in the last days of December).
 
 ## Why is this bad?
 Paper lists are read by year; a wrong one misplaces the paper in the field's history, and
@@ -42,18 +43,24 @@ def is_arxiv_venue(venue: str | None) -> bool:
     return bool(venue and _ARXIV_VENUE.match(venue))
 
 
-def stated_year_conflict(stated_year: int, venue: str | None, preprint_year: int) -> str | None:
+def stated_year_conflict(
+    stated_year: int, venue: str | None, preprint_year: int, preprint_month: int | None = None
+) -> str | None:
     """Why ``stated_year`` contradicts a preprint first posted in ``preprint_year``, or None.
 
-    Pure, for this rule (year from the ID) and the arXiv checks (year from the API): with
-    arXiv as the venue the years must be equal; with another venue (or none) the stated
-    year may be later (publication follows the preprint) but not earlier.
+    Pure, for this rule (year from the ID) and the arXiv checks (year and month from the
+    API): with arXiv as the venue the years must be equal; with another venue (or none)
+    the stated year may be later (publication follows the preprint) but not earlier. A
+    January ID may belong to a paper submitted in the last days of December (The Pile,
+    ``2101.00027``, is "arXiv 2020"), so with ``preprint_month == 1`` the year before is
+    accepted too.
     """
+    earliest = preprint_year - 1 if preprint_month == 1 else preprint_year
     if is_arxiv_venue(venue):
-        if stated_year != preprint_year:
+        if not earliest <= stated_year <= preprint_year:
             return f"says arXiv {stated_year}, but the preprint is from {preprint_year}"
         return None
-    if stated_year < preprint_year:
+    if stated_year < earliest:
         return f"says {stated_year}, before its arXiv preprint ({preprint_year})"
     return None
 
@@ -79,7 +86,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         preprint = entry_preprint(entry)
         if preprint is None:
             continue
-        reason = stated_year_conflict(paper.year, paper.venue, preprint.year)
+        reason = stated_year_conflict(paper.year, paper.venue, preprint.year, preprint.month)
         if reason is None:
             continue
         yield RULE.finding(
