@@ -30,7 +30,7 @@ from listbot.checks.link_rules import (
 from listbot.model import Document, Link
 from listbot.net.hosts import HostPool
 from listbot.net.http import DEFAULT_ACCEPT, HttpClient
-from listbot.net.options import HostOptions, LinksOptions
+from listbot.net.options import LinksOptions
 from listbot.net.policy import (
     CONNECT_FAILURES,
     Failure,
@@ -103,30 +103,38 @@ def collect_jobs(
 
 @dataclass
 class _Run:
-    """Shared by every URL check of one run."""
+    """Shared by every URL check of one run; per-host settings are worked out once."""
 
     client: HttpClient
     pool: HostPool
     options: LinksOptions
     rng: random.Random = field(default_factory=random.Random)
+    _limits: dict[str, Limits] = field(default_factory=dict)
+    _headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def limits(self, host: HostOptions) -> Limits:
-        options = self.options
-        return Limits(
-            retries=options.retries,
-            timeout_retries=options.timeout_retries,
-            backoff=options.backoff,
-            max_retry_wait=options.max_retry_wait,
-            accept=frozenset(options.accept) | frozenset(host.accept),
-        )
+    def limits(self, name: str) -> Limits:
+        limits = self._limits.get(name)
+        if limits is None:
+            options = self.options
+            limits = self._limits[name] = Limits(
+                retries=options.retries,
+                timeout_retries=options.timeout_retries,
+                backoff=options.backoff,
+                max_retry_wait=options.max_retry_wait,
+                accept=frozenset(options.accept) | frozenset(options.host(name).accept),
+            )
+        return limits
 
-    def headers(self, host: HostOptions) -> dict[str, str]:
-        return {
-            "Accept": DEFAULT_ACCEPT,
-            **self.options.headers,
-            **host.headers,
-            "User-Agent": self.options.user_agent,
-        }
+    def headers(self, name: str) -> dict[str, str]:
+        headers = self._headers.get(name)
+        if headers is None:
+            headers = self._headers[name] = {
+                "Accept": DEFAULT_ACCEPT,
+                **self.options.headers,
+                **self.options.host(name).headers,
+                "User-Agent": self.options.user_agent,
+            }
+        return headers
 
 
 async def check_url(url: str, run: _Run) -> Verdict:
@@ -136,20 +144,20 @@ async def check_url(url: str, run: _Run) -> Verdict:
     current, method, attempts = url, "HEAD", 0
     while True:
         name = host_of(current)
-        overrides = run.options.host(name)
         host = run.pool.host(name)
-        if method == "HEAD" and (host.head_refused or overrides.method == "get"):
+        if method == "HEAD" and (host.head_refused or run.options.host(name).method == "get"):
             method = "GET"
-        async with run.pool.slot(name):
-            attempt = await run.client.fetch(method, current, run.headers(overrides))
+        await run.pool.acquire(host)
+        try:
+            attempt = await run.client.fetch(method, current, run.headers(name))
+        finally:
+            run.pool.release(host)
         attempts += 1
         if attempt.status == 429:
             run.pool.rate_limited(name, retry_after_seconds(attempt.retry_after, time.time()))
         elif attempt.status is not None and attempt.status < 400:
             run.pool.succeeded(name)
-        step = next_step(
-            attempt, trail, run.limits(overrides), jitter=run.rng.random(), now=time.time()
-        )
+        step = next_step(attempt, trail, run.limits(name), jitter=run.rng.random(), now=time.time())
         if isinstance(step, Finish):
             return conclude(url, step, trail, attempt, attempts, time.monotonic() - started)
         if isinstance(step, Retry):

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MAX_PAUSE = 60.0
@@ -50,22 +49,30 @@ class HostPool:
             self.hosts[name] = host
         return host
 
-    @asynccontextmanager
-    async def slot(self, name: str) -> AsyncIterator[Host]:
-        """Wait for the host's pause to end, a host slot, then a global slot."""
+    async def acquire(self, host: Host) -> None:
+        """Wait for the host's pause to end, a host slot, then a global slot.
+
+        Callers pair it with :meth:`release` in ``try/finally`` (cheaper than a context
+        manager on the hot path: one pair per request).
+        """
         if self._global is None:
             self._global = asyncio.Semaphore(self.concurrency)
-        host = self.host(name)
-        async with host.semaphore:
+        await host.semaphore.acquire()
+        try:
             while (wait := host.paused_until - self.clock()) > 0:
                 await asyncio.sleep(wait)
-            async with self._global:
-                host.in_flight += 1
-                host.peak = max(host.peak, host.in_flight)
-                try:
-                    yield host
-                finally:
-                    host.in_flight -= 1
+            await self._global.acquire()
+        except BaseException:
+            host.semaphore.release()
+            raise
+        host.in_flight += 1
+        host.peak = max(host.peak, host.in_flight)
+
+    def release(self, host: Host) -> None:
+        host.in_flight -= 1
+        assert self._global is not None
+        self._global.release()
+        host.semaphore.release()
 
     def rate_limited(self, name: str, asked: float | None) -> None:
         """A 429 from ``name``: pause the whole host (Retry-After if given, else doubling)."""

@@ -48,7 +48,7 @@ class LinksOptions:
     """Seconds before the first retry; doubled on each further retry, with jitter."""
     max_retry_wait: float = 30.0
     """Longest wait honoured from ``Retry-After``; a server asking for more gets link-unverified."""
-    concurrency: int = 128
+    concurrency: int = 256
     """Requests in flight at most, over all hosts."""
     per_host_concurrency: int = 10
     """Requests in flight to one host at most (override per host in ``[links.hosts."name"]``)."""
