@@ -52,23 +52,26 @@ def test_unknown_style_is_a_config_error_naming_the_key(rule_id: str) -> None:
 def test_unordered_marker_explicit_style() -> None:
     text = "- a\n- b\n\nText.\n\n* c\n"
     assert [f.line for f in _lint(text, "unordered-list-marker-style")] == [6]
-    assert [f.line for f in _lint(text, "unordered-list-marker-style", style="*")] == [1, 2]
+    starred = _lint(text, "unordered-list-marker-style", style="*")
+    assert [(f.line, f.data["items"]) for f in starred] == [(1, 2)]
+    assert _fixed(text, "unordered-list-marker-style", style="*") == "* a\n* b\n\nText.\n\n* c\n"
 
 
 def test_list_item_indent_styles() -> None:
     tab_style = "*   a\n*   b\n* c\n\nText.\n\n1.  one\n"
     # consistent: most items use the tab-size gap, so only the one-space item is reported
     assert [f.line for f in _lint(tab_style, "list-item-indent")] == [3]
-    assert [f.line for f in _lint(tab_style, "list-item-indent", style="one")] == [1, 2, 7]
+    one = _lint(tab_style, "list-item-indent", style="one")
+    assert [(f.line, f.data["items"]) for f in one] == [(1, 2), (7, 1)], "one finding per list"
     assert [f.line for f in _lint(tab_style, "list-item-indent", style="tab")] == [3]
     assert _fixed(tab_style, "list-item-indent", style="tab").splitlines()[2] == "*   c"
 
 
 def test_list_item_indent_fix_is_unsafe_when_lines_below_depend_on_the_column() -> None:
-    text = "-   alone\n-   parent\n    continued\n- x\n- y\n"
+    text = "-   alone\n\nText.\n\n-   parent\n    continued\n"
     findings = _lint(text, "list-item-indent", style="one")
     by_line = {f.line: f.fix.applicability for f in findings if f.fix}
-    assert by_line == {1: Applicability.SAFE, 2: Applicability.UNSAFE}
+    assert by_line == {1: Applicability.SAFE, 5: Applicability.UNSAFE}
 
 
 def test_ordered_marker_value_one_and_single() -> None:

@@ -20,9 +20,12 @@ to its parent's content column, which moves with the gap. remark-lint's
 - [Bar](https://bar.dev) - Does bar.
 ```
 
+Items of one list with the same wrong gap are reported once, at the first of them; the
+fix rewrites them all.
+
 ## Fix safety
-The fix rewrites only the gap after the marker. It is safe when the item is one line
-(nothing below it depends on its content column); for an item with indented
+The fix rewrites only the gap after the markers. It is safe when the items are one line
+(nothing below them depends on their content column); when an item has indented
 continuation lines or children it is unsafe, because moving the content column can
 re-parent a child list or turn an indented paragraph into a code block.
 
@@ -88,6 +91,7 @@ def _most_common_style(doc: Document) -> str:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     style = _most_common_style(doc) if options.style == "consistent" else options.style
+    groups: dict[tuple[int, str], list[tuple[ListItem, int]]] = {}
     for item in doc.list_items:
         if item.content_gap == 0 or item.line in doc.code_lines:
             continue
@@ -97,21 +101,30 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if item.content_gap > 4 and expected == 1:
             continue  # five or more spaces: the content is an indented code block
-        column = item.column + len(item.marker)
+        groups.setdefault((item.list_index, gap), []).append((item, expected))
+    for (_, gap), items in groups.items():
+        first, expected = items[0]
+        column = first.column + len(first.marker)
         unit = "space" if expected == 1 else "spaces"
         found = "tab" if "\t" in gap else f"`{len(gap)}` spaces"
-        applicability = (
-            Applicability.UNSAFE if has_indented_follower(doc, item) else Applicability.SAFE
+        more = f" ({len(items)} items in this list)" if len(items) > 1 else ""
+        unsafe = any(has_indented_follower(doc, item) for item, _ in items)
+        edits = tuple(
+            Edit.replace_at(item.line, item.column + len(item.marker), len(gap), " " * want)
+            for item, want in items
         )
         yield RULE.finding(
-            Span(item.line, column, item.line, column + len(gap)),
+            Span(first.line, column, first.line, column + len(gap)),
             f"Unexpected {found} between list item marker and content, "
-            f"expected `{expected}` {unit}",
+            f"expected `{expected}` {unit}{more}",
             fix=Fix(
-                (Edit.replace_at(item.line, column, len(gap), " " * expected),),
-                f"Put {expected} {unit} after the marker",
-                applicability,
+                edits,
+                "Put the content one space after the marker"
+                if style == "one"
+                else "Put the content on the next tab stop",
+                Applicability.UNSAFE if unsafe else Applicability.SAFE,
             ),
+            items=len(items),
         )
 
 

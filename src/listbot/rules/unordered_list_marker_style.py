@@ -7,6 +7,9 @@ character ends one list and starts another, so a stray `*` among `-` items silen
 splits the list (and can change its spacing on GitHub). remark-lint's
 `unordered-list-marker-style`, enabled by awesome-lint with `consistent`.
 
+Items of one list that share the wrong bullet are reported once, at the first of them;
+the fix rewrites them all.
+
 ## Example
 ```markdown
 - [Foo](https://foo.dev) - Does foo.
@@ -36,7 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Edit, Finding, Fix
-from listbot.model import Document, Span
+from listbot.model import Document, ListItem, Span
 from listbot.rules.base import FixAvailability, Rule
 
 STYLES = ("consistent", "-", "*", "+")
@@ -62,16 +65,23 @@ def _most_common_bullet(doc: Document) -> str | None:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     expected = _most_common_bullet(doc) if options.style == "consistent" else options.style
+    if expected is None:
+        return
+    groups: dict[tuple[int, str], list[ListItem]] = {}
     for item in doc.list_items:
-        if item.ordered or item.bullet == expected or expected is None:
-            continue
+        if not item.ordered and item.bullet != expected:
+            groups.setdefault((item.list_index, item.bullet), []).append(item)
+    for (_, bullet), items in groups.items():
+        first = items[0]
+        more = f" ({len(items)} items in this list)" if len(items) > 1 else ""
         yield RULE.finding(
-            Span.at(item.line, item.column),
-            f"Unexpected unordered list marker `{item.bullet}`, expected `{expected}`",
+            Span.at(first.line, first.column),
+            f"Unexpected unordered list marker `{bullet}`, expected `{expected}`{more}",
             fix=Fix(
-                (Edit.replace_at(item.line, item.column, 1, expected),),
+                tuple(Edit.replace_at(item.line, item.column, 1, expected) for item in items),
                 f"Use `{expected}` as the bullet",
             ),
+            items=len(items),
         )
 
 
