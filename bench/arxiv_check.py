@@ -28,9 +28,10 @@ from tests.conftest import corpus_files  # noqa: E402
 
 from listbot.checks import CheckContext  # noqa: E402
 from listbot.checks.arxiv import RULES, ArxivOptions, check_arxiv  # noqa: E402
-from listbot.checks.arxiv_plan import collect_refs, ids_to_fetch  # noqa: E402
+from listbot.checks.arxiv_plan import ids_to_fetch  # noqa: E402
 from listbot.config import Config  # noqa: E402
 from listbot.model import Document  # noqa: E402
+from listbot.normalize.arxiv_refs import collect_refs  # noqa: E402
 from listbot.parse import parse  # noqa: E402
 from listbot.store import open_store  # noqa: E402
 
@@ -58,7 +59,7 @@ async def measure(name: str, documents: list[Document], cache: Path) -> None:
         polite = max(sent - 1, 0) * ArxivOptions().delay
         print(
             f"{name:40} refs {len(refs):4}  unique {len(unique):4}  requests {sent} "
-            f"(ceil {expected}{'' if sent == expected else ' MISMATCH'})  "
+            f"(ceil {expected}{'' if sent == expected else '; an all-empty batch is asked twice'})  "
             f"title-mismatch {mismatches:2}  cold {cold * 1000:6.0f} ms  "
             f"warm {warm * 1000:5.0f} ms (requests {server.count - sent})  "
             f"+{polite:.0f} s at 3 s/request"

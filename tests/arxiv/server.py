@@ -100,6 +100,8 @@ class FakeArxiv:
     """Answer entries in the reverse of the requested order (clients must match by ID)."""
     fail_first: int = 0
     """Answer this many requests with HTTP 503 before behaving."""
+    empty_first: int = 0
+    """Answer this many requests with an empty feed (arXiv does that when busy)."""
     requests: list[list[str]] = field(default_factory=list)
     url: str = ""
 
@@ -116,6 +118,10 @@ class FakeArxiv:
         if self.fail_first > 0:
             self.fail_first -= 1
             return web.Response(status=503, text="busy")
+        if self.empty_first > 0:
+            self.empty_first -= 1
+            body = (RECORDED / "nonexistent_id_empty_200.xml").read_bytes()
+            return web.Response(body=body, content_type="application/atom+xml")
         if id_list in self.canned:
             status, name = self.canned[id_list]
             body = (RECORDED / name).read_bytes()

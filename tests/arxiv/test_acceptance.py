@@ -41,7 +41,7 @@ def _document(name: str) -> Document:
 
 
 def _unique_ids(doc: Document) -> set[str]:
-    from listbot.checks.arxiv_plan import collect_refs
+    from listbot.normalize.arxiv_refs import collect_refs
 
     return {ref.arxiv_id.id for ref in collect_refs(doc) if ref.arxiv_id is not None}
 

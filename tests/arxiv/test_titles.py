@@ -7,11 +7,9 @@ from datetime import date
 import pytest
 
 from listbot.checks.arxiv_plan import (
-    collect_refs,
     ids_to_fetch,
     is_fresh,
     is_withdrawn,
-    link_forms,
     plan_batches,
     record_from_fields,
 )
@@ -25,6 +23,7 @@ from listbot.checks.arxiv_titles import (
 )
 from listbot.config import ConfigError, config_from_mapping
 from listbot.normalize.arxiv_ids import parse_arxiv_id
+from listbot.normalize.arxiv_refs import collect_refs, link_forms
 from tests.arxiv.docs import make_document
 
 THRESHOLD = ArxivOptions().title_similarity
@@ -199,7 +198,6 @@ def test_arxiv_table_in_config() -> None:
     [
         ({"batch_size": 5000}, "batch_size"),
         ({"title_similarity": 2}, "title_similarity"),
-        ({"link_forms": ["pdf", "gopher"]}, "gopher"),
         ({"api_url": "ftp://x"}, "api_url"),
         ({"batch_sise": 10}, "batch_sise"),
     ],
@@ -212,11 +210,9 @@ def test_bad_arxiv_options_name_the_key(table: dict[str, object], says: str) -> 
 
 def test_rules_are_documented_network_rules() -> None:
     assert [rule.id for rule in RULES] == [
-        "arxiv-invalid-id",
         "arxiv-not-found",
         "arxiv-title-mismatch",
         "arxiv-withdrawn",
-        "arxiv-link-form",
         "arxiv-published",
     ]
     for rule in RULES:
@@ -224,3 +220,10 @@ def test_rules_are_documented_network_rules() -> None:
         assert "## What it does" in rule.doc and "## Why is this bad?" in rule.doc
     assert [rule.id for rule in RULES if not rule.enabled] == ["arxiv-published"]
     assert parse_arxiv_id("2005.14165") is not None
+
+
+def test_link_form_options_are_the_rules_own() -> None:
+    config = config_from_mapping({"rules": {"arxiv-link-form": {"forms": ["pdf", "mirror"]}}})
+    assert config.rule_options("arxiv-link-form").forms == ("pdf", "mirror")
+    with pytest.raises(ConfigError, match="gopher"):
+        config_from_mapping({"rules": {"arxiv-link-form": {"forms": ["gopher"]}}})

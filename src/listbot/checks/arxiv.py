@@ -1,6 +1,6 @@
 """arXiv metadata check: the thin async sender around the pure planner. The only ``import arxiv``.
 
-Flow: :func:`~listbot.checks.arxiv_plan.collect_refs` on every document -> valid unique IDs
+Flow: :func:`~listbot.normalize.arxiv_refs.collect_refs` on every document -> valid unique IDs
 -> the store (kind ``arxiv``, 30 days) -> batches of at most 100 IDs, one
 ``arxiv.Client``, ``Search(id_list=batch, max_results=len(batch))``, results matched back
 by ID (never by order), ``delay`` seconds between requests, a timeout around every call
@@ -25,15 +25,16 @@ from typing import Any
 
 from listbot.checks import CheckContext, CheckReport
 from listbot.checks.arxiv_plan import (
-    collect_refs,
     findings_for,
     ids_to_fetch,
     is_fresh,
     plan_batches,
     record_from_fields,
 )
-from listbot.checks.arxiv_rules import INVALID_ID, LINK_FORM, RULES, ArxivOptions
+from listbot.checks.arxiv_rules import RULES, ArxivOptions
 from listbot.normalize.arxiv_ids import parse_arxiv_id
+from listbot.normalize.arxiv_refs import collect_refs
+from listbot.rules.arxiv_invalid_id import RULE as INVALID_ID
 from listbot.rules.year_mismatch import RULE as YEAR_MISMATCH
 
 __all__ = ["RULES", "ArxivOptions", "FetchOutcome", "check_arxiv", "fetch_records"]
@@ -60,8 +61,9 @@ async def check_arxiv(context: CheckContext) -> CheckReport:
     from listbot.engine import selected_rules  # engine -> rules -> this module: import late
 
     selected = context.selected & _RULE_IDS
-    if selected and YEAR_MISMATCH.id in {rule.id for rule in selected_rules(context.config)}:
-        selected |= {YEAR_MISMATCH.id}
+    offline = {YEAR_MISMATCH.id, INVALID_ID.id}
+    if selected:  # these two ride along with a lookup; alone they need no network
+        selected |= offline & {rule.id for rule in selected_rules(context.config)}
     if not options.enabled or not selected:
         return report
     today = context.options.get("today") or datetime.now(timezone.utc).date()
@@ -77,8 +79,7 @@ async def check_arxiv(context: CheckContext) -> CheckReport:
         stored = context.store.get_many(STORE_KIND, wanted, options.cache_days * 86400.0)
         records = {key: value for key, value in stored.items() if is_fresh(value, now, options)}
     missing = [key for key in wanted if key not in records]
-    needs_network = selected - {INVALID_ID.id, LINK_FORM.id}
-    if missing and needs_network:
+    if missing:
         outcome = await fetch_records(missing, options, context=context)
         records.update(outcome.records)
         context.store.put_many(
@@ -112,11 +113,17 @@ async def fetch_records(
     client._session.get = functools.partial(session_get, timeout=options.timeout)
     try:
         for done, batch in enumerate(batches, start=1):
-            for _ in range(options.retries + 1):
+            doubted = False
+            for attempt in range(options.retries + 1):
                 if outcome.requests:
                     await asyncio.sleep(options.delay)
                 outcome.requests += 1
                 results, reason, retry = await _attempt(arxiv, client, batch, options)
+                if results == [] and len(batch) > 1 and not doubted and attempt < options.retries:
+                    # arXiv sometimes answers a busy moment with an empty feed: before
+                    # reporting a whole batch as missing, ask once more.
+                    doubted = True
+                    continue
                 if results is not None or not retry:
                     break
             if results is not None:
@@ -147,10 +154,6 @@ async def _attempt(
         return None, f"HTTP {error.status}", error.status >= 500 or error.status == 429
     except (arxiv.ArxivError, requests.exceptions.RequestException) as error:
         return None, type(error).__name__, True
-    if not results and len(batch) > 1:
-        # arXiv sometimes answers a busy moment with an empty feed; a whole batch of
-        # papers that do not exist is far less likely than that.
-        return None, f"empty answer for {len(batch)} IDs", True
     return results, "", False
 
 

@@ -2,13 +2,13 @@
 
 Parts:
 
-- :func:`collect_refs`: every arXiv reference in a document (links in any URL form and
-  ``arXiv:ID`` text), with the entry it belongs to.
 - :func:`ids_to_fetch` and :func:`plan_batches`: the valid, unique, not-cached IDs, in
   batches of at most ``batch_size`` (invalid IDs are never sent).
 - :func:`record_from_fields`, :func:`is_fresh`, :func:`is_withdrawn`: the cached form of
   arXiv's answer for one ID (``{"found": false}`` for a paper arXiv does not have).
-- :func:`findings_for`: references + records -> findings of the six arxiv-* rules.
+- :func:`findings_for`: references (:func:`~listbot.normalize.arxiv_refs.collect_refs`) +
+  records -> findings of the network arxiv-* rules, future-dated IDs (arxiv-invalid-id)
+  and years that only the real first-version date decides (year-mismatch).
 
 No clock, network or printing here: ``today`` and ``now`` are passed in by
 :mod:`listbot.checks.arxiv`, the thin async sender.
@@ -18,14 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from listbot.checks.arxiv_rules import (
-    INVALID_ID,
-    LINK_FORM,
     NOT_FOUND,
     PUBLISHED,
     TITLE_MISMATCH,
@@ -33,97 +29,30 @@ from listbot.checks.arxiv_rules import (
     ArxivOptions,
 )
 from listbot.checks.arxiv_titles import label_conflict, label_names, same_paper, title_claims
-from listbot.findings import Edit, Finding, Fix, Related
-from listbot.model import Document, Entry, Link, Span
-from listbot.normalize.arxiv_ids import (
-    ArxivId,
-    arxiv_url_candidate,
-    find_arxiv_ids,
-    parse_arxiv_id,
-    validate,
-)
+from listbot.findings import Finding, Related
+from listbot.model import Document
+from listbot.normalize.arxiv_ids import ArxivId, validate
+from listbot.normalize.arxiv_refs import ArxivRef
+from listbot.rules.arxiv_invalid_id import RULE as INVALID_ID
 from listbot.rules.year_mismatch import RULE as YEAR_MISMATCH
 from listbot.rules.year_mismatch import entry_preprint, stated_year_conflict
 
 __all__ = [
-    "ArxivRef",
-    "collect_refs",
     "findings_for",
     "ids_to_fetch",
     "is_fresh",
     "is_withdrawn",
-    "link_forms",
     "plan_batches",
     "record_from_fields",
 ]
 
 DAY = 86400.0
-_WRITTEN_ID = re.compile(r"[\w.\-]+(?:/\d{7}(?:v\d+)?)?")
 _WITHDRAWN = re.compile(
     r"\b(?:this (?:paper|article|submission|manuscript) (?:has been|is|was) withdrawn"
     r"|withdrawn by (?:the )?(?:authors?|arxiv|submitter|admin)"
     r"|^\s*withdrawn\b)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ArxivRef:
-    """One place in a document that names an arXiv paper."""
-
-    span: Span
-    written: str
-    """The ID as written (``2005.14165v2``, ``abc``): what validation and messages use."""
-    arxiv_id: ArxivId | None
-    """The parsed ID; None when ``written`` does not even have an ID's shape."""
-    url: str | None = None
-    """The link's URL; None for ``arXiv:ID`` text."""
-    link: Link | None = None
-    entry: Entry | None = None
-    shared_entry: bool = False
-    """The entry links more than one arXiv paper, so its bold title may belong to another."""
-
-
-def collect_refs(doc: Document) -> list[ArxivRef]:
-    """Every arXiv link and ``arXiv:ID`` mention in ``doc``, in file order."""
-    entry_of: dict[Span, Entry] = {}
-    for entry in doc.all_entries:
-        for link in entry.links:
-            entry_of.setdefault(link.span, entry)
-    refs: list[ArxivRef] = []
-    linked: set[tuple[int, str]] = set()
-    for link in doc.links:
-        if link.is_image or not link.is_http:
-            continue
-        written = arxiv_url_candidate(link.url)
-        if written is None:
-            continue
-        arxiv_id = parse_arxiv_id(written)
-        refs.append(ArxivRef(link.span, written, arxiv_id, link.url, link, entry_of.get(link.span)))
-        if arxiv_id is not None:
-            linked.add((link.line, arxiv_id.id))
-    for number, line in enumerate(doc.lines, start=1):
-        if number in doc.code_lines or "arxiv:" not in line.lower():
-            continue
-        for arxiv_id, offset in find_arxiv_ids(line):
-            if (number, arxiv_id.id) in linked:
-                continue
-            match = _WRITTEN_ID.match(line, offset)
-            written = match.group(0).rstrip(".") if match else arxiv_id.versioned
-            refs.append(ArxivRef(Span.at(number, offset + 1, len(written)), written, arxiv_id))
-    papers_per_entry: dict[int, set[str]] = {}
-    for ref in refs:
-        if ref.entry is not None and ref.arxiv_id is not None:
-            papers_per_entry.setdefault(id(ref.entry), set()).add(ref.arxiv_id.id)
-    refs = [_with_shared(ref, len(papers_per_entry.get(id(ref.entry), ())) > 1) for ref in refs]
-    refs.sort(key=lambda ref: ref.span)
-    return refs
-
-
-def _with_shared(ref: ArxivRef, shared: bool) -> ArxivRef:
-    if not shared:
-        return ref
-    return ArxivRef(ref.span, ref.written, ref.arxiv_id, ref.url, ref.link, ref.entry, True)
 
 
 def ids_to_fetch(refs: Iterable[ArxivRef], today: date, cached: Iterable[str] = ()) -> list[str]:
@@ -179,46 +108,6 @@ def is_fresh(record: Mapping[str, Any], now: float, options: ArxivOptions) -> bo
         return False
     days = options.cache_days if record.get("found") else options.not_found_cache_days
     return now - fetched <= days * DAY
-
-
-def link_forms(url: str, arxiv_id: ArxivId) -> list[str]:
-    """The non-canonical forms a URL has (see ``ArxivOptions.link_forms``)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return []
-    host = (parts.hostname or "").lower()
-    path = parts.path.lower()
-    forms: list[str] = []
-    if host.endswith("doi.org"):
-        return forms
-    if host not in ("arxiv.org", "www.arxiv.org", "export.arxiv.org", "lanl.arxiv.org"):
-        return ["mirror"]
-    if path.startswith("/pdf/") or path.endswith(".pdf"):
-        forms.append("pdf")
-    if path.startswith("/html/"):
-        forms.append("html")
-    if arxiv_id.version is not None:
-        forms.append("versioned")
-    if parts.scheme.lower() == "http":
-        forms.append("http")
-    if host != "arxiv.org":
-        forms.append("host")
-    return forms
-
-
-def _url_fix(doc: Document, link: Link, url: str, replacement: str) -> Fix | None:
-    """Replace the URL where it is written literally, once, inside the link's markup."""
-    if link.span.line != link.span.end_line:
-        return None
-    text = doc.line_text(link.line)
-    start, end = link.column - 1, link.span.end_column - 1
-    segment = text[start:end]
-    if segment.count(url) != 1:
-        return None
-    column = start + segment.index(url) + 1
-    edit = Edit.replace_at(link.line, column, len(url), replacement)
-    return Fix((edit,), f"Link {replacement}")
 
 
 def _quote(text: str, limit: int = 120) -> str:
@@ -285,25 +174,16 @@ def _findings(
     title_checked: set[tuple[int, str]] = set()
     labels = _labels_by_id(refs)
     for ref in refs:
+        if ref.arxiv_id is None or validate(ref.written, date.max) is not None:
+            continue  # the offline rule arxiv-invalid-id reports these
+        arxiv_id = ref.arxiv_id
         reason = validate(ref.written, today)
-        if reason is not None or ref.arxiv_id is None:
+        if reason is not None:
             if INVALID_ID.id in selected:
                 yield INVALID_ID.finding(
                     ref.span, f"Invalid arXiv ID {ref.written!r}: {reason}", url=ref.url
                 )
             continue
-        arxiv_id = ref.arxiv_id
-        if LINK_FORM.id in selected and ref.url is not None and ref.link is not None:
-            forms = [form for form in link_forms(ref.url, arxiv_id) if form in options.link_forms]
-            if forms:
-                yield LINK_FORM.finding(
-                    ref.span,
-                    f"Link the abstract page {arxiv_id.abs_url} instead of this "
-                    f"{'/'.join(forms)} link",
-                    url=ref.url,
-                    fix=_url_fix(doc, ref.link, ref.url, arxiv_id.abs_url),
-                    forms=forms,
-                )
         record = records.get(arxiv_id.id)
         if record is None:
             continue

@@ -1,9 +1,9 @@
 """The arXiv check's rules (documentation and metadata) and its ``[arxiv]`` options.
 
-One pass of :func:`listbot.checks.arxiv.check_arxiv` yields all six ids. They are
-network rules: listed, explained, selected and ignored like any rule, run by the checks.
-``arxiv-invalid-id`` and ``arxiv-link-form`` need no answer from arXiv, but they share
-the pass so that each link is read once and a malformed ID is never sent.
+One pass of :func:`listbot.checks.arxiv.check_arxiv` yields these four network rules'
+findings, plus ``year-mismatch`` and ``arxiv-invalid-id`` findings that only arXiv's answer
+or today's date can decide. ``arxiv-invalid-id`` and ``arxiv-link-form`` need no network
+and are offline rules (``listbot/rules/arxiv_*.py``): they work with ``--offline``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 from listbot.findings import Finding, Severity
 from listbot.model import Document
-from listbot.rules.base import FixAvailability, NoOptions, Rule
+from listbot.rules.base import NoOptions, Rule
 
 __all__ = [
-    "INVALID_ID",
-    "LINK_FORM",
     "NOT_FOUND",
     "PUBLISHED",
     "RULES",
@@ -27,7 +25,6 @@ __all__ = [
 ]
 
 DEFAULT_API_URL = "https://export.arxiv.org/api/query"
-LINK_FORMS = ("pdf", "versioned", "http", "host", "mirror", "html")
 
 
 @dataclass(frozen=True)
@@ -56,9 +53,6 @@ class ArxivOptions:
     """How long arXiv metadata is reused from the store (a paper's title rarely changes)."""
     not_found_cache_days: float = 1.0
     """How long a "no such paper" answer is reused (new IDs appear every day)."""
-    link_forms: tuple[str, ...] = ("pdf", "versioned", "http", "host")
-    """Link forms arxiv-link-form reports: pdf, versioned, http, host (www./export.), mirror
-    (ar5iv, alphaXiv), html."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.batch_size <= 2000:
@@ -69,11 +63,6 @@ class ArxivOptions:
             raise ValueError("title_similarity must be between 0 and 1")
         if self.cache_days < 0 or self.not_found_cache_days < 0:
             raise ValueError("cache_days and not_found_cache_days must be >= 0")
-        unknown = sorted(set(self.link_forms) - set(LINK_FORMS))
-        if unknown:
-            raise ValueError(
-                f"link_forms: unknown form {unknown[0]!r} (use any of {', '.join(LINK_FORMS)})"
-            )
         if not self.api_url.startswith(("http://", "https://")):
             raise ValueError("api_url must be an http:// or https:// URL")
 
@@ -84,35 +73,6 @@ def _network_only(doc: Document, options: NoOptions) -> Iterable[Finding]:
 
 
 _TAGS = ("arxiv", "papers", "network")
-
-INVALID_ID = Rule(
-    id="arxiv-invalid-id",
-    summary="An arXiv link or `arXiv:` reference must carry a well-formed identifier.",
-    check=_network_only,
-    severity=Severity.ERROR,
-    tags=_TAGS,
-    network=True,
-    doc="""## What it does
-Checks every arXiv identifier in links (abs, pdf, html, ar5iv, alphaXiv, the
-`10.48550/arXiv.` DOI) and in `arXiv:ID` text against arXiv's identifier scheme:
-`YYMM.NNNN` through December 2014, `YYMM.NNNNN` from January 2015, a real month, not a
-month in the future, and old-style `archive/YYMMNNN` IDs from July 1991 to March 2007.
-
-## Why is this bad?
-The link leads to an error page, and readers cannot find the paper. A malformed ID is
-never sent to arXiv: one would make the whole batch of 100 lookups fail with HTTP 400.
-
-## Example
-```markdown
-- **Attention Is All You Need** [Paper](https://arxiv.org/abs/1706.037622)
-```
-
-## Use instead
-```markdown
-- **Attention Is All You Need** [Paper](https://arxiv.org/abs/1706.03762)
-```
-""",
-)
 
 NOT_FOUND = Rule(
     id="arxiv-not-found",
@@ -202,44 +162,6 @@ Remove the entry, link the corrected paper, or mark it as withdrawn.
 """,
 )
 
-LINK_FORM = Rule(
-    id="arxiv-link-form",
-    summary="arXiv links should use the canonical abstract page `https://arxiv.org/abs/ID`.",
-    check=_network_only,
-    severity=Severity.INFO,
-    tags=_TAGS,
-    fix=FixAvailability.SOMETIMES,
-    network=True,
-    doc="""## What it does
-Reports arXiv links in a form readers are worse off with: a PDF (`/pdf/ID`, `.pdf`), a
-pinned version (`v2`), plain `http://`, or the `www.`/`export.` hosts; optionally mirrors
-(ar5iv, alphaXiv) and the HTML rendering.
-
-## Why is this bad?
-The abstract page shows the title, authors, every version and all formats, works on
-phones, and is the form that duplicate checks and search engines recognise. A versioned
-link silently hides later corrections.
-
-## Example
-```markdown
-- **Llama 2: Open Foundation and Fine-Tuned Chat Models** [Paper](https://arxiv.org/pdf/2307.09288v2.pdf)
-```
-
-## Use instead
-```markdown
-- **Llama 2: Open Foundation and Fine-Tuned Chat Models** [Paper](https://arxiv.org/abs/2307.09288)
-```
-
-## Fix safety
-Safe: replaces the URL, as written in the file, with `https://arxiv.org/abs/ID` (same
-paper, unversioned). Links whose URL is not written literally (escapes, entities, a
-reference definition elsewhere) get no fix.
-
-## Options
-`[arxiv]` `link_forms`: which forms to report (default `pdf`, `versioned`, `http`, `host`).
-""",
-)
-
 PUBLISHED = Rule(
     id="arxiv-published",
     summary="A preprint link can point at the published version that arXiv records.",
@@ -268,4 +190,4 @@ to cite.
 """,
 )
 
-RULES: tuple[Rule, ...] = (INVALID_ID, NOT_FOUND, TITLE_MISMATCH, WITHDRAWN, LINK_FORM, PUBLISHED)
+RULES: tuple[Rule, ...] = (NOT_FOUND, TITLE_MISMATCH, WITHDRAWN, PUBLISHED)

@@ -48,6 +48,8 @@ _MODULES: tuple[str, ...] = (
     # -- beyond awesome-lint --
     "duplicate_entry",
     "year_mismatch",
+    "arxiv_invalid_id",
+    "arxiv_link_form",
     "tracking_parameter",
     "insecure_link",
     "html_balance",
