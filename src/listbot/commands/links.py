@@ -40,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files]
     config = resolve_config(args, paths[0])
     if not args.select:
-        config = replace(config, select=("links",), extend_select=())
+        from listbot.checks.links import RULES
+
+        config = replace(config, select=tuple(rule.id for rule in RULES), extend_select=())
     options = network_options(args)
     if not options.get("store_path"):
         options["store_path"] = config.section("links").cache_path

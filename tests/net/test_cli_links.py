@@ -1,0 +1,97 @@
+"""``listbot links`` and ``listbot lint`` end to end: real parser, real CLI, loopback farm.
+
+The CLI runs ``asyncio.run`` itself, so it runs in a worker thread while the farm keeps
+serving on the test's event loop. Names reach the farm through ``[links] resolve``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from listbot.cli import main
+from tests.net.servers import Farm
+
+
+def _config(tmp_path: Path, resolve: dict[str, str]) -> Path:
+    table = ", ".join(f'"{name}" = "{target}"' for name, target in resolve.items())
+    path = tmp_path / "listbot.toml"
+    path.write_text(
+        f"[links]\nallow_private = true\ntimeout = 1.0\nbackoff = 0.01\nresolve = {{ {table} }}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+async def _cli(*argv: str) -> int:
+    return await asyncio.get_running_loop().run_in_executor(None, main, list(argv))
+
+
+async def test_links_command_reports_dead_links_and_redirects_as_json(
+    tmp_path: Path, farm: Farm
+) -> None:
+    h1 = farm.hosts["h1.test"]
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome\n\n"
+        f"- [Good]({h1.url('/ok')}) - Works.\n"
+        f"- [Gone]({h1.url('/status/404')}) - Dead.\n"
+        f"- [Moved]({h1.url('/redirect/301/1')}) - Moved.\n"
+        f"- [Again]({h1.url('/status/404')}) - Same dead link.\n",
+        encoding="utf-8",
+    )
+    config = _config(tmp_path, farm.resolve)
+    out = tmp_path / "report.json"
+    code = await _cli(
+        "links",
+        str(readme),
+        "--config",
+        str(config),
+        "--cache",
+        str(tmp_path / "c.sqlite"),
+        "--format",
+        "json",
+        "--output",
+        str(out),
+    )
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 1
+    rules = [(f["rule"], f["line"]) for f in report["findings"]]
+    assert rules == [("dead-link", 4), ("redirect", 5), ("dead-link", 6)]
+    moved = next(f for f in report["findings"] if f["rule"] == "redirect")
+    assert moved["fix"]["edits"][0]["text"] == h1.url("/redirect/301/0")
+    verdicts = {record["url"]: record["verdict"] for record in report["links"]}
+    assert verdicts == {
+        h1.url("/ok"): "ok",
+        h1.url("/status/404"): "dead",
+        h1.url("/redirect/301/1"): "redirect",
+    }
+    assert h1.requests[("GET", "/status/404")] == 1
+
+
+async def test_no_network_exits_2_with_one_message(tmp_path: Path, capsys) -> None:
+    names = [f"n{i}.test" for i in range(3)]
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome\n\n" + "".join(f"- [{n}](https://{n}/) - x.\n" for n in names),
+        encoding="utf-8",
+    )
+    config = _config(tmp_path, dict.fromkeys(names, "servfail"))
+    code = await _cli(
+        "lint",
+        str(readme),
+        "--config",
+        str(config),
+        "--select",
+        "dead-link,link-unverified",
+        "--cache",
+        str(tmp_path / "c.sqlite"),
+        "--format",
+        "json",
+    )
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err.count("no network") == 1
+    report = json.loads(captured.out)
+    assert {f["rule"] for f in report["findings"]} == {"link-unverified"}
