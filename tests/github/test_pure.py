@@ -115,3 +115,17 @@ def test_at_most_ten_annotations_per_level() -> None:
     lines = workflow_commands(findings)
     assert sum(line.startswith("::error") for line in lines) == 10
     assert sum(line.startswith("::notice") for line in lines) == 1
+
+
+def test_review_body_lists_then_compacts_and_stays_under_the_limit() -> None:
+    from listbot.github.comments import Reported, review_body
+
+    items = [
+        Reported(_finding(line), f"{line:016x}", "- [X](https://x.dev)") for line in range(1, 3001)
+    ]
+    body, covered = review_body(items, 30)
+    assert len(body) < escape.BODY_LIMIT
+    assert covered == 3000
+    assert markers.fingerprints(body) == {item.fingerprint for item in items}
+    assert "### listbot: 3030 new findings" in body
+    assert body.count("`README.md:") < 3000  # the tail is compact, not listed

@@ -76,20 +76,43 @@ def list_item(item: Reported) -> str:
     )
 
 
+DETAIL_LIMIT = 30_000
+"""Characters of the review body spent on listing findings one by one."""
+
+
 def review_body(
     body_items: Sequence[Reported], inline_count: int, *, fallback: bool = False
-) -> str:
-    """The review's own text: counts, then every finding that is not an inline comment."""
+) -> tuple[str, int]:
+    """The review's own text, and how many of ``body_items`` it covers.
+
+    Findings are listed one by one up to :data:`DETAIL_LIMIT` characters; the rest are
+    counted, and their fingerprints go into one compact marker so that reruns know they
+    were reported. Findings that do not fit even there are left for the next run.
+    """
     total = len(body_items) + inline_count
     noun = "finding" if total == 1 else "findings"
     parts = [markers.marker(markers.REVIEW), f"### listbot: {total} new {noun}"]
     if fallback:
         parts.append("GitHub refused the inline comments, so every finding is listed here.")
-    if body_items:
-        if inline_count:
-            parts.append(f"{inline_count} are inline comments; the others:")
-        parts.extend(list_item(item) for item in body_items)
-    return escape.fit(parts, more="- … and {count} more (see the summary comment or the job log)")
+    if body_items and inline_count:
+        parts.append(f"{inline_count} are inline comments; the others:")
+    size = sum(len(part) + 1 for part in parts)
+    listed = 0
+    for item in body_items:
+        line = list_item(item)
+        if size + len(line) + 1 > DETAIL_LIMIT:
+            break
+        parts.append(line)
+        size += len(line) + 1
+        listed += 1
+    rest = body_items[listed:]
+    budget = (escape.SAFE_LIMIT - size - 200) // 17  # 16 hex characters and a comma each
+    compact = rest[: max(budget, 0)]
+    if compact:
+        parts.append(f"\n… and {len(rest)} more: see the summary comment or the job log.")
+        fps = ",".join(item.fingerprint for item in compact)
+        parts.append(markers.marker(markers.FINDING, fps=fps))
+    return "\n".join(parts), listed + len(compact)
 
 
 def _counts(findings: Sequence[Finding]) -> str:

@@ -59,10 +59,14 @@ def has_marker(body: str | None, kind: str) -> bool:
 
 
 def fingerprints(body: str | None) -> set[str]:
-    """Fingerprints of the findings a body reports."""
-    return {
-        fields["fp"] for kind, fields in find_markers(body) if kind == FINDING and "fp" in fields
-    }
+    """Fingerprints of the findings a body reports (``fp=`` one, ``fps=`` a comma list)."""
+    found: set[str] = set()
+    for kind, fields in find_markers(body):
+        if kind == FINDING:
+            found.update(fp for fp in fields.get("fps", "").split(",") if fp)
+            if fields.get("fp"):
+                found.add(fields["fp"])
+    return found
 
 
 def all_fingerprints(bodies: Iterable[str | None]) -> set[str]:

@@ -267,11 +267,11 @@ def _publish(
 def _post_review(
     client: GitHubClient, target: PullTarget, plan: ReviewPlan, outcome: ReviewOutcome
 ) -> None:
-    body = comments.review_body(plan.body, len(plan.inline))
+    body, covered = comments.review_body(plan.body, len(plan.inline))
     payload = [position for _, position in plan.inline]
     try:
         client.create_review(target.repo, target.number, target.head_sha, body, payload)
-        outcome.inline_posted, outcome.body_posted = len(plan.inline), len(plan.body)
+        outcome.inline_posted, outcome.body_posted = len(plan.inline), covered
         return
     except GitHubError as error:
         if error.status != 422:
@@ -280,9 +280,9 @@ def _post_review(
             f"GitHub refused the inline comments ({error}); posting them in the review body"
         )
     everything = [item for item, _ in plan.inline] + plan.body
-    body = comments.review_body(everything, 0, fallback=True)
+    body, covered = comments.review_body(everything, 0, fallback=True)
     client.create_review(target.repo, target.number, target.head_sha, body, [])
-    outcome.body_posted = len(everything)
+    outcome.body_posted = covered
 
 
 def _update_summary(
