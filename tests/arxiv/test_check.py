@@ -252,3 +252,23 @@ async def test_year_from_real_dates_only_where_the_id_misleads() -> None:
     # Line 2 is the offline rule's (its ID says 2021); line 1 only real dates can see.
     assert [(f.rule, f.line) for f in report.findings] == [("year-mismatch", 1)]
     assert "first version 2020-12-31" in report.findings[0].message
+
+
+async def test_pr_review_lines_limit_what_is_sent_and_progress_is_reported() -> None:
+    papers = {f"2301.0000{n}": {"title": f"Paper {n} on a topic"} for n in range(1, 4)}
+    line = "- **Paper {n} on a topic** [P](https://arxiv.org/abs/2301.0000{n})\n"
+    doc = make_document("".join(line.format(n=n) for n in (1, 2, 3)))
+    calls: list[tuple[str, int, int, int]] = []
+    async with fake_arxiv(papers) as server:
+        context = CheckContext(
+            documents=[doc],
+            config=Config(sections={"arxiv": ArxivOptions(api_url=server.url, delay=0.0)}),
+            store=open_store(None),
+            selected=frozenset({"arxiv-not-found"}),
+            lines={"list.md": frozenset({2, 3})},
+            progress=lambda *args: calls.append(args),
+        )
+        report = await check_arxiv(context)
+    assert server.requests == [["2301.00002", "2301.00003"]]
+    assert report.findings == []
+    assert calls == [("arxiv", 1, 1, 0)]
