@@ -132,7 +132,7 @@ class _Run:
                 "Accept": DEFAULT_ACCEPT,
                 **self.options.headers,
                 **self.options.host(name).headers,
-                "User-Agent": self.options.user_agent,
+                "User-Agent": self.options.agent,
             }
         return headers
 

@@ -62,8 +62,8 @@ class LinksOptions:
     """Regular expressions that win over ``exclude``: matching links are always checked."""
     headers: dict[str, str] = field(default_factory=dict)
     """Extra request headers for every host."""
-    user_agent: str = f"listbot/{__version__}"
-    """The User-Agent header: honest and recognisable (fake browser agents cause redirect loops)."""
+    user_agent: str = ""
+    """The User-Agent header; empty: ``listbot/<version>`` (honest; fake browsers cause loops)."""
     cache_path: str = ".listbot/cache.sqlite"
     """SQLite store of results and per-URL history (relative to the working folder)."""
     ttl_ok: float = 86400.0
@@ -101,6 +101,10 @@ class LinksOptions:
                 raise ValueError(f"hosts.{host}.method must be 'get', 'head' or empty")
             if override.concurrency is not None and override.concurrency < 1:
                 raise ValueError(f"hosts.{host}.concurrency must be at least 1")
+
+    @property
+    def agent(self) -> str:
+        return self.user_agent or f"listbot/{__version__}"
 
     def host(self, name: str) -> HostOptions:
         """The overrides for a host name (exact, lower-case match), or none."""
