@@ -12,7 +12,7 @@ debris from pasting out of a spreadsheet or a PDF.
 
 ## Example
 ```markdown
-1. [Foo](https://foo.dev)⇥`Foo Inc`⇥`2020`
+1. [Foo](https://foo.dev)\t`Foo Inc`\t`2020`
 ```
 
 ## Use instead

@@ -10,7 +10,7 @@ two spaces at the end of a list item or paragraph turn into an accidental line b
 
 ## Example
 ```markdown
-- [Foo](https://foo.dev) - Does foo.⎵⎵⎵
+- [Foo](https://foo.dev) - Does foo.\x20\x20\x20
 ```
 
 ## Use instead
