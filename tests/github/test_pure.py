@@ -121,7 +121,7 @@ def test_review_body_lists_then_compacts_and_stays_under_the_limit() -> None:
     from listbot.github.comments import Reported, review_body
 
     items = [
-        Reported(_finding(line), f"{line:016x}", "- [X](https://x.dev)") for line in range(1, 3001)
+        Reported(_finding(line), f"{line:012x}", "- [X](https://x.dev)") for line in range(1, 3001)
     ]
     body, covered = review_body(items, 30)
     assert len(body) < escape.BODY_LIMIT

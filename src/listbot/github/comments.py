@@ -76,7 +76,7 @@ def list_item(item: Reported) -> str:
     )
 
 
-DETAIL_LIMIT = 30_000
+DETAIL_LIMIT = 20_000
 """Characters of the review body spent on listing findings one by one."""
 
 
@@ -106,7 +106,7 @@ def review_body(
         size += len(line) + 1
         listed += 1
     rest = body_items[listed:]
-    budget = (escape.SAFE_LIMIT - size - 200) // 17  # 16 hex characters and a comma each
+    budget = (escape.SAFE_LIMIT - size - 200) // (markers.FINGERPRINT_LENGTH + 1)
     compact = rest[: max(budget, 0)]
     if compact:
         parts.append(f"\n… and {len(rest)} more: see the summary comment or the job log.")

@@ -14,6 +14,9 @@ from collections.abc import Iterable
 
 from listbot.findings import Finding
 
+FINGERPRINT_LENGTH = 12
+"""Hex characters: 48 bits, plenty to tell apart the findings of one pull request."""
+
 FINDING = "finding"
 SUMMARY = "summary"
 REVIEW = "review"
@@ -31,7 +34,7 @@ def normalise(text: str) -> str:
 def fingerprint(finding: Finding, line_text: str) -> str:
     """A short stable hash of (rule, file, normalised line content, URL)."""
     parts = (finding.rule, finding.file, normalise(line_text), finding.url or "")
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
 def marker(kind: str, **fields: str) -> str:
