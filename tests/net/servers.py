@@ -14,6 +14,7 @@ Paths (any host):
   /body/BYTES               HEAD 405; GET streams BYTES in 64 KB chunks, counting what it sent
   /cf                       403 with ``cf-mitigated: challenge`` (a Cloudflare bot wall)
   /slow/MS[/...]            200 after MS milliseconds (to measure peak concurrency)
+  /big-header               200 with a 20 KB Set-Cookie header (over aiohttp's 8 KB default)
 
 Each :class:`FakeHost` counts requests by (method, path), the peak of requests in flight,
 and the bytes each /body path sent. Used by the tests and by bench/links.py.
@@ -43,6 +44,7 @@ class FakeHost:
     bytes_sent: Counter[str] = field(default_factory=Counter)
     seen_once: set[str] = field(default_factory=set)
     user_agents: set[str] = field(default_factory=set)
+    raw_paths: set[str] = field(default_factory=set)
     farm: Farm | None = None
     runner: web.AppRunner | None = None
 
@@ -60,6 +62,7 @@ class FakeHost:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         self.requests[(request.method, request.path)] += 1
         self.user_agents.add(request.headers.get("User-Agent", ""))
+        self.raw_paths.add(request.raw_path)
         self.in_flight += 1
         self.peak = max(self.peak, self.in_flight)
         if self.farm is not None:
@@ -121,6 +124,8 @@ class FakeHost:
                 text="<title>Just a moment...</title>",
                 headers={"cf-mitigated": "challenge"},
             )
+        if head == "big-header":
+            return web.Response(text="ok", headers={"Set-Cookie": "a=" + "x" * 20_000})
         if head == "slow":
             await asyncio.sleep(int(args[0]) / 1000)
             return web.Response(text="ok")

@@ -298,3 +298,38 @@ async def test_user_agent_and_progress(farm: Farm) -> None:
     assert h1.user_agents == {f"listbot/{__import__('listbot').__version__}"}
     assert calls[0] == ("links", 0, 2, 0)
     assert calls[-1] == ("links", 2, 2, 1)
+
+
+async def test_urls_are_sent_as_written_and_big_headers_are_fine(farm: Farm) -> None:
+    h1 = farm.hosts["h1.test"]
+    quoted, big = h1.url("/ok/a%3Ab%27c"), h1.url("/big-header")
+    records = by_url(await run_links(_doc(quoted, big), farm))
+    assert records[quoted]["verdict"] == "ok" and "/ok/a%3Ab%27c" in h1.raw_paths
+    assert records[big]["verdict"] == "ok"
+
+
+async def test_allowed_urls_are_not_requested(farm: Farm) -> None:
+    from dataclasses import replace
+
+    from listbot.config import AllowConfig
+
+    h1 = farm.hosts["h1.test"]
+    url = h1.url("/status/404")
+    config = replace(links_config(), allow=AllowConfig(urls=("http://h1.test/status/*",)))
+    report = await run_links(_doc(url), farm, config=config)
+    assert by_url(report)[url]["verdict"] == "excluded" and h1.total == 0
+    assert report.findings == []
+
+
+async def test_redirect_fix_edits_the_reference_definition(farm: Farm) -> None:
+    from listbot.parse import parse
+
+    url = farm.hosts["h1.test"].url("/redirect/308/1")
+    text = f"# List\n\n- [Foo][foo] - Does foo.\n\n[foo]: {url}\n"
+    report = await run_links(parse(text, "README.md"), farm)
+    (finding,) = report.findings
+    assert finding.fix is not None
+    (edit,) = finding.fix.edits
+    assert (edit.span.line, edit.span.column) == (5, 8)
+    assert edit.span.end_column - edit.span.column == len(url)
+    assert edit.text == farm.hosts["h1.test"].url("/redirect/308/0")
