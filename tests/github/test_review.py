@@ -11,7 +11,7 @@ from listbot.github.api import GitHubClient
 from listbot.github.options import GithubOptions
 from listbot.github.review import PullTarget, run_review
 from tests.github.fake_github import BOT, FakeGitHub
-from tests.github.helpers import TodoLinter, document
+from tests.github.helpers import TodoLinter
 
 HEAD = "a" * 40
 TEXT = (
@@ -33,14 +33,6 @@ PATCH = (
     "+- [D](https://d.dev) - TODO D.\n"
     " - [E](https://e.dev) - E."
 )
-
-
-@pytest.fixture(autouse=True)
-def _documents_without_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Review reads documents through listbot.parse.parse; these tests need lines only."""
-    monkeypatch.setattr(
-        "listbot.github.review.parse", lambda text, path, bom=False: document(text, path)
-    )
 
 
 def _setup(fake: FakeGitHub, text: str = TEXT, patch: str = PATCH, head: str = HEAD) -> PullTarget:
