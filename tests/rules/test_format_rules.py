@@ -209,3 +209,18 @@ def test_numbered_labels_in_the_practical_guide(corpus: Any) -> None:
         "2. Spurious biases",
         "3. Safety issues",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("[a]: https://a.dev\n", "\n"),
+        ("- [A][a]\n\n[a]: https://a.dev\n[b]: https://b.dev", "- [A][a]\n\n[a]: https://a.dev"),
+        (
+            "- [A][a]\n\n[b]: https://b.dev\n[a]: https://a.dev\n",
+            "- [A][a]\n\n[a]: https://a.dev\n",
+        ),
+    ],
+)
+def test_unused_definition_removal_keeps_the_other_lines(text: str, fixed: str) -> None:
+    assert _fixed(text, "no-unused-definitions") == fixed
