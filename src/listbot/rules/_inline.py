@@ -132,6 +132,15 @@ class BlockText:
             column += self.first_column - 1
         return self.first_line + index, column
 
+    def offset(self, line: int, column: int) -> int | None:
+        """Offset in :attr:`text` of a file position, or None when it is outside."""
+        index = line - self.first_line
+        if not 0 <= index < len(self.line_starts):
+            return None
+        if index == 0:
+            column -= self.first_column - 1
+        return self.line_starts[index] + max(column - 1, 0)
+
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(end)

@@ -160,8 +160,8 @@ def is_simple(doc: Document, toc: Toc) -> bool:
     return True
 
 
-def render(doc: Document, toc: Toc, headings: list[Heading]) -> list[str]:
-    """TOC lines for ``headings`` (document order) in the style of the existing TOC."""
+def render(doc: Document, toc: Toc, headings: list[tuple[int, str, str]]) -> list[str]:
+    """TOC lines for ``(level, text, anchor)`` in document order, in the existing TOC's style."""
     first = toc.items[0].item if toc.items else None
     marker = first.marker if first is not None else "-"
     gap = " " * (first.content_gap if first is not None and first.content_gap else 1)
@@ -170,19 +170,17 @@ def render(doc: Document, toc: Toc, headings: list[Heading]) -> list[str]:
     lines: list[str] = []
     stack: list[int] = []
     counters: list[int] = []
-    for heading in headings:
-        while stack and stack[-1] >= heading.level:
+    for level, text, anchor in headings:
+        while stack and stack[-1] >= level:
             stack.pop()
         depth = len(stack)
-        stack.append(heading.level)
+        stack.append(level)
         del counters[depth + 1 :]
         while len(counters) <= depth:
             counters.append(0)
         counters[depth] += 1
         bullet = f"{counters[depth]}{marker[-1]}" if marker[-1] in ".)" else marker
-        lines.append(
-            f"{margin}{' ' * (indent * depth)}{bullet}{gap}[{heading.text}](#{heading.slug})"
-        )
+        lines.append(f"{margin}{' ' * (indent * depth)}{bullet}{gap}[{text}](#{anchor})")
     return lines
 
 

@@ -113,17 +113,15 @@ def _starts_with_text(doc: Document, entry: Entry) -> bool:
 
 
 def _only_decoration(text: str) -> bool:
-    """Emoji, a parenthesis, code-span tags, badges: no sentence that needs checking."""
-    plain = mask_markup(text, keep_link_text=True).strip()
-    words = "".join(ch for ch in plain if not is_emoji(ch) and ch not in "*_~[]").strip()
-    if not words:
-        return True
-    return bool(re.fullmatch(r"[（(][^()（）]*[)）]", words))
+    """Emoji, one parenthesis, code-span tags, extra links: no sentence that needs checking."""
+    plain = mask_markup(text, keep_link_text=False)
+    plain = re.sub(r"[（(][^()（）]*[)）]", " ", plain, count=1)
+    return not any(ch.isalnum() for ch in plain)
 
 
 def _is_cjk_text(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(is_cjk(ch) for ch in letters) * 2 >= len(letters)
+    """Chinese, Japanese or Korean prose (Latin names inside it are normal)."""
+    return any(is_cjk(ch) and ch.isalpha() for ch in text)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -196,15 +194,13 @@ def _check_tail(
     elif char in ":：" and text[cursor + 1 : cursor + 2] != "/":
         after = cursor + 1
         description = after + len(text[after:]) - len(text[after:].lstrip(_SPACES))
-        if not (char == "：" and options.cjk_colon and _is_cjk_text(masked[description:])):
-            yield _separator_finding(
-                tail,
-                sep_start,
-                description,
-                "List item link and description must be separated with a dash",
-                False,
-                url,
-            )
+        cjk = options.cjk_colon and _is_cjk_text(masked[description:])
+        if char == ":" and cjk:
+            message = 'List item link and CJK description must be separated with "：" or " - "'
+            yield _separator_finding(tail, sep_start, description, message, False, url, "：")
+        elif not cjk:
+            message = "List item link and description must be separated with a dash"
+            yield _separator_finding(tail, sep_start, description, message, False, url)
     else:
         if _only_decoration(text[start:]) or " - " in masked[start:]:
             return
@@ -214,24 +210,24 @@ def _check_tail(
             url=url,
         )
         return
-    yield from _check_description(tail, description, lowercase, url)
+    yield from _check_description(tail, description, lowercase, entry)
 
 
 def _separator_finding(
-    tail: _Tail, start: int, end: int, message: str, safe: bool, url: str
+    tail: _Tail, start: int, end: int, message: str, safe: bool, url: str, separator: str = " - "
 ) -> Finding:
     span = tail.source.span(start, end)
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-    edit = Edit(span, " - ")
-    return RULE.finding(
-        span, message, url=url, fix=Fix((edit,), 'Separate with " - "', applicability)
-    )
+    edit = Edit(span, separator)
+    title = f'Separate with "{separator}"'
+    return RULE.finding(span, message, url=url, fix=Fix((edit,), title, applicability))
 
 
 def _check_description(
-    tail: _Tail, start: int, lowercase: frozenset[str], url: str
+    tail: _Tail, start: int, lowercase: frozenset[str], entry: Entry
 ) -> Iterator[Finding]:
     masked = tail.masked
+    url = entry.url
     strike = _STRIKE.search(masked, start)
     if strike:
         yield RULE.finding(
@@ -242,7 +238,10 @@ def _check_description(
     ending = _ending_finding(tail, start, url)
     if ending is not None:
         yield ending
-    casing = _casing_finding(tail, start, lowercase, url)
+    if _is_cjk_text(masked[start:]):
+        return  # no sentence case in CJK; a Latin word first is a name
+    names = " ".join(link.text for link in entry.links).casefold() + " " + url.casefold()
+    casing = _casing_finding(tail, start, lowercase, names, url)
     if casing is not None:
         yield casing
 
@@ -282,7 +281,9 @@ def _ending_finding(tail: _Tail, start: int, url: str) -> Finding | None:
     )
 
 
-def _casing_finding(tail: _Tail, start: int, lowercase: frozenset[str], url: str) -> Finding | None:
+def _casing_finding(
+    tail: _Tail, start: int, lowercase: frozenset[str], names: str, url: str
+) -> Finding | None:
     text = tail.text
     offset = start + len(text[start:]) - len(text[start:].lstrip("*_"))
     rest = text[offset:]
@@ -298,11 +299,14 @@ def _casing_finding(tail: _Tail, start: int, lowercase: frozenset[str], url: str
     assert whole is not None
     plain = whole.group().rstrip(",:;")
     fix = None
-    if plain.isalpha() and plain.casefold() not in lowercase:
+    if plain.isalpha():
+        # A word that is also the entry's name or in its URL is a brand: `virtualenv`.
+        brand = re.search(rf"(?<![a-z]){re.escape(plain.casefold())}(?![a-z])", names)
         line, column = tail.source.position(offset)
         fix = Fix(
             (Edit.replace_at(line, column, 1, plain[0].upper()),),
             f'Capitalise "{plain}"',
+            Applicability.UNSAFE if brand else Applicability.SAFE,
         )
     return RULE.finding(
         tail.source.span(offset, offset + len(whole.group())),

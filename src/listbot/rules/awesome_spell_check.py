@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
-from listbot.model import Document
+from listbot.model import Document, Span
 from listbot.rules._inline import BlockText, mask_markup, prose_blocks
 from listbot.rules._spelling import CONTEXT_NAMES, LEADING_CONTEXT, NAMES, TRAILING_CONTEXT
 from listbot.rules.base import FixAvailability, NoOptions, Rule
@@ -96,9 +96,10 @@ def _tech_context(masked: str, start: int, end: int) -> bool:
 def _matches(masked: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, correct spelling) of every misspelt name in the masked text."""
     tokens = _tokens(masked)
+    consumed = 0
     for index, (start, end, token) in enumerate(tokens):
         previous = masked[start - 1] if start else " "
-        if previous in "@#/$.-_\\":
+        if start < consumed or previous in "@#/$.-_\\":
             continue
         lowered = token.lower()
         hit: tuple[int, str] | None = None
@@ -121,6 +122,7 @@ def _matches(masked: str) -> Iterator[tuple[int, int, str]]:
         following = masked[stop : stop + 1]
         if following and following in "/@":
             continue
+        consumed = stop
         if " ".join(masked[start:stop].split()) != correct:
             yield start, stop, correct
 
@@ -129,9 +131,37 @@ def _slug_form(text: str) -> str:
     return _SLUG_DROP.sub("", text.lower()).replace(" ", "-")
 
 
+def _names(doc: Document) -> dict[int, list[Span]]:
+    """Entry names and paper titles by line: written as their owners write them, not checked."""
+    spans: dict[int, list[Span]] = {}
+    for entry in doc.all_entries:
+        found = [entry.main_link.span] if entry.main_link is not None else []
+        if entry.paper is not None and entry.paper.title_span is not None:
+            found.append(entry.paper.title_span)
+        for span in found:
+            spans.setdefault(span.line, []).append(span)
+    return spans
+
+
+def _blank_names(source: BlockText, masked: str, names: dict[int, list[Span]]) -> str:
+    chars = list(masked)
+    last = source.first_line + len(source.line_starts) - 1
+    for line in range(source.first_line, last + 1):
+        for span in names.get(line, ()):
+            start = source.offset(span.line, span.column)
+            end = source.offset(span.end_line, span.end_column)
+            if start is None:
+                continue
+            for i in range(start, min(end if end is not None else len(chars), len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    names = _names(doc)
     for block, source in prose_blocks(doc):
-        masked = mask_markup(source.text)
+        masked = _blank_names(source, mask_markup(source.text), names)
         for start, end, correct in _matches(masked):
             yield _finding(block.kind, source, start, end, correct)
 

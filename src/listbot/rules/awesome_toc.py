@@ -5,7 +5,7 @@ heading, the first list whose items all link to `#anchors`. Each item's anchor m
 resolve to a heading (GitHub's slug, raw HTML headings included) or an HTML `id`, no
 anchor may appear twice, an item's text must match its heading's, items must follow the
 headings' order, and every heading after the TOC at the levels the TOC covers must be
-listed (a deeper heading only where the TOC already lists its siblings).
+listed, where the TOC lists the heading's parent or one of its siblings.
 
 ## Why is this bad?
 A TOC that points at renamed or deleted headings sends readers nowhere, and a heading
@@ -47,15 +47,20 @@ are exempt too. A heading containing `<!-- omit in toc -->` is always exempt.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Related
 from listbot.model import Document, Heading, Span
+from listbot.parse.slugs import slugify
 from listbot.rules._toc import Toc, find_toc, heading_name, html_anchors, is_simple, render
 from listbot.rules.base import FixAvailability, Rule, line_span
 
 _MARKDOWN_SPECIAL = frozenset("[]`*_<>\\")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|<img\b[^>]*>", re.IGNORECASE)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,30 @@ def _parents(doc: Document) -> dict[int, Heading | None]:
     return parents
 
 
+def _rendered_text(heading: Heading) -> str:
+    """The heading as GitHub renders it: image alt text is not text, and the space before
+    a trailing badge or inside ``<h1>… </h1>`` stays (the anchor then ends in ``-``)."""
+    text = _IMAGE.sub("", heading.raw)
+    text = _LINK.sub(r"\1", text)
+    return _TAG.sub("", text).lstrip()
+
+
+def _rendered_slug(heading: Heading) -> str:
+    return slugify(_rendered_text(heading))
+
+
+def _anchor(heading: Heading) -> str:
+    """The parser's slug, unless GitHub's rendering (badges, HTML spaces) gives another."""
+    rendered = _rendered_slug(heading)
+    return heading.slug if rendered in (heading.slug, slugify(heading.text)) else rendered
+
+
 def _review(doc: Document, toc: Toc) -> _Review:
     slugs: dict[str, Heading] = {}
     for heading in doc.headings:
         slugs.setdefault(heading.slug.casefold(), heading)
+    for heading in doc.headings:
+        slugs.setdefault(_rendered_slug(heading).casefold(), heading)
     others = {anchor.casefold() for anchor in html_anchors(doc)}
     review = _Review([], [], False)
     seen: set[str] = set()
@@ -116,7 +141,8 @@ def _review(doc: Document, toc: Toc) -> _Review:
                 review.findings.append((link.span, message, []))
             review.dropped = True
             continue
-        if heading_name(link.text) != heading_name(heading.text):
+        name = heading_name(link.text)
+        if name not in (heading_name(heading.text), heading_name(_rendered_text(heading))):
             message = (
                 f'ToC item "{link.text}" does not match corresponding heading "{heading.text}"'
             )
@@ -148,7 +174,8 @@ def _missing(doc: Document, toc: Toc, covered: list[Heading], options: Options) 
     low, high = min(levels), max(levels)
     covered_ids = {id(heading) for heading in covered}
     parents = _parents(doc)
-    with_children = {id(parents[id(h)]) for h in covered if parents[id(h)] is not None}
+    # A heading is expected when its parent or one of its siblings is listed.
+    listed_parents = {id(parents[id(h)]) for h in covered}
     excluded_names = {heading_name(name) for name in options.exclude}
     exempt: set[int] = set()
     missing: list[Heading] = []
@@ -167,7 +194,7 @@ def _missing(doc: Document, toc: Toc, covered: list[Heading], options: Options) 
             continue
         if not low <= heading.level <= high:
             continue
-        if heading.level == low or (parent is not None and id(parent) in with_children):
+        if id(parent) in covered_ids or id(parent) in listed_parents:
             missing.append(heading)
     return missing
 
@@ -187,7 +214,8 @@ def _fix(doc: Document, toc: Toc, headings: list[Heading], dropped: bool) -> Fix
         for heading in headings
     )
     safe = plain and not dropped and is_simple(doc, toc)
-    text = doc.newline.join(render(doc, toc, headings))
+    anchors = [(h.level, _rendered_text(h).strip(), _anchor(h)) for h in headings]
+    text = doc.newline.join(render(doc, toc, anchors))
     span = line_span(doc, toc.first_line)
     span = Span(span.line, 1, toc.last_line, len(doc.line_text(toc.last_line)) + 1)
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
