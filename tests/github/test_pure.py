@@ -129,3 +129,20 @@ def test_review_body_lists_then_compacts_and_stays_under_the_limit() -> None:
     assert markers.fingerprints(body) == {item.fingerprint for item in items}
     assert "### listbot: 3030 new findings" in body
     assert body.count("`README.md:") < 3000  # the tail is compact, not listed
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("README.md", True),
+        ("readme.md", True),
+        ("docs/zh/Readme.md", True),
+        ("CONTRIBUTING.md", False),
+        ("README.md.orig", False),
+    ],
+)
+def test_default_list_files(path: str, expected: bool) -> None:
+    from listbot.github.options import GithubOptions
+    from listbot.github.review import is_list_file
+
+    assert is_list_file(path, GithubOptions().list_files) is expected

@@ -15,8 +15,8 @@ class GithubOptions:
     """REST API root; GitHub Enterprise: ``https://HOST/api/v3`` (GITHUB_API_URL wins when set)."""
     token_env: tuple[str, ...] = ("GITHUB_TOKEN", "GH_TOKEN")
     """Environment variables read for the token, first set wins (``--token`` wins over all)."""
-    list_files: tuple[str, ...] = ("README.md", "*/README.md", "readme.md", "*/readme.md")
-    """Changed files a review lints (fnmatch patterns on the repository path)."""
+    list_files: tuple[str, ...] = ("README.md", "*/README.md")
+    """Changed files a review lints (fnmatch patterns on the repository path, any case)."""
     filter_mode: str = "added"
     """Which findings a review reports: added, diff_context, file or nofilter."""
     max_inline_comments: int = 30

@@ -101,7 +101,8 @@ def target_from_event(event: Mapping[str, Any], repo: str) -> PullTarget | None:
 
 
 def is_list_file(path: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
+    """Whether a changed file is a list to lint (fnmatch, ignoring case; ``*`` crosses ``/``)."""
+    return any(fnmatch.fnmatchcase(path.lower(), pattern.lower()) for pattern in patterns)
 
 
 def keep(findings: Sequence[Finding], patches: Mapping[str, FilePatch], mode: str) -> list[Finding]:
