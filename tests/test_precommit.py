@@ -6,6 +6,7 @@ pre-commit builds the hook's own virtualenv and ``pip install``s listbot into it
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,9 @@ def test_hooks_lint_markdown_offline() -> None:
         assert hook["language"] == "python"
         assert hook["types"] == ["markdown"]
         assert hook["entry"].startswith("listbot lint ") and "--offline" in hook["entry"]
+        files = re.compile(hook["files"])
+        assert files.search("README.md") and files.search("docs/readme.md")
+        assert not files.search("CONTRIBUTING.md") and not files.search("README.md.bak")
     assert "--fix" in hooks["listbot-fix"]["entry"] and "--fix" not in hooks["listbot"]["entry"]
 
 
@@ -57,8 +61,9 @@ def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
     hooks = _hook_repository(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
-    (work / "list.md").write_bytes(b"# Awesome Things\r\n\r\nSome text without a final newline")
+    (work / "README.md").write_bytes(b"# Awesome Things\r\n\r\nSome text without a final newline")
     (work / "notes.txt").write_bytes(b"not markdown, no final newline")
+    (work / "contributing.md").write_bytes(b"# Contributing\n\nNot a list, no final newline")
     _git(work, "init", "-q")
     _git(work, "add", ".")
     env = offline_env(tmp_path)
@@ -74,9 +79,9 @@ def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
     )
     output = lint.stdout + lint.stderr
     assert lint.returncode == 1, output
-    assert "list.md:3:" in output and "final-newline" in output, output
-    assert "notes.txt" not in output.split("listbot", 1)[1].replace("notes.txt\n", "")
-    assert (work / "list.md").read_bytes().endswith(b"final newline"), "lint must not write"
+    assert "README.md:3:" in output and "final-newline" in output, output
+    assert "notes.txt:" not in output and "contributing.md:" not in output, output
+    assert (work / "README.md").read_bytes().endswith(b"final newline"), "lint must not write"
 
     fix = subprocess.run(
         [*command, "listbot-fix", "--all-files"],
@@ -87,7 +92,8 @@ def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
         timeout=300,
     )
     assert fix.returncode == 1, fix.stdout + fix.stderr  # files were modified by the hook
-    assert (work / "list.md").read_bytes() == (
+    assert (work / "README.md").read_bytes() == (
         b"# Awesome Things\r\n\r\nSome text without a final newline\r\n"
     )
     assert (work / "notes.txt").read_bytes() == b"not markdown, no final newline"
+    assert (work / "contributing.md").read_bytes().endswith(b"final newline")
