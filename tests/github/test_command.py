@@ -81,7 +81,8 @@ def test_fork_gets_annotations_and_a_job_summary(
     assert fake.writes() == []
     out = capsys.readouterr().out
     assert out.splitlines() == [
-        "::error file=README.md,line=4,col=26,title=listbot final-newline::Missing final newline"
+        "::error file=README.md,line=4,col=26,endLine=4,endColumn=26,"
+        "title=listbot (final-newline)::Missing final newline"
     ]
     summary = actions_env.read_text(encoding="utf-8")
     assert "fork" in summary and "| `README.md` | 4 | error | `final-newline` |" in summary

@@ -6,7 +6,7 @@ import pytest
 
 from listbot.findings import Finding, Severity
 from listbot.github import escape, markers
-from listbot.github.annotations import annotation, workflow_commands
+from listbot.github.annotations import job_summary, workflow_commands
 from listbot.github.diff import parse_patch
 from listbot.model import Span
 
@@ -94,20 +94,6 @@ def test_fit_stays_under_the_limit_and_says_what_is_left_out() -> None:
     assert len(escape.fit(["y" * 70_000])) <= escape.BODY_LIMIT
 
 
-def test_workflow_command_escaping() -> None:
-    finding = Finding(
-        "dead-link",
-        "100% dead\n::error::forged",
-        Span(4, 2, 4, 9),
-        Severity.WARNING,
-        file="docs/a,b:c.md",
-    )
-    assert annotation(finding) == (
-        "::warning file=docs/a%2Cb%3Ac.md,line=4,col=2,endColumn=9,title=listbot dead-link"
-        "::100%25 dead%0A::error::forged"
-    )
-
-
 def test_at_most_ten_annotations_per_level() -> None:
     findings = [_finding(line) for line in range(1, 15)] + [
         Finding("x", "m", Span(1, 1, 1, 1), Severity.INFO, file="R.md")
@@ -115,6 +101,15 @@ def test_at_most_ten_annotations_per_level() -> None:
     lines = workflow_commands(findings)
     assert sum(line.startswith("::error") for line in lines) == 10
     assert sum(line.startswith("::notice") for line in lines) == 1
+    assert all("\n" not in line for line in lines)
+
+
+def test_job_summary_escapes_and_lists_every_finding() -> None:
+    findings = [_finding(line) for line in range(1, 15)]
+    findings.append(Finding("x", "<b>@team</b> | pipe", Span(2, 1, 2, 2), file="R.md"))
+    summary = job_summary(findings, reason="Fork: no comments.")
+    assert summary.count("\n| `") == 15
+    assert "<b>" not in summary and "@\u200bteam" in summary and "\\|" in summary
 
 
 def test_review_body_lists_then_compacts_and_stays_under_the_limit() -> None:

@@ -2,7 +2,8 @@
 annotations on stdout and a Markdown job summary (``$GITHUB_STEP_SUMMARY``).
 
 GitHub shows at most 10 annotations of each level per step, so only the first ones are
-emitted as commands; the job summary holds the full table.
+emitted as commands (in the same form as ``lint --format github``); the job summary holds
+the full table.
 """
 
 from __future__ import annotations
@@ -12,28 +13,11 @@ from collections.abc import Sequence
 from listbot.findings import Finding, Severity
 from listbot.github import escape
 from listbot.github.comments import findings_table
+from listbot.report.github import annotation
 
 PER_LEVEL = 10
 SUMMARY_LIMIT = 1_000_000
 """GitHub's job summary limit is 1 MiB per step."""
-
-_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def annotation(finding: Finding) -> str:
-    """``::error file=…,line=…,col=…,endColumn=…,title=…::message`` with every value escaped."""
-    properties = [
-        f"file={escape.command_property(finding.file)}",
-        f"line={finding.line}",
-        f"col={finding.column}",
-    ]
-    if finding.end_line > finding.line:
-        properties.append(f"endLine={finding.end_line}")
-    elif finding.end_column > finding.column:
-        properties.append(f"endColumn={finding.end_column}")
-    properties.append(f"title={escape.command_property('listbot ' + finding.rule)}")
-    level = _LEVELS[finding.severity]
-    return f"::{level} {','.join(properties)}::{escape.command_data(finding.message)}"
 
 
 def workflow_commands(findings: Sequence[Finding], *, per_level: int = PER_LEVEL) -> list[str]:

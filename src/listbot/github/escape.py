@@ -1,9 +1,9 @@
-"""Untrusted text made safe: for Markdown bodies on GitHub and for workflow commands.
+"""Untrusted text made safe for the Markdown bodies the bot posts on GitHub.
 
 Entry names, URLs and messages come from a list or a pull request, so anyone can write
-them. In Markdown they must not inject HTML, markup, ``@mentions`` (which notify people)
-or ``#123`` references (which link issues); in workflow commands they must not forge a
-second command. URLs are shown as code spans, where GitHub neither links nor mentions.
+them. They must not inject HTML, markup, ``@mentions`` (which notify people) or ``#123``
+references (which link issues). URLs are shown as code spans, where GitHub neither links
+nor mentions. (Workflow commands are escaped by :mod:`listbot.report.github`.)
 """
 
 from __future__ import annotations
@@ -87,13 +87,3 @@ def fit(parts: list[str], *, limit: int = SAFE_LIMIT, more: str = "") -> str:
         size += len(part) + 1
     body = "\n".join(kept)
     return body if len(body) <= limit else body[: limit - 1] + "…"
-
-
-def command_data(text: str) -> str:
-    """A workflow-command message: ``%``, CR and LF encoded so it stays one command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def command_property(text: str) -> str:
-    """A workflow-command property value (``file=``, ``title=``): also ``:`` and ``,``."""
-    return command_data(text).replace(":", "%3A").replace(",", "%2C")
