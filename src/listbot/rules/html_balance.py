@@ -39,164 +39,31 @@ from listbot.findings import Finding, Related, Severity
 from listbot.model import Document, HtmlBlock, Span
 from listbot.rules.base import NoOptions, Rule
 
-VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
-OPTIONAL_END = frozenset(
-    [
-        "html",
-        "head",
-        "body",
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "rt",
-        "rp",
-        "rb",
-        "rtc",
-        "optgroup",
-        "option",
-        "colgroup",
-        "caption",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-    ]
+
+def _names(words: str) -> frozenset[str]:
+    """A set of tag names from a space-separated string (easier to read than a list)."""
+    return frozenset(words.split())
+
+
+VOID = _names("area base br col embed hr img input keygen link meta param source track wbr")
+OPTIONAL_END = _names(
+    "html head body p li dt dd rt rp rb rtc optgroup option colgroup caption "
+    "thead tbody tfoot tr td th"
 )
 KNOWN = (
     VOID
     | OPTIONAL_END
-    | frozenset(
-        [
-            "a",
-            "abbr",
-            "address",
-            "article",
-            "aside",
-            "audio",
-            "b",
-            "bdi",
-            "bdo",
-            "big",
-            "blockquote",
-            "button",
-            "canvas",
-            "center",
-            "cite",
-            "code",
-            "data",
-            "datalist",
-            "del",
-            "details",
-            "dfn",
-            "dialog",
-            "div",
-            "dl",
-            "em",
-            "fieldset",
-            "figcaption",
-            "figure",
-            "font",
-            "footer",
-            "form",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hgroup",
-            "i",
-            "iframe",
-            "ins",
-            "kbd",
-            "label",
-            "legend",
-            "main",
-            "map",
-            "mark",
-            "menu",
-            "nav",
-            "noscript",
-            "object",
-            "ol",
-            "output",
-            "picture",
-            "pre",
-            "q",
-            "ruby",
-            "s",
-            "samp",
-            "section",
-            "select",
-            "small",
-            "span",
-            "strike",
-            "strong",
-            "sub",
-            "summary",
-            "sup",
-            "table",
-            "template",
-            "textarea",
-            "time",
-            "tt",
-            "u",
-            "ul",
-            "var",
-            "video",
-        ]
+    | _names(
+        "a abbr address article aside audio b bdi bdo big blockquote button canvas center "
+        "cite code data datalist del details dfn dialog div dl em fieldset figcaption figure "
+        "font footer form h1 h2 h3 h4 h5 h6 header hgroup i iframe ins kbd label legend main "
+        "map mark menu nav noscript object ol output picture pre q ruby s samp section select "
+        "small span strike strong sub summary sup table template textarea time tt u ul var video"
     )
 )
 # Inline elements that are never nested in themselves: `<b>x<b>` means `<b>x</b>`.
-NOT_NESTED = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "big",
-        "cite",
-        "code",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "tt",
-        "u",
-        "var",
-    ]
+NOT_NESTED = _names(
+    "a abbr b big cite code del dfn em i ins kbd mark q s samp small strike strong sub sup tt u var"
 )
 # A start tag closes these open elements (all have optional end tags) when they are on top.
 IMPLIED_CLOSE = {
@@ -214,45 +81,16 @@ IMPLIED_CLOSE = {
     "rt": {"rt", "rp"},
     "rp": {"rt", "rp"},
 }
-CLOSES_P = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "ul",
-    ]
+CLOSES_P = _names(
+    "address article aside blockquote details dialog div dl fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul"
 )
 
 
 @dataclass
 class _Open:
+    """An open element: where its start tag is, and for a row, how many cells it got."""
+
     tag: str
     line: int
     column: int
