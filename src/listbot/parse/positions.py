@@ -197,10 +197,20 @@ def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
         token["_s"] = opener.start - (2 if opener.image else 1)
         token["_e"] = end
         if state.src.startswith("(", close + 1):
-            href, _ = parse_link_href(state.src, close + 2)
-            if href is not None:
-                token["source_url"] = unescape(unescape_char(href))
+            token["source_url"] = _destination(state.src, close + 2, end - 1)
     return end
+
+
+_PLAIN_DESTINATION = re.compile(r"[^\s<>\\&\"'()]*")
+
+
+def _destination(src: str, start: int, stop: int) -> str:
+    """The destination of ``[label](dest "title")`` as written, escapes and entities resolved."""
+    plain = _PLAIN_DESTINATION.match(src, start, stop)
+    if plain is not None and plain.end() == stop:
+        return src[start:stop]  # the common case: nothing to resolve, no title
+    href, _ = parse_link_href(src, start)
+    return unescape(unescape_char(href)) if href is not None else src[start:stop]
 
 
 list_parser._parse_list_item = _parse_list_item
@@ -420,8 +430,9 @@ def strip_private(tokens: list[Token]) -> None:
 
 
 def _after_render(md: Markdown, result: Any, state: BlockState) -> Any:
+    """Footnote bodies are parsed after :func:`locate`; clean their private keys."""
     if isinstance(result, list):
-        strip_private(result)
+        strip_private([token for token in result if token["type"] == "footnotes"])
     return result
 
 
