@@ -76,10 +76,9 @@ def _previous_is_paragraph(doc: Document, block: TextBlock, previous: TextBlock 
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    previous: TextBlock | None = None
-    for block in doc.text_blocks:
-        candidate, previous_block = block, previous
-        previous = block
+    blocks = doc.text_blocks
+    # pairs each block with the one before it (None for the first)
+    for candidate, previous_block in zip(blocks, (None, *blocks), strict=False):
         if candidate.kind != "paragraph" or candidate.span.line != candidate.span.end_line:
             continue
         line = candidate.span.line
