@@ -1,0 +1,375 @@
+"""awesome-lint's own rules: the branches the scenario files cannot show (one file each).
+
+Scenario files hold what fires; here are the cases that must stay silent, option and
+fix-safety branches, companion files, and the corpus (real lists) as a regression net.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from listbot.api import lint_text
+from listbot.config import Config
+from listbot.findings import Applicability, Finding
+from listbot.fix import fix_text
+from listbot.parse import parse, parse_file
+from listbot.rules import get_rule
+from listbot.rules.awesome_list_item import Options as ListItemOptions
+from listbot.rules.balanced_punctuation import unbalanced
+from tests.conftest import corpus_params
+
+AWESOME_RULES = (
+    "awesome-heading",
+    "awesome-badge",
+    "awesome-contributing",
+    "awesome-code-of-conduct",
+    "awesome-license",
+    "awesome-list-item",
+    "balanced-punctuation",
+    "awesome-no-ci-badge",
+    "no-repeat-item-in-description",
+    "awesome-spell-check",
+    "awesome-toc",
+)
+
+
+def lint(rule: str, text: str) -> list[Finding]:
+    return lint_text(text, "readme.md", config=Config(select=(rule,))).findings
+
+
+def messages(rule: str, text: str) -> list[str]:
+    return [f.message for f in lint(rule, text)]
+
+
+def check_with(rule_id: str, text: str, options: object = None, **changes: object) -> list[Finding]:
+    """Run one rule's check directly, on a document with ``changes`` (e.g. companions)."""
+    rule = get_rule(rule_id)
+    assert rule is not None
+    document = dataclasses.replace(parse(text, "readme.md"), **changes)
+    return list(rule.check(document, options if options is not None else rule.default_options))
+
+
+# -- awesome-heading ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<h1 align="center">The Awesome Widgets</h1>\n\nIntro.\n',
+        '<p align="center"><img src="logo.png" alt="Awesome Widgets"></p>\n\nIntro.\n',
+        "<!--lint disable double-link-->\n\n# Awesome Widgets\n",
+        "# Awesome Node.js for the Web\n",
+        "# Python 资源大全中文版\n",
+        "# [awesome widgets](https://widgets.dev)\n",
+    ],
+)
+def test_heading_accepts(text: str) -> None:
+    assert messages("awesome-heading", text) == []
+
+
+def test_heading_missing() -> None:
+    assert messages("awesome-heading", "Just a paragraph.\n\n## Tools\n") == [
+        "Missing main list heading"
+    ]
+
+
+# -- awesome-badge -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Awesome Widgets [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n",
+        "# Awesome Widgets [![Awesome](https://awesome.re/badge-flat2.svg)](https://awesome.re/)\n",
+        '<h1 align="center">Awesome Widgets</h1>\n',
+        "Intro first.\n\n# Awesome Widgets\n",
+    ],
+)
+def test_badge_accepts(text: str) -> None:
+    assert messages("awesome-badge", text) == []
+
+
+def test_badge_missing_next_to_heading() -> None:
+    text = "# Awesome Widgets\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+    assert messages("awesome-badge", text) == ["Missing Awesome badge next to the main heading"]
+
+
+# -- awesome-contributing / awesome-code-of-conduct ----------------------------------------
+
+LIST = "# Awesome Widgets\n\n- [Foo](https://foo.dev) - Parses widgets.\n"
+
+
+@pytest.mark.parametrize(
+    ("companions", "expected"),
+    [
+        (None, []),
+        ({}, ["Missing file contributing.md"]),
+        ({"contributing.md": "Send a pull request."}, []),
+        ({".github/contributing.md": "Send a pull request."}, []),
+        ({"contributing.md": " \n"}, ["contributing.md file must not be empty"]),
+    ],
+)
+def test_contributing(companions: dict[str, str] | None, expected: list[str]) -> None:
+    found = check_with("awesome-contributing", LIST, companions=companions)
+    assert [f.message for f in found] == expected
+
+
+def test_code_of_conduct_branches() -> None:
+    rule = get_rule("awesome-code-of-conduct")
+    assert rule is not None
+    email = {"code-of-conduct.md": "# Code\n\nWrite to sindresorhus@gmail.com.\n"}
+    found = check_with("awesome-code-of-conduct", LIST, companions=email)
+    assert [f.message for f in found] == ["The default email must be replaced with yours"]
+    assert (found[0].related[0].line, found[0].related[0].column) == (3, 10)
+    assert found[0].related[0].file == "code-of-conduct.md"
+    owner = rule.options(repository_owner="sindresorhus")
+    assert check_with("awesome-code-of-conduct", LIST, owner, companions=email) == []
+    empty = check_with("awesome-code-of-conduct", LIST, companions={"code_of_conduct.md": ""})
+    assert [f.message for f in empty] == ["code_of_conduct.md file must not be empty"]
+    assert check_with("awesome-code-of-conduct", LIST, companions={}) == []
+    assert check_with("awesome-code-of-conduct", LIST, companions=None) == []
+
+
+def test_companions_are_read_beside_a_file(tmp_path: Path) -> None:
+    readme = tmp_path / "readme.md"
+    readme.write_text(LIST, encoding="utf-8")
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "CODE_OF_CONDUCT.md").write_text("[INSERT EMAIL ADDRESS]\n")
+    document = parse_file(readme)
+    contributing = get_rule("awesome-contributing")
+    conduct = get_rule("awesome-code-of-conduct")
+    assert contributing is not None and conduct is not None
+    found = [*contributing.check(document, None), *conduct.check(document, conduct.options())]
+    assert [f.message for f in found] == [
+        "Missing file contributing.md",
+        "The email placeholder must be replaced with yours",
+    ]
+
+
+# -- awesome-license ---------------------------------------------------------------------
+
+
+def test_license_heading_words() -> None:
+    text = "# Awesome\n\n## Licensing\n\n## License and Credits\n\n## licence\n"
+    assert [f.line for f in lint("awesome-license", text)] == [7]
+
+
+# -- awesome-list-item -------------------------------------------------------------------
+
+
+def test_list_item_casing_fix_is_unsafe_for_the_entry_name() -> None:
+    text = "# A\n\n- [virtualenv](https://virtualenv.pypa.io) - virtualenv makes envs.\n"
+    (finding,) = lint("awesome-list-item", text)
+    assert finding.message == "List item description must start with valid casing"
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    assert fix_text(text, "readme.md", Config(select=("awesome-list-item",))).text == text
+
+
+def test_list_item_ascii_colon_before_cjk_text_suggests_full_width() -> None:
+    text = "# A\n\n- [abu](https://github.com/bbfamily/abu): 基于 Python 的量化交易框架。\n"
+    (finding,) = lint("awesome-list-item", text)
+    assert (
+        finding.message == 'List item link and CJK description must be separated with "：" or " - "'
+    )
+    assert finding.fix is not None and finding.fix.edits[0].text == "："
+    fixed = fix_text(text, "readme.md", Config(select=("awesome-list-item",)), unsafe=True)
+    assert "[abu](https://github.com/bbfamily/abu)：基于" in fixed.text
+
+
+def test_list_item_cjk_colon_option() -> None:
+    text = "# A\n\n- [p](https://github.com/qw3rtman/p)：非常简单的 Python 版本管理工具。\n"
+    assert check_with("awesome-list-item", text) == []
+    strict = ListItemOptions(cjk_colon=False)
+    found = check_with("awesome-list-item", text, strict)
+    assert [f.message for f in found] == [
+        "List item link and description must be separated with a dash"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [Foo](https://foo.dev) - Parses widgets.",
+        "- [Foo](https://foo.dev) - 《深入理解》的笔记（第三版）。",
+        "- [Foo](https://foo.dev) - Says “hi!”",
+        "- [Foo](https://foo.dev) - `foo` bindings for widgets.",
+        "- [Foo](https://foo.dev) - See the [docs](https://foo.dev/docs)",
+        "- [Foo](https://foo.dev) - Fast!!",
+        "- [Foo](https://foo.dev)",
+        "- [Foo](https://foo.dev) ⭐",
+        "- [Foo](https://foo.dev) `Google` `2019`",
+        "- [Foo](https://foo.dev) ([Paper](https://foo.dev/paper.pdf)) `Google`, `2019`",
+        "1. <u>GPT</u>: **Improving Language Understanding**. *Radford et al.* 2018. [[Paper](https://x.dev/p.pdf)]",
+        "- Model **Attention Is All You Need**, NeurIPS 2017, [Paper](https://arxiv.org/abs/1706.03762)",
+        "- [Contents](#contents)",
+    ],
+)
+def test_list_item_accepts(line: str) -> None:
+    assert messages("awesome-list-item", f"# A\n\n{line}\n") == []
+
+
+# -- awesome-spell-check -----------------------------------------------------------------
+
+
+def test_spell_check_leaves_entry_names_and_code_alone() -> None:
+    text = (
+        "# A\n\n- [pytorch](https://github.com/pytorch/pytorch) - Tensors and networks.\n"
+        "- [Foo](https://foo.dev) - Runs `javascript`"
+        ' <a href="https://x.dev/github">here</a> and in https://github.com.\n'
+    )
+    assert messages("awesome-spell-check", text) == []
+
+
+def test_spell_check_heading_fix_is_unsafe_when_the_anchor_changes() -> None:
+    text = "# A\n\n## Tools for OS X\n\n## Javascript\n"
+    found = lint("awesome-spell-check", text)
+    safety = {f.message.split('"')[1]: f.fix.applicability for f in found if f.fix}
+    assert safety == {"OS X": Applicability.UNSAFE, "Javascript": Applicability.SAFE}
+
+
+def test_spell_check_reports_a_multi_word_name_once() -> None:
+    found = lint("awesome-spell-check", "# A\n\nWorks on Mac OS X and on Linux.\n")
+    assert [f.message for f in found] == [
+        'Text "Mac OS X" should be written as "macOS" (if referring to the technology)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A crate for rust developers.", 1),
+        ("Written in go.", 1),
+        ("The rust on the go-kart is not a language.", 0),
+        ("A swift library.", 1),
+        ("A swift reply.", 0),
+    ],
+)
+def test_spell_check_ambiguous_words_need_context(text: str, count: int) -> None:
+    assert len(lint("awesome-spell-check", f"# A\n\n{text}\n")) == count
+
+
+# -- balanced-punctuation ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Don’t worry, the students’ books.", []),
+        ("‘steal’ this", []),
+        ("“outer ‘inner’ outer”", []),
+        ("‘The students’ books", [(0, "Unclosed ‘ without matching closing ’")]),
+        ('a "b', [(2, 'Unclosed " without matching closing "')]),
+        ("a」b", [(1, "Unmatched closing 」 without corresponding opening 「")]),
+    ],
+)
+def test_unbalanced(text: str, expected: list[tuple[int, str]]) -> None:
+    assert sorted(unbalanced(text)) == expected
+
+
+# -- awesome-toc -------------------------------------------------------------------------
+
+HEADINGLESS = """# Awesome Widgets
+
+- [Tools](#tools)
+- [Videos](#video)
+- [Books](#books)
+  - [Old Books](#old-books)
+
+## Tools
+
+## Books
+
+### Old Books
+
+### New Books
+"""
+
+
+def test_toc_without_heading_is_found_and_checked() -> None:
+    assert messages("awesome-toc", HEADINGLESS) == [
+        'ToC missing item for "New Books"',
+        'ToC item "Videos" link "#video" not found',
+    ]
+
+
+def test_toc_fix_regenerates_in_the_existing_style() -> None:
+    fixed = fix_text(HEADINGLESS, "readme.md", Config(select=("awesome-toc",)), unsafe=True)
+    assert fixed.text.split("## Tools")[0] == (
+        "# Awesome Widgets\n\n- [Tools](#tools)\n- [Books](#books)\n"
+        "  - [Old Books](#old-books)\n  - [New Books](#new-books)\n\n"
+    )
+    assert messages("awesome-toc", fixed.text) == []
+
+
+def test_toc_order_fix_is_safe_and_numbered() -> None:
+    text = "# A\n\n## 目录\n\n1. [Books](#books)\n2. [Tools](#tools)\n\n## Tools\n\n## Books\n"
+    (finding,) = lint("awesome-toc", text)
+    assert finding.message.startswith('ToC item "Tools" is out of order')
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+    fixed = fix_text(text, "readme.md", Config(select=("awesome-toc",)))
+    assert "1. [Tools](#tools)\n2. [Books](#books)\n" in fixed.text
+
+
+def test_toc_accepts_html_anchors_and_omitted_headings() -> None:
+    text = (
+        "# A\n\n## Contents\n\n- [Tools](#tools)\n- [Extra](#extra)\n\n## Tools\n\n"
+        '<a name="extra"></a>\n\n## Sponsors <!-- omit in toc -->\n\n## Contributing\n'
+    )
+    assert messages("awesome-toc", text) == []
+
+
+def test_toc_heading_without_list() -> None:
+    text = "# A\n\n## Table of Contents\n\nNothing here yet.\n\n## Tools\n"
+    assert messages("awesome-toc", text) == ["Missing or invalid Table of Contents list"]
+
+
+def test_no_toc_no_findings() -> None:
+    assert messages("awesome-toc", "# A\n\n## Tools\n\n- [Foo](https://foo.dev) - Foo.\n") == []
+
+
+# -- the corpus --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", corpus_params())
+def test_corpus_findings_point_into_the_file(path: Path) -> None:
+    document = parse_file(path)
+    for rule_id in AWESOME_RULES:
+        rule = get_rule(rule_id)
+        assert rule is not None
+        for finding in rule.check(document, rule.default_options):
+            line = document.line_text(finding.line)
+            assert 1 <= finding.line <= max(len(document.lines), 1), (rule_id, finding)
+            assert 1 <= finding.column <= len(line) + 1, (rule_id, finding)
+
+
+def _corpus_findings(corpus: Path, name: str, rule_id: str) -> list[Finding]:
+    document = parse_file(corpus / name)
+    rule = get_rule(rule_id)
+    assert rule is not None
+    return list(rule.check(document, rule.default_options))
+
+
+def test_corpus_stale_toc_anchors(corpus: Path) -> None:
+    found = _corpus_findings(corpus, "RUCAIBox-LLMSurvey.md", "awesome-toc")
+    assert [f.line for f in found] == [124, 125, 126, 127, 128, 129]
+    assert all(f.message.endswith("not found") for f in found)
+
+
+def test_corpus_paper_lists_are_not_awesome_items(corpus: Path) -> None:
+    for name in ("llms-practical-guide.md", "RUCAIBox-LLMSurvey.md"):
+        assert _corpus_findings(corpus, name, "awesome-list-item") == []
+
+
+def test_corpus_full_width_colon_list(corpus: Path) -> None:
+    found = _corpus_findings(corpus, "jobbole-awesome-python-cn.md", "awesome-list-item")
+    separators = [f for f in found if "separated" in f.message]
+    assert 0 < len(separators) < 20  # hundreds of `：` entries are accepted
+    assert not [f for f in found if "casing" in f.message]
+
+
+def test_corpus_github_actions_badge(corpus: Path) -> None:
+    found = _corpus_findings(corpus, "avelino-awesome-go.md", "awesome-no-ci-badge")
+    assert [f.line for f in found] == [5]
