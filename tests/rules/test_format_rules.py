@@ -224,3 +224,38 @@ def test_numbered_labels_in_the_practical_guide(corpus: Any) -> None:
 )
 def test_unused_definition_removal_keeps_the_other_lines(text: str, fixed: str) -> None:
     assert _fixed(text, "no-unused-definitions") == fixed
+
+
+FORMAT_RULES = (
+    "unordered-list-marker-style",
+    "list-item-indent",
+    "list-item-bullet-indent",
+    "ordered-list-marker-style",
+    "ordered-list-marker-value",
+    "heading-style",
+    "no-multiple-toplevel-headings",
+    "no-undefined-references",
+    "no-unused-definitions",
+    "no-heading-punctuation",
+    "no-emphasis-as-heading",
+    "no-repeat-punctuation",
+    "html-balance",
+    "no-trailing-spaces",
+    "no-hard-tabs",
+    "link-spacing",
+    "ordered-list-as-heading",
+    "mojibake",
+    "latex-leftover",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", " ", "\t", "-", "1.", "**a**", "<b>", "</b>", "[a][b]", "x\n===", "\r\n", "99)"],
+)
+def test_tiny_inputs_give_findings_inside_the_text(text: str) -> None:
+    findings = lint_text(text, "tiny.md", config=Config(select=FORMAT_RULES)).findings
+    lines = text.splitlines() or [""]
+    for finding in findings:
+        assert 1 <= finding.line <= len(lines), finding
+        assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
