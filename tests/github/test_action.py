@@ -75,3 +75,47 @@ def test_ci_check_workflows_passes() -> None:
         [str(REPO / ".ci" / "check-workflows")], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("mode", "files", "config", "expected"),
+    [
+        ("review", "README.md", "", ["github", "review"]),
+        ("review", "", "my dir/x.toml", ["github", "review", "--config", "my dir/x.toml"]),
+        ("link-rot", "README.md docs/a.md", "", ["github", "link-rot", "README.md", "docs/a.md"]),
+        ("lint", "README.md", "", ["lint", "--format", "github", "README.md"]),
+    ],
+)
+def test_action_run_step_passes_inputs_as_arguments(
+    tmp_path: Path, mode: str, files: str, config: str, expected: list[str]
+) -> None:
+    """The run step of action.yml with a stand-in listbot that prints its arguments."""
+    result = _run_step(tmp_path, mode=mode, files=files, config=config)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip("\n").split("|") == expected
+
+
+def test_action_rejects_an_unknown_mode(tmp_path: Path) -> None:
+    result = _run_step(tmp_path, mode="review; echo pwned", files="", config="")
+    assert result.returncode == 2
+    assert result.stdout.startswith("::error title=listbot::mode must be review, link-rot or lint")
+    assert "pwned" not in result.stdout
+
+
+def _run_step(tmp_path: Path, *, mode: str, files: str, config: str) -> subprocess.CompletedProcess:
+    run = _steps(_load(REPO / "action.yml"))[1]["run"]
+    bin_dir = tmp_path / "listbot-venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    stand_in = bin_dir / "listbot"
+    stand_in.write_text('#!/usr/bin/env bash\nIFS="|"; echo "$*"\n', encoding="utf-8")
+    stand_in.chmod(0o755)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "RUNNER_TEMP": str(tmp_path),
+        "RUNNER_OS": "Linux",
+        "LISTBOT_MODE": mode,
+        "LISTBOT_FILES": files,
+        "LISTBOT_CONFIG": config,
+        "GITHUB_TOKEN": "t",
+    }
+    return subprocess.run(["bash", "-c", run], env=env, capture_output=True, text=True, timeout=60)
