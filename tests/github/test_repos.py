@@ -161,3 +161,24 @@ def test_without_token_one_notice_and_no_request(fake: FakeGitHub, monkeypatch) 
     report, _ = _run(fake, "- [Gone](https://github.com/x/gone) - C.\n", token=None)
     assert report.notices == [NO_TOKEN]
     assert report.findings == [] and fake.requests == []
+
+
+def test_facts_are_reused_from_the_store(fake: FakeGitHub) -> None:
+    handler = GraphQL({"x/gone": None})
+    fake.graphql_handler = handler
+    text = "- [Gone](https://github.com/x/gone) - C.\n"
+    doc = document(text, "README.md", inline_links(text.splitlines()))
+    options = {"github_api_url": fake.api_url, "github_token": "t"}
+    selected = frozenset(rule.id for rule in RULES)
+    now = [NOW]
+    with open_store(None, clock=lambda: now[0]) as store:
+        for _ in range(2):
+            context = CheckContext([doc], Config(), store, selected, options=options)
+            report = asyncio.run(check_github_repos(context))
+            assert [f.rule for f in report.findings] == ["github-missing"]
+        assert len(handler.queries) == 1
+        now[0] += 25 * 3600  # older than cache_hours: asked again
+        asyncio.run(
+            check_github_repos(CheckContext([doc], Config(), store, selected, options=options))
+        )
+        assert len(handler.queries) == 2
