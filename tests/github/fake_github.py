@@ -95,6 +95,8 @@ class FakeGitHub:
         self.read_only = False
         self.reject_reviews_with_comments = False
         self.page_size = 100
+        self.token_login: str | None = None
+        """Who ``GET /user`` says the token is; None answers 403 like the Actions token."""
         self.graphql_handler: Callable[[dict[str, Any]], dict[str, Any]] | None = None
         self._ids = itertools.count(1000)
         self._stop: Callable[[], None] = lambda: None
@@ -216,6 +218,7 @@ class FakeGitHub:
             web.patch(prefix + "/issues/{n:\\d+}", self._patch_issue),
             web.get(prefix + "/labels/{name}", self._get_label),
             web.post(prefix + "/labels", self._post_label),
+            web.get("/api/v3/user", self._get_user),
             web.post("/api/graphql", self._graphql),
         ]
         app.add_routes(routes)
@@ -336,13 +339,17 @@ class FakeGitHub:
             "body": payload.get("body", ""),
             "state": "COMMENTED" if payload.get("event") == "COMMENT" else "PENDING",
             "commit_id": payload.get("commit_id"),
-            "user": {"login": BOT},
+            "user": {"login": self.author},
             "url": f"{self.base}/pulls/{pull.number}/reviews/{review_id}",
         }
         self.reviews.append(review)
         for comment in comments:
             self.add_review_comment(
-                pull.number, comment["body"], login=BOT, path=comment["path"], line=comment["line"]
+                pull.number,
+                comment["body"],
+                login=self.author,
+                path=comment["path"],
+                line=comment["line"],
             )
         return web.json_response(review)
 
@@ -357,7 +364,9 @@ class FakeGitHub:
 
     async def _post_issue_comment(self, request: web.Request) -> web.Response:
         payload = await request.json()
-        comment = self.add_issue_comment(int(request.match_info["n"]), payload["body"], login=BOT)
+        comment = self.add_issue_comment(
+            int(request.match_info["n"]), payload["body"], login=self.author
+        )
         return web.json_response(comment, status=201)
 
     def _issue_comment(self, request: web.Request) -> dict[str, Any]:
@@ -419,6 +428,15 @@ class FakeGitHub:
         return web.json_response(
             {**payload, "url": f"{self.base}/labels/{quote(payload['name'])}"}, status=201
         )
+
+    @property
+    def author(self) -> str:
+        return self.token_login or BOT
+
+    async def _get_user(self, request: web.Request) -> web.Response:
+        if self.token_login is None:
+            return web.json_response(FORBIDDEN, status=403)
+        return web.json_response({"login": self.token_login, "url": f"{self.api_url}/user"})
 
     async def _graphql(self, request: web.Request) -> web.Response:
         payload = await request.json()

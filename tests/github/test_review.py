@@ -204,3 +204,16 @@ def test_only_own_summary_is_edited(fake: FakeGitHub, client: GitHubClient) -> N
     run_review(client, target, GithubOptions(), TodoLinter())
     assert duplicate not in fake.issue_comments
     assert len([c for c in fake.issue_comments if c["user"]["login"] == BOT]) == 1
+
+
+def test_personal_token_comments_are_recognised_by_login(
+    fake: FakeGitHub, client: GitHubClient
+) -> None:
+    fake.token_login = "octo-maintainer"  # a personal token: GET /user answers
+    target = _setup(fake)
+    for _ in range(3):
+        run_review(client, target, GithubOptions(), TodoLinter())
+    assert len(_review_posts(fake)) == 1
+    assert len(fake.issue_comments) == 1
+    assert {c["user"]["login"] for c in fake.review_comments} == {"octo-maintainer"}
+    assert any(r.path == "/api/v3/user" for r in fake.requests)

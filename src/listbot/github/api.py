@@ -144,6 +144,14 @@ class GitHubClient:
     def _pull(self, repo: str, number: int) -> Any:
         return self._github.get_repo(repo).get_pull(number)
 
+    def token_login(self) -> str | None:
+        """The token's own login, when GitHub tells (personal tokens; the Actions token
+        answers 403), so that comments posted with a personal token are recognised."""
+        try:
+            return self._call(lambda: str(self._github.get_user().login))
+        except GitHubError:
+            return None
+
     # -- pull requests -------------------------------------------------------------------
 
     def pull_info(self, repo: str, number: int) -> PullInfo:

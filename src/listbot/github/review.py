@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from listbot.api import RunResult
@@ -254,6 +254,9 @@ def _publish(
     items: Sequence[Reported],
     outcome: ReviewOutcome,
 ) -> None:
+    login = client.token_login()
+    if login and options.bot_logins and login not in options.bot_logins:
+        options = replace(options, bot_logins=(*options.bot_logins, login))
     review_comments = client.review_comments(target.repo, target.number)
     reviews = client.review_bodies(target.repo, target.number)
     plan = plan_review(items, patches, review_comments, reviews, options)
