@@ -89,7 +89,7 @@ def _entry(
         description_span=description_span,
         links=links,
         children=children,
-        paper=paper_fields(item.span, links, main, lines),
+        paper=paper_fields(item.span, links, main, lines) if _TITLE_MARKS.search(raw) else None,
     )
 
 
@@ -169,6 +169,7 @@ def _first_content_column(lines: Sequence[str], line: int, quoted: bool) -> int:
 
 # Paper fields --------------------------------------------------------------------------------
 
+_TITLE_MARKS = re.compile(r"\*\*|__|[\"“]")
 _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*|__(?!\s)(.+?)(?<!\s)__")
 _QUOTED = re.compile(r"\"([^\"\n]{6,}?)\"|“([^”\n]{6,}?)”")
 _ITALIC = re.compile(

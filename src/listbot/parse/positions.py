@@ -59,6 +59,8 @@ class PosState(BlockState):
         self.base_line = 1
         self.pending_bases: list[int] = []
         self._starts: list[int] | None = None
+        self.shifts: dict[int, int | None] = {}
+        """Per child line: file column minus child column (see :func:`line_shift`)."""
 
     def child_state(self, src: str, lazy_line_starts: set[int] | None = None) -> BlockState:
         child = super().child_state(src, lazy_line_starts)
@@ -221,32 +223,41 @@ def file_position(state: PosState, offset: int, lines: Sequence[str]) -> tuple[i
     """The 1-based file (line, column) of ``offset`` in ``state.src``."""
     index = state.line_index(offset)
     line_no = state.base_line + index
-    line_start = state.line_starts[index]
-    column_in_state = offset - line_start
+    column_in_state = offset - state.line_starts[index]
     if state.parent is None:
         return line_no, column_in_state + 1
-    line_end = state.src.find("\n", line_start)
-    state_line = state.src[line_start : line_end if line_end >= 0 else len(state.src)]
-    file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-    return line_no, map_column(file_line, state_line, column_in_state)
+    shifts = state.shifts
+    if index in shifts:
+        shift = shifts[index]
+    else:
+        line_start = state.line_starts[index]
+        line_end = state.src.find("\n", line_start)
+        state_line = state.src[line_start : line_end if line_end >= 0 else len(state.src)]
+        file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+        shift = shifts[index] = line_shift(file_line, state_line)
+    if shift is None:  # content not found in the file line (never seen): stay in the line
+        file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+        return line_no, min(column_in_state, len(file_line)) + 1
+    return line_no, max(column_in_state + shift, 0) + 1
 
 
-def map_column(file_line: str, state_line: str, column_in_state: int) -> int:
-    """Map a 0-based column of a rewritten child line onto its 1-based file column."""
+def line_shift(file_line: str, state_line: str) -> int | None:
+    """What to add to a 0-based child-line column to get the 0-based file column.
+
+    The child line is the file line's content with its leading whitespace rewritten
+    (markers removed, tabs expanded) and maybe trailing whitespace trimmed; so the content
+    is found at the end of the file line.
+    """
     content = state_line.lstrip(" \t")
     indent = len(state_line) - len(content)
     content = content.rstrip(" \t")
     if not content:
-        return column_in_state + 1
+        return 0
     trimmed = file_line.rstrip(" \t")
     if trimmed.endswith(content):
-        content_start = len(trimmed) - len(content)
-    else:
-        found = file_line.rfind(content)
-        if found < 0:
-            return min(column_in_state, len(file_line)) + 1
-        content_start = found
-    return max(content_start + column_in_state - indent, 0) + 1
+        return len(trimmed) - len(content) - indent
+    found = file_line.rfind(content)
+    return found - indent if found >= 0 else None
 
 
 def locate(md: Markdown, state: BlockState) -> None:
