@@ -47,7 +47,7 @@ def test_error_finding_exits_one_and_text_format(tmp_path: Path, capsys: pytest.
     path = write(tmp_path, NO_NEWLINE)
     assert main(["lint", "--offline", "--select", "final-newline", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path}:3:36: error final-newline Missing final newline" in out
+    assert f"{path}:3:37: error final-newline Missing final newline" in out
     assert "Found 1 error, 0 warnings, 0 infos in 1 file." in out
 
 
@@ -73,9 +73,9 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     (finding,) = report["findings"]
     assert {k: finding[k] for k in ("line", "column", "end_line", "end_column", "severity", "rule")} == {
         "line": 3,
-        "column": 36,
+        "column": 37,
         "end_line": 3,
-        "end_column": 36,
+        "end_column": 37,
         "severity": "error",
         "rule": "final-newline",
     }
