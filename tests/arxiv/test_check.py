@@ -240,18 +240,28 @@ async def test_disabled_or_unselected_means_no_request() -> None:
 
 
 async def test_year_from_real_dates_only_where_the_id_misleads() -> None:
-    papers = {"2101.00027": {"title": "The Pile: An 800GB Dataset", "published": "2020-12-31"}}
+    papers = {
+        "2101.00027": {"title": "The Pile: An 800GB Dataset", "published": "2020-12-31"},
+        "2101.00028": {"title": "A January paper", "published": "2021-01-05"},
+    }
     doc = make_document(
         "- **The Pile: An 800GB Dataset**, Arxiv 2021. [Paper](https://arxiv.org/abs/2101.00027)\n"
         "- **The Pile: An 800GB Dataset**, Arxiv 2020. [Paper](https://arxiv.org/abs/2101.00027)\n"
-        "- **The Pile: An 800GB Dataset**, ICLR 2022. [Paper](https://arxiv.org/abs/2101.00027)\n",
+        "- **The Pile: An 800GB Dataset**, ICLR 2022. [Paper](https://arxiv.org/abs/2101.00027)\n"
+        "- **A January paper**, Arxiv 2020. [Paper](https://arxiv.org/abs/2101.00028)\n"
+        "- **A January paper**, Arxiv 2019. [Paper](https://arxiv.org/abs/2101.00028)\n",
         papers=True,
     )
     async with fake_arxiv(papers) as server:
         report = await run(server, [doc], selected={"year-mismatch", "arxiv-not-found"})
-    # Line 2 is the offline rule's (its ID says 2021); line 1 only real dates can see.
-    assert [(f.rule, f.line) for f in report.findings] == [("year-mismatch", 1)]
+    # The offline rule lets a January ID pass for the year before; real dates settle lines
+    # 1 and 4. Line 5 is the offline rule's own finding (2019 is wrong either way).
+    assert [(f.rule, f.line) for f in report.findings] == [
+        ("year-mismatch", 1),
+        ("year-mismatch", 4),
+    ]
     assert "first version 2020-12-31" in report.findings[0].message
+    assert "first version 2021-01-05" in report.findings[1].message
 
 
 async def test_pr_review_lines_limit_what_is_sent_and_progress_is_reported() -> None:

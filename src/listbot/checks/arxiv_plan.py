@@ -133,9 +133,10 @@ def findings_for(
 def _year_findings(
     refs: Sequence[ArxivRef], records: Mapping[str, Mapping[str, Any]]
 ) -> Iterator[Finding]:
-    """year-mismatch with arXiv's real first-version date, only where the offline rule,
-    which reads the year from the ID, decided otherwise (a paper submitted on 31 December
-    gets next year's ID). The offline rule reports everything else, so never twice."""
+    """year-mismatch from arXiv's real first-version date, only where the offline rule,
+    which reads year and month from the ID, found nothing: it lets a January ID pass for
+    the year before (a 31 December submission), which only the real date settles. The
+    offline rule reports everything else, so never twice."""
     seen: set[int] = set()
     for ref in refs:
         entry = ref.entry
@@ -151,7 +152,8 @@ def _year_findings(
         stated = paper.year
         assert stated is not None
         real = stated_year_conflict(stated, paper.venue, int(published[:4]))
-        if real is None or stated_year_conflict(stated, paper.venue, preprint.year) is not None:
+        offline = stated_year_conflict(stated, paper.venue, preprint.year, preprint.month)
+        if real is None or offline is not None:
             continue
         yield YEAR_MISMATCH.finding(
             paper.year_span or entry.span,
