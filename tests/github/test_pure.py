@@ -141,3 +141,32 @@ def test_default_list_files(path: str, expected: bool) -> None:
     from listbot.github.review import is_list_file
 
     assert is_list_file(path, GithubOptions().list_files) is expected
+
+
+def test_multi_line_findings_get_a_range_and_no_suggestion() -> None:
+    from listbot.findings import Edit, Fix
+    from listbot.github.comments import Reported, inline_comment
+    from listbot.github.review import anchor
+
+    patch = parse_patch("README.md", PATCH)
+    fix = Fix((Edit.replace_at(2, 1, 4, "two"),), "Undo")
+    one_line = Finding("r", "m", Span(2, 1, 2, 5), file="README.md", fix=fix)
+    two_lines = Finding("r", "m", Span(2, 1, 3, 4), file="README.md", fix=fix)
+    to_next_line_start = Finding("r", "m", Span(2, 1, 3, 1), file="README.md", fix=fix)
+    assert anchor(one_line, patch) == {"path": "README.md", "side": "RIGHT", "line": 2}
+    assert anchor(two_lines, patch) == {
+        "path": "README.md",
+        "side": "RIGHT",
+        "start_line": 2,
+        "start_side": "RIGHT",
+        "line": 3,
+    }
+    assert anchor(to_next_line_start, patch)["line"] == 2
+    assert anchor(Finding("r", "m", Span(3, 1, 12, 1), file="README.md"), patch) == {
+        "path": "README.md",
+        "side": "RIGHT",
+        "line": 3,
+    }  # the range would cross hunks: the first line only
+    assert anchor(Finding("r", "m", Span(7, 1, 7, 2), file="README.md"), patch) is None
+    assert "```suggestion\ntwo\n```" in inline_comment(Reported(one_line, "f" * 12, "deux"))
+    assert "suggestion" not in inline_comment(Reported(two_lines, "f" * 12, "deux"))

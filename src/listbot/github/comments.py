@@ -31,10 +31,18 @@ def _headline(finding: Finding) -> str:
     return f"{icon} **{finding.severity.value}** {escape.code(finding.rule)}: {message}"
 
 
+def last_line(finding: Finding) -> int:
+    """The finding's last line (a span ending at column 1 ends on the line before)."""
+    if finding.end_line > finding.line and finding.end_column == 1:
+        return finding.end_line - 1
+    return max(finding.end_line, finding.line)
+
+
 def _fixed_line(item: Reported) -> str | None:
-    """The line as the finding's fix would leave it, when the fix touches only that line."""
+    """The line as the finding's fix would leave it, when the finding and its fix are on
+    one line (a suggestion replaces every line the comment covers)."""
     fix = item.finding.fix
-    if fix is None or not fix.edits or "\n" in item.line_text:
+    if fix is None or not fix.edits or last_line(item.finding) != item.finding.line:
         return None
     line = item.finding.line
     text = item.line_text

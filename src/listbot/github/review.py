@@ -149,7 +149,7 @@ def anchor(finding: Finding, patch: FilePatch | None) -> dict[str, Any] | None:
     if patch is None or finding.line not in patch.context:
         return None
     position: dict[str, Any] = {"path": finding.file, "side": "RIGHT"}
-    last = finding.end_line
+    last = comments.last_line(finding)
     if last > finding.line and last in patch.context and patch.same_hunk(finding.line, last):
         position.update(start_line=finding.line, start_side="RIGHT", line=last)
     else:
