@@ -57,9 +57,10 @@ async def measure(name: str, documents: list[Document], cache: Path) -> None:
         expected = math.ceil(len(unique) / options.batch_size)
         mismatches = sum(f.rule == "arxiv-title-mismatch" for f in report.findings)
         polite = max(sent - 1, 0) * ArxivOptions().delay
+        note = "" if sent == expected else "; an all-empty batch is asked twice"
         print(
             f"{name:40} refs {len(refs):4}  unique {len(unique):4}  requests {sent} "
-            f"(ceil {expected}{'' if sent == expected else '; an all-empty batch is asked twice'})  "
+            f"(ceil {expected}{note})  "
             f"title-mismatch {mismatches:2}  cold {cold * 1000:6.0f} ms  "
             f"warm {warm * 1000:5.0f} ms (requests {server.count - sent})  "
             f"+{polite:.0f} s at 3 s/request"
