@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -69,6 +70,15 @@ def exit_code(args: argparse.Namespace, result: RunResult) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0
 
 
+def report_extra(result: RunResult) -> dict[str, object]:
+    """Facts some formats need: file lines (rdjson byte columns), a blob URL base for links."""
+    extra: dict[str, object] = {"lines": {d.path: d.lines for d in result.documents}}
+    server, repo, sha = (os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    if server and repo and sha:
+        extra["link_base"] = f"{server}/{repo}/blob/{sha}/"
+    return extra
+
+
 def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> int:
     """Print input errors and notices, render the report, return the exit code."""
     for error in result.input_errors:
@@ -84,6 +94,7 @@ def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> in
         statistics=args.statistics,
         fixed=fixed,
         quiet=args.quiet,
+        extra=report_extra(result),
     )
     if result.documents or args.format != "text":
         write_output(args, render(args.format, result.findings, context))
