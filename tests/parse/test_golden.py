@@ -369,3 +369,21 @@ def test_deep_nesting_degrades_without_crashing() -> None:
     )
     quotes = parse(">" * 1000 + " [q](r)\n")
     assert len(quotes.lines) == 1
+
+
+def test_best_effort_positions_for_text_and_emphasis() -> None:
+    doc = parse("- x __y__ [z **w**](u) *q* ~~s~~ \\*e\n")
+    found = {}
+    stack = list(doc.tokens)
+    while stack:
+        token = stack.pop()
+        stack.extend(token.get("children", ()))
+        if token["type"] in ("text", "strong", "emphasis", "strikethrough") and "column" in token:
+            source = doc.line_text(token["line"])[token["column"] - 1 : token["end_column"] - 1]
+            found.setdefault(token["type"], []).append(source)
+            if token["type"] == "text":
+                assert source == token["raw"]
+    assert sorted(found["strong"]) == ["**w**", "__y__"]
+    assert found["emphasis"] == ["*q*"]
+    assert found["strikethrough"] == ["~~s~~"]
+    assert "*e" not in found["text"]  # escaped text is left without a position

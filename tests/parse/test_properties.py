@@ -52,3 +52,18 @@ def test_parse_never_raises_and_positions_stay_in_the_file(text: str) -> None:
         assert document.line_text(item.line)[item.column - 1 :].startswith(item.marker)
     for comment in document.comments:
         assert document.line_text(comment.span.line)[comment.span.column - 1 :].startswith("<!--")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdownish)
+def test_positioned_inline_text_is_the_source_text(text: str) -> None:
+    document = parse(text)
+    stack = list(document.tokens)
+    while stack:
+        token = stack.pop()
+        stack.extend(token.get("children", ()))
+        if token["type"] in ("text", "codespan", "inline_html") and "end_column" in token:
+            assert token["line"] <= token["end_line"]
+            if token["type"] == "text" and token["line"] == token["end_line"]:
+                line = document.line_text(token["line"])
+                assert line[token["column"] - 1 : token["end_column"] - 1] == token["raw"]

@@ -14,7 +14,9 @@ tests/parse fails loudly if an upgrade moves anything.
 
 After parsing, :func:`locate` (a before-render hook, run after task_lists) gives every block
 token ``line`` and ``end_line``, parses inline text itself and gives inline tokens with a
-known start ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive); raw HTML
+known start ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for
+links, images, autolinks, code spans and inline HTML, best effort (:func:`infer_inline`) for
+text, strong, emphasis and strikethrough; raw HTML
 tokens also get ``columns``: the file column where each line of their ``raw`` starts; inline
 links and images get ``source_url``: the destination as written (escapes and entities resolved,
 not percent-encoded).
@@ -334,6 +336,7 @@ class _Locator:
             _strip_inline(children)
             line = token["line"]
             return line + stripped.count("\n")
+        infer_inline(children, stripped, 0)
         self.inline(children, state, offset)
         self.text_columns(token, state, offset, stripped)
         last_line = state.line_of(offset + max(len(stripped) - 1, 0))
@@ -415,10 +418,54 @@ class _Locator:
                 if found < 0:
                     _strip_inline(children)
                     continue
+                infer_inline(children, text, 0)
                 self.inline(children, state, found)
                 self.text_columns(cell, state, found, text)
                 cursor = found + len(text)
         return line + 1 + sum(1 for _, delta in rows if delta >= 2)
+
+
+_DELIMITER_WIDTH = {"strong": 2, "emphasis": 1, "strikethrough": 2}
+_OPENER = re.compile(r"[ \t\n]*([*_~]+)")
+_GAP = frozenset("*_~\\ \t\n")
+
+
+def infer_inline(tokens: list[Token], src: str, cursor: int) -> int:
+    """Best-effort offsets for text, strong, emphasis and strikethrough tokens.
+
+    mistune records no position for them; walk the inline source in token order from the
+    known positions of links, code spans and inline HTML. A text token is placed only when
+    its text is found right after the cursor (only delimiters or spaces in between), so
+    text whose escapes or entities were resolved is left without a position.
+    """
+    for token in tokens:
+        kind = token["type"]
+        children = token.get("children")
+        if "_s" in token:
+            if children and kind in ("link", "image"):
+                infer_inline(children, src, token["_s"] + (2 if kind == "image" else 1))
+            cursor = max(cursor, token.get("_e") or cursor)
+        elif kind == "text":
+            raw = token.get("raw", "")
+            found = src.find(raw, cursor, cursor + len(raw) + 8) if raw else -1
+            if found >= 0 and _GAP.issuperset(src[cursor:found]):
+                token["_s"] = found
+                cursor = token["_e"] = found + len(raw)
+        elif kind in _DELIMITER_WIDTH:
+            opener = _OPENER.match(src, cursor)
+            if opener is None:
+                continue
+            width = _DELIMITER_WIDTH[kind]
+            token["_s"] = start = opener.start(1)
+            inner_end = infer_inline(children or [], src, start + width)
+            closing = src[inner_end : inner_end + width]
+            if len(closing) == width and _GAP.issuperset(closing):
+                cursor = token["_e"] = inner_end + width
+            else:
+                cursor = inner_end
+        elif children:
+            cursor = infer_inline(children, src, cursor)
+    return cursor
 
 
 def _strip_inline(tokens: list[Token]) -> None:
