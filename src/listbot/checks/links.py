@@ -14,8 +14,9 @@ import asyncio
 import random
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from typing import Any
 
 from listbot.checks import CheckContext, CheckReport
@@ -66,11 +67,12 @@ __all__ = [
 ]
 
 STORE_KIND = "link"
+_BATCH = 1000
 CHECKER = "links"
 _NO_NETWORK_REASON = "not checked: no network (every host failed to resolve or connect)"
 
 
-@dataclass
+@dataclass(slots=True)
 class UrlJob:
     """One URL to check and every place that carries it."""
 
@@ -204,9 +206,10 @@ async def check_links(context: CheckContext) -> CheckReport:
                 )
     else:
         _remember(context.store, options, fresh.values())
+    several_files = len(context.documents) > 1
     for job in jobs:
         verdict = verdicts[job.key]
-        report.links.append(link_record(job, verdict))
+        report.links.append(link_record(job, verdict, with_files=several_files))
         report.findings.extend(findings_for(job.occurrences, verdict, wanted))
     return report
 
@@ -247,15 +250,45 @@ async def _verdicts(
         async with client:
             pool = HostPool(options.concurrency, options.host_concurrency)
             run = _Run(client, pool, options)
-            tasks = {asyncio.ensure_future(_keyed(job, run)) for job in pending}
             done = total - len(pending)
-            for next_done in asyncio.as_completed(tasks):
-                key, verdict = await next_done
+            async for key, verdict in _windowed(pending, run, window=2 * options.concurrency):
                 fresh[key] = verdicts[key] = verdict
                 done += 1
                 failures += verdict.failed
                 _progress(context, done, total, failures)
     return verdicts, fresh
+
+
+async def _windowed(
+    jobs: list[UrlJob], run: _Run, *, window: int
+) -> AsyncIterator[tuple[str, Verdict]]:
+    """Check jobs with at most ``window`` checks alive at once, hosts interleaved.
+
+    A task per URL up front would cost memory in proportion to the list (10,000 links:
+    tens of MB); round-robin over hosts keeps the window spread so no host's queue
+    blocks the others.
+    """
+    queue = iter(_interleave(jobs))
+    running: set[asyncio.Task[tuple[str, Verdict]]] = set()
+    while True:
+        for job in queue:
+            running.add(asyncio.ensure_future(_keyed(job, run)))
+            if len(running) >= window:
+                break
+        if not running:
+            return
+        finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+        for task in finished:
+            yield task.result()
+
+
+def _interleave(jobs: list[UrlJob]) -> list[UrlJob]:
+    """Jobs round-robin by host, each host's jobs in list order."""
+    by_host: dict[str, list[UrlJob]] = {}
+    for job in jobs:
+        by_host.setdefault(host_of(job.url), []).append(job)
+    columns = list(by_host.values())
+    return [job for row in zip_longest(*columns) for job in row if job is not None]
 
 
 async def _keyed(job: UrlJob, run: _Run) -> tuple[str, Verdict]:
@@ -331,18 +364,18 @@ def _cached(store: Store, options: LinksOptions, jobs: list[UrlJob]) -> dict[str
 
 def _remember(store: Store, options: LinksOptions, verdicts: Iterable[Verdict]) -> None:
     now = store.clock()
-    rows = []
-    outcomes = []
+    rows: list[tuple[str, Any, bool]] = []
+    outcomes: list[tuple[str, str, bool]] = []
     for verdict in verdicts:
         if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
             continue
         key = url_key(verdict.url)
         rows.append((key, {**verdict.to_json(), "checked_at": now}, not verdict.failed))
         outcomes.append((key, verdict.kind.value, verdict.failed))
-    if rows:
-        store.put_many(STORE_KIND, rows)
-    if outcomes and options.record_history:
-        store.record_run(outcomes)
+    for start in range(0, len(rows), _BATCH):  # batches keep peak memory flat
+        store.put_many(STORE_KIND, rows[start : start + _BATCH])
+        if options.record_history:
+            store.record_run(outcomes[start : start + _BATCH])
 
 
 def should_report(store: Store, record: Mapping[str, Any], options: LinksOptions) -> bool:
@@ -356,9 +389,14 @@ def should_report(store: Store, record: Mapping[str, Any], options: LinksOptions
     )
 
 
-def link_record(job: UrlJob, verdict: Verdict) -> dict[str, Any]:
-    """The JSON report's ``links`` entry for one URL."""
-    return {
+def link_record(job: UrlJob, verdict: Verdict, *, with_files: bool = False) -> dict[str, Any]:
+    """The JSON report's ``links`` entry for one URL (kept small: 10,000 of these add up).
+
+    Always: url, verdict, status, final_url, attempts, elapsed_ms, lines. Failures add
+    ``reason`` and ``failure``; reused results add ``cached``; runs over several files add
+    ``files``.
+    """
+    record: dict[str, Any] = {
         "url": job.url,
         "verdict": verdict.kind.value,
         "status": verdict.status,
@@ -366,8 +404,13 @@ def link_record(job: UrlJob, verdict: Verdict) -> dict[str, Any]:
         "attempts": verdict.attempts,
         "elapsed_ms": verdict.elapsed_ms,
         "lines": sorted({link.line for _, link in job.occurrences}),
-        "files": sorted({document.path for document, _ in job.occurrences}),
-        "reason": verdict.reason,
-        "failure": verdict.failure,
-        "cached": verdict.cached,
     }
+    if verdict.kind is not VerdictKind.OK and verdict.reason:
+        record["reason"] = verdict.reason
+    if verdict.failure:
+        record["failure"] = verdict.failure
+    if verdict.cached:
+        record["cached"] = True
+    if with_files:
+        record["files"] = sorted({document.path for document, _ in job.occurrences})
+    return record

@@ -124,7 +124,7 @@ class Limits:
     accept: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """The outcome of checking one URL: what reports, the store and the rules read."""
 
