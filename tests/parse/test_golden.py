@@ -387,3 +387,19 @@ def test_best_effort_positions_for_text_and_emphasis() -> None:
     assert found["emphasis"] == ["*q*"]
     assert found["strikethrough"] == ["~~s~~"]
     assert "*e" not in found["text"]  # escaped text is left without a position
+
+
+def test_definitions_are_the_ones_mistune_accepts() -> None:
+    doc = parse(
+        'para\n[x]: http://not.example\n\n[y]:\n  http://y.example "T"\n\n'
+        "```\n[w]: http://code.example\n```\n\n[z]: http://z.example\n\n[Y] [z]\n"
+    )
+    assert [(d.label, d.url, d.title, d.span.line, d.used) for d in doc.definitions] == [
+        ("y", "http://y.example", "T", 4, True),
+        ("z", "http://z.example", None, 11, True),
+    ]
+    assert [(link.kind, link.definition_line) for link in doc.links] == [
+        (LinkKind.BARE, None),  # "[x]: ..." inside a paragraph is text with a bare URL
+        (LinkKind.REFERENCE, 4),
+        (LinkKind.REFERENCE, 11),
+    ]

@@ -54,8 +54,8 @@ def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
         bom = True
     lines = split_lines(text)
     with _collector_paused():
-        tokens = _tokens(text, lines)
-        return _document(path, text, lines, bom, tokens)
+        tokens, references = _tokens(text, lines)
+        return _document(path, text, lines, bom, tokens, references)
 
 
 @contextlib.contextmanager
@@ -72,23 +72,32 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _tokens(text: str, lines: Sequence[str]) -> list[dict[str, Any]]:
-    """The positioned AST; pathological nesting degrades to no tokens instead of crashing."""
+def _tokens(text: str, lines: Sequence[str]) -> tuple[list[dict[str, Any]], set[str]]:
+    """The positioned AST and the reference labels mistune accepted (normalised keys).
+
+    Pathological nesting degrades to no tokens instead of crashing.
+    """
     state = PosState()
     state.env[LINES_KEY] = lines
     try:
         result, _ = _MARKDOWN.parse(text, state)
     except RecursionError:
-        return []
-    return result if isinstance(result, list) else []
+        return [], set()
+    references = set(state.env.get("ref_links", {}))
+    return (result if isinstance(result, list) else []), references
 
 
 def _document(
-    path: str, text: str, lines: tuple[str, ...], bom: bool, tokens: list[dict[str, Any]]
+    path: str,
+    text: str,
+    lines: tuple[str, ...],
+    bom: bool,
+    tokens: list[dict[str, Any]],
+    references: set[str],
 ) -> Document:
     walk = Walk(lines=lines, definitions={})
     walk.code_lines = _code_lines(tokens)
-    walk.definitions = _definitions(lines, walk.code_lines)
+    walk.definitions = _definitions(lines, walk.code_lines, references)
     walk.run(tokens)
     headings = _headings(walk.headings)
     definitions = tuple(
@@ -139,18 +148,30 @@ def _code_lines(tokens: Sequence[dict[str, Any]]) -> set[int]:
     return lines
 
 
-def _definitions(lines: Sequence[str], code_lines: set[int]) -> dict[str, Definition]:
-    """``[label]: url "title"`` definitions (mistune keeps no position for them); first wins."""
+def _definitions(
+    lines: Sequence[str], code_lines: set[int], references: set[str]
+) -> dict[str, Definition]:
+    """``[label]: url "title"`` definitions (mistune keeps no position for them); first wins.
+
+    Only labels mistune accepted count (a ``[x]: y`` line inside a paragraph is text). A
+    definition whose URL is on the next line is found too.
+    """
     found: dict[str, Definition] = {}
     for number, line in enumerate(lines, start=1):
         if "]:" not in line or number in code_lines:
             continue
         match = _DEFINITION.match(line)
         if match is None:
-            continue
+            match = (
+                _DEFINITION.match(f"{line} {lines[number].strip()}")
+                if number < len(lines)
+                else None
+            )
+            if match is None:
+                continue
         label = match.group("label")
         key = unikey(label)
-        if not key or key in found:
+        if not key or key in found or key not in references:
             continue
         url = match.group("url")
         if url.startswith("<") and url.endswith(">"):
@@ -161,7 +182,7 @@ def _definitions(lines: Sequence[str], code_lines: set[int]) -> dict[str, Defini
             label=label,
             url=unescape(_ESCAPED.sub(r"\1", url)),
             title=unescape(title[1:-1]) if title else None,
-            span=Span(number, column, number, len(line.rstrip()) + 1),
+            span=Span(number, column, number, len(line.rstrip()) + 1),  # first line only
         )
     return found
 

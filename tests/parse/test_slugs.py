@@ -1,0 +1,40 @@
+"""GitHub heading anchors (github-slugger), including duplicates in document order."""
+
+from __future__ import annotations
+
+import pytest
+
+from listbot.parse import parse
+from listbot.parse.slugs import Slugger, slugify
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Contents", "contents"),
+        ("Web Frameworks", "web-frameworks"),
+        ("C++ & Rust", "c--rust"),
+        ("Don't Panic!", "dont-panic"),
+        ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+        ("🚀(New) Experiments", "new-experiments"),
+        (
+            "The Practical Guides for Large Language Models 🔥",
+            "the-practical-guides-for-large-language-models-",
+        ),
+        ("中文 资源", "中文-资源"),
+        ("Émigré Café", "émigré-café"),
+        ("  padded  ", "--padded--"),
+    ],
+)
+def test_slugify_follows_github(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_duplicates_count_up_like_github_slugger() -> None:
+    slugger = Slugger()
+    assert [slugger.slug(t) for t in ("A", "A", "A-1", "A")] == ["a", "a-1", "a-1-1", "a-2"]
+
+
+def test_document_slugs_include_html_headings() -> None:
+    doc = parse('<h1 align="center">Awesome</h1>\n\n## Awesome\n\n## Tools & Libs\n')
+    assert [h.slug for h in doc.headings] == ["awesome", "awesome-1", "tools--libs"]
