@@ -22,16 +22,17 @@ from listbot.model import Document, Span, TextBlock
 
 _BACKTICKS = re.compile(r"`+")
 _DESTINATION = re.compile(
-    r"\]\((?:[^()\s\\]|\\.|\((?:[^()\\]|\\.)*\))*"
+    r"(?<=\])\((?:[^()\s\\]|\\.|\((?:[^()\\]|\\.)*\))*"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_REFERENCE_LABEL = re.compile(r"\]\[[^\]]*\]")
+_REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\]]*\]")
 _IMAGE = re.compile(r"!\[[^\]]*\]")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
-_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_LABEL = re.compile(r"\[[^\[\]]*\]")
 
 
 def code_span_ranges(text: str) -> list[tuple[int, int]]:
@@ -56,41 +57,51 @@ def code_span_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+def _spaces(match: re.Match[str]) -> str:
+    text = match.group()
+    if "\n" not in text:
+        return " " * len(text)
+    return "".join(ch if ch in "\r\n" else " " for ch in text)
+
+
+def _blank_code(text: str) -> str:
+    ranges = code_span_ranges(text)
+    if not ranges:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in ranges:
+        parts.append(text[last:start])
+        parts.append("".join(ch if ch in "\r\n" else " " for ch in text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def mask_markup(text: str, *, keep_link_text: bool = True) -> str:
     """``text`` with code spans, link destinations, images, HTML and URLs replaced by spaces.
 
     Link labels stay (they are prose) unless ``keep_link_text`` is false. Backslash escapes
-    keep the escaped character and lose the backslash.
+    keep the escaped character and lose the backslash. Each pass runs only when its
+    trigger character is present: most description lines need two or three.
     """
-    chars = list(text)
-    for start, end in code_span_ranges(text):
-        _blank(chars, start, end)
-    masked = "".join(chars)
-    for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG):
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start(), match.end())
-        masked = "".join(chars)
-    for pattern in (_DESTINATION, _REFERENCE_LABEL):
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start() + 1, match.end())
-    masked = "".join(chars)
-    for pattern in (_IMAGE, _BARE_URL):
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start(), match.end())
-        masked = "".join(chars)
-    for match in _ESCAPE.finditer(masked):
-        chars[match.start()] = " "
-    if not keep_link_text:
-        masked = "".join(chars)
-        for match in re.finditer(r"\[[^\[\]]*\]", masked):
-            _blank(chars, match.start(), match.end())
-    return "".join(chars)
+    if "`" in text:
+        text = _blank_code(text)
+    if "<" in text:
+        for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG):
+            text = pattern.sub(_spaces, text)
+    if "]" in text:
+        text = _DESTINATION.sub(_spaces, text)
+        text = _REFERENCE_LABEL.sub(_spaces, text)
+        if "![" in text:
+            text = _IMAGE.sub(_spaces, text)
+    if "://" in text or "www." in text.lower():
+        text = _BARE_URL.sub(_spaces, text)
+    if "\\" in text:
+        text = _ESCAPE.sub(_spaces, text)
+    if not keep_link_text and "[" in text:
+        text = _LABEL.sub(_spaces, text)
+    return text
 
 
 @dataclass(frozen=True)

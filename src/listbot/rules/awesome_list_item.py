@@ -119,9 +119,14 @@ def _only_decoration(text: str) -> bool:
     return not any(ch.isalnum() for ch in plain)
 
 
+_CJK_LETTER = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+
+
 def _is_cjk_text(text: str) -> bool:
     """Chinese, Japanese or Korean prose (Latin names inside it are normal)."""
-    return any(is_cjk(ch) and ch.isalpha() for ch in text)
+    return _CJK_LETTER.search(text) is not None
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

@@ -43,6 +43,7 @@ _GAP = re.compile(r"[ \t]+")
 _BEFORE = re.compile(r"([A-Za-z]+)\W*\s+([A-Za-z]+)\s+$|([A-Za-z]+)\s+$")
 _AFTER = re.compile(r"^\s+([A-Za-z]+)")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -67,16 +68,17 @@ LEXICON = _Lexicon.build()
 _LEADING_ONE = frozenset(c for c in LEADING_CONTEXT if " " not in c)
 _LEADING_TWO = frozenset(c for c in LEADING_CONTEXT if " " in c)
 _TRAILING = frozenset(TRAILING_CONTEXT)
+_FIRST_WORDS = frozenset({*LEXICON.by_first, *CONTEXT_NAMES})
+"""Where a name may start: the first words of every spelling (the rest is checked in code)."""
 
 
-def _tokens(masked: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for match in _TOKEN.finditer(masked):
-        start, end = match.span()
-        while end > start and masked[end - 1] in ".-_":
-            end -= 1
-        found.append((start, end, masked[start:end]))
-    return found
+def _token_at(masked: str, start: int) -> int:
+    """End of the word starting at ``start``, trailing ``.``, ``-``, ``_`` excluded."""
+    match = _TOKEN.match(masked, start)
+    end = match.end() if match else start
+    while end > start and masked[end - 1] in ".-_":
+        end -= 1
+    return end
 
 
 def _tech_context(masked: str, start: int, end: int) -> bool:
@@ -93,26 +95,37 @@ def _tech_context(masked: str, start: int, end: int) -> bool:
     return bool(after and after.group(1).lower() in _TRAILING)
 
 
+def _phrase_end(masked: str, end: int, rest: tuple[str, ...]) -> int | None:
+    """Where ``rest`` (the following words of a name) ends after ``end``, if it follows."""
+    for word in rest:
+        gap = _GAP.match(masked, end)
+        if gap is None:
+            return None
+        stop = _token_at(masked, gap.end())
+        if masked[gap.end() : stop].lower() != word:
+            return None
+        end = stop
+    return end
+
+
 def _matches(masked: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, correct spelling) of every misspelt name in the masked text."""
-    tokens = _tokens(masked)
     consumed = 0
-    for index, (start, end, token) in enumerate(tokens):
+    for word in _TOKEN.finditer(masked):
+        start, end = word.span()
+        while end > start and masked[end - 1] in ".-_":
+            end -= 1
+        lowered = masked[start:end].lower()
+        if lowered not in _FIRST_WORDS:
+            continue
         previous = masked[start - 1] if start else " "
         if start < consumed or previous in "@#/$.-_\\":
             continue
-        lowered = token.lower()
         hit: tuple[int, str] | None = None
         for rest, correct in LEXICON.by_first.get(lowered, ()):
-            last = index + len(rest)
-            if last >= len(tokens):
-                continue
-            if all(
-                tokens[index + k + 1][2].lower() == word
-                and _GAP.fullmatch(masked[tokens[index + k][1] : tokens[index + k + 1][0]])
-                for k, word in enumerate(rest)
-            ):
-                hit = (tokens[last][1], correct)
+            stop = _phrase_end(masked, end, rest)
+            if stop is not None:
+                hit = (stop, correct)
                 break
         if hit is None and lowered in CONTEXT_NAMES and _tech_context(masked, start, end):
             hit = (end, CONTEXT_NAMES[lowered])
@@ -144,18 +157,17 @@ def _names(doc: Document) -> dict[int, list[Span]]:
 
 
 def _blank_names(source: BlockText, masked: str, names: dict[int, list[Span]]) -> str:
-    chars = list(masked)
     last = source.first_line + len(source.line_starts) - 1
     for line in range(source.first_line, last + 1):
         for span in names.get(line, ()):
             start = source.offset(span.line, span.column)
-            end = source.offset(span.end_line, span.end_column)
             if start is None:
                 continue
-            for i in range(start, min(end if end is not None else len(chars), len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    return "".join(chars)
+            end = source.offset(span.end_line, span.end_column)
+            end = len(masked) if end is None else min(end, len(masked))
+            blank = _NOT_NEWLINE.sub(" ", masked[start:end])
+            masked = masked[:start] + blank + masked[end:]
+    return masked
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
