@@ -125,23 +125,11 @@ def measured(command: list[str]) -> tuple[float, float, float, str]:
         return wall, cpu, usage.ru_maxrss / 1024, out.read().decode("utf-8", "replace")
 
 
-def listbot_command(path: Path) -> list[str]:
-    """The command users run: ``listbot links`` with JSON output (fresh cache file each run)."""
-    cache = path.with_suffix(".sqlite")
-    return [
-        sys.executable,
-        "-m",
-        "listbot",
-        "links",
-        str(path),
-        "--allow-private",
-        "--no-cache",
-        "--cache",
-        str(cache),
-        "--format",
-        "json",
-        "--quiet",
-    ]
+def listbot_command(path: Path, output: str = "json") -> list[str]:
+    """The command users run: ``listbot links`` (a fresh cache file each run)."""
+    cache = str(path.with_suffix(".sqlite"))
+    flags = ["--allow-private", "--no-cache", "--cache", cache, "--format", output, "--quiet"]
+    return [sys.executable, "-m", "listbot", "links", str(path), *flags]
 
 
 def listbot_verdicts(stdout: str) -> dict[str, str]:
@@ -211,12 +199,12 @@ def main() -> int:
         text, _ = make_list(addresses, args.rss_links, "all-ok", "rss")
         big = work / "rss.md"
         big.write_text(text, encoding="utf-8")
-        wall, cpu, rss, out = measured(listbot_command(big))
-        counts = Counter(listbot_verdicts(out).values())
-        print(
-            f"\n{args.rss_links} links (all-ok): listbot wall {wall:.2f} s, CPU {cpu:.2f} s, "
-            f"peak RSS {rss:.0f} MB, {dict(counts)}"
-        )
+        for output in ("text", "json"):
+            wall, cpu, rss, out = measured(listbot_command(big, output))
+            print(
+                f"\n{args.rss_links} links (all-ok, --format {output}): listbot wall {wall:.2f} s,"
+                f" CPU {cpu:.2f} s, peak RSS {rss:.0f} MB, report {len(out)} bytes"
+            )
     finally:
         farm.stdin.close()
         tail = farm.stdout.read()
