@@ -193,13 +193,13 @@ class Walk:
         self._inline(children, item, in_table)
 
     def _block_span(self, token: Token) -> Span:
-        line = token["line"]
-        end_line = token.get("end_line", line)
-        column = token.get("column")
+        line: int = token["line"]
+        end_line: int = token.get("end_line") or line
+        column: int | None = token.get("column")
         if column is None:
             text = self.lines[line - 1] if line <= len(self.lines) else ""
             column = len(text) - len(text.lstrip()) + 1
-        end_column = token.get("end_column")
+        end_column: int | None = token.get("end_column")
         if end_column is None or end_line != self._last_text_line(token):
             last = self.lines[end_line - 1] if end_line <= len(self.lines) else ""
             end_column = len(last.rstrip()) + 1
@@ -207,9 +207,8 @@ class Walk:
 
     @staticmethod
     def _last_text_line(token: Token) -> int:
-        return int(token.get("end_line", token["line"])) - (
-            1 if token.get("style") == "setext" else 0
-        )
+        end_line: int = token.get("end_line") or token["line"]
+        return end_line - (1 if token.get("style") == "setext" else 0)
 
     def _heading_raw(self, token: Token, style: str) -> str:
         line = token["line"]

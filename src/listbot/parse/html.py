@@ -38,6 +38,23 @@ class HtmlScan:
     headings: list[HtmlHeading] = field(default_factory=list)
 
 
+@dataclass
+class _OpenAnchor:
+    span: Span
+    url: str
+    title: str | None
+    text: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _OpenHeading:
+    level: int
+    tag: str
+    span: Span
+    text: list[str] = field(default_factory=list)
+
+
 class _Positions:
     """Maps (line, offset) inside a raw chunk onto file positions."""
 
@@ -63,8 +80,8 @@ class _Collector(HTMLParser):
         self.lines = lines
         self.in_table = in_table
         self.scan = HtmlScan()
-        self._anchor: dict[str, object] | None = None
-        self._heading: dict[str, object] | None = None
+        self._anchor: _OpenAnchor | None = None
+        self._heading: _OpenHeading | None = None
 
     def _tag_span(self) -> Span:
         chunk_line, offset = self.getpos()
@@ -77,33 +94,23 @@ class _Collector(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if tag == "a" and "href" in values:
             self._flush_anchor()
-            self._anchor = {
-                "span": self._tag_span(),
-                "url": values["href"].strip(),
-                "text": [],
-                "images": [],
-                "title": values.get("title"),
-            }
-        elif tag == "img" and "src" in values:
-            span = self._tag_span()
-            self.scan.links.append(
-                self._link(
-                    LinkKind.HTML_IMG,
-                    values["src"].strip(),
-                    values.get("alt", ""),
-                    span,
-                    values.get("title"),
-                )
+            self._anchor = _OpenAnchor(
+                self._tag_span(), values["href"].strip(), values.get("title")
             )
+        elif tag == "img" and "src" in values:
+            source = values["src"].strip()
+            link = self._link(
+                LinkKind.HTML_IMG,
+                source,
+                values.get("alt", ""),
+                self._tag_span(),
+                values.get("title"),
+            )
+            self.scan.links.append(link)
             if self._anchor is not None:
-                self._anchor["images"].append(values["src"].strip())  # type: ignore[attr-defined]
+                self._anchor.images.append(source)
         elif tag in _HEADING_TAGS and self._heading is None:
-            self._heading = {
-                "level": _HEADING_TAGS[tag],
-                "tag": tag,
-                "span": self._tag_span(),
-                "text": [],
-            }
+            self._heading = _OpenHeading(_HEADING_TAGS[tag], tag, self._tag_span())
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -113,32 +120,32 @@ class _Collector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
             self._flush_anchor()
-        elif self._heading is not None and tag == self._heading["tag"]:
+        elif self._heading is not None and tag == self._heading.tag:
             heading, self._heading = self._heading, None
-            start: Span = heading["span"]  # type: ignore[assignment]
+            start = heading.span
             chunk_line, offset = self.getpos()
             end_line, end_column = self.positions.after(chunk_line, offset, f"</{tag}>")
             span = Span(start.line, start.column, end_line, end_column)
             inner = Span(start.end_line, start.end_column, *self.positions.at(chunk_line, offset))
-            text = " ".join("".join(heading["text"]).split())  # type: ignore[arg-type]
-            self.scan.headings.append(
-                HtmlHeading(heading["level"], text, slice_source(self.lines, inner), span)  # type: ignore[arg-type]
-            )
+            text = " ".join("".join(heading.text).split())
+            raw = slice_source(self.lines, inner)
+            self.scan.headings.append(HtmlHeading(heading.level, text, raw, span))
 
     def handle_data(self, data: str) -> None:
         if self._anchor is not None:
-            self._anchor["text"].append(data)  # type: ignore[attr-defined]
+            self._anchor.text.append(data)
         if self._heading is not None:
-            self._heading["text"].append(data)  # type: ignore[attr-defined]
+            self._heading.text.append(data)
 
     def _flush_anchor(self) -> None:
         anchor, self._anchor = self._anchor, None
         if anchor is None:
             return
-        text = " ".join("".join(anchor["text"]).split())  # type: ignore[arg-type]
-        link = self._link(LinkKind.HTML_A, anchor["url"], text, anchor["span"], anchor["title"])  # type: ignore[arg-type]
-        images = tuple(anchor["images"])  # type: ignore[arg-type]
-        self.scan.links.append(link if not images else _with_images(link, images))
+        text = " ".join("".join(anchor.text).split())
+        link = self._link(LinkKind.HTML_A, anchor.url, text, anchor.span, anchor.title)
+        if anchor.images:
+            link = dataclasses.replace(link, image_urls=tuple(anchor.images))
+        self.scan.links.append(link)
 
     def _link(self, kind: LinkKind, url: str, text: str, span: Span, title: str | None) -> Link:
         return Link(
@@ -158,10 +165,6 @@ class _Collector(HTMLParser):
         self._flush_anchor()
         self.scan.links.sort(key=lambda link: link.span)
         return self.scan
-
-
-def _with_images(link: Link, images: tuple[str, ...]) -> Link:
-    return dataclasses.replace(link, image_urls=images)
 
 
 def scan_html(

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import Any
 
-import mistune
 from mistune import list_parser
 from mistune._inline import links as inline_links
 from mistune.block_parser import BlockParser
@@ -38,6 +37,7 @@ from mistune.core import BlockState, InlineState
 from mistune.helpers import parse_link_href, unescape_char
 from mistune.inline_parser import InlineParser
 from mistune.markdown import Markdown
+from mistune.plugins import PluginRef, import_plugin
 from mistune.util import unescape
 
 __all__ = ["LINES_KEY", "PosState", "build_markdown", "file_position"]
@@ -496,10 +496,8 @@ def _after_render(md: Markdown, result: Any, state: BlockState) -> Any:
 
 def build_markdown() -> Markdown:
     """The positioned Markdown parser; build once per process (it holds compiled regexes)."""
-    plugins: list[Callable[[Markdown], None]] = [
-        mistune.plugins.import_plugin(name)
-        for name in ("table", "url", "strikethrough", "footnotes", "task_lists")
-    ]
+    names: tuple[PluginRef, ...] = ("table", "url", "strikethrough", "footnotes", "task_lists")
+    plugins = [import_plugin(name) for name in names]
     md = Markdown(renderer=None, block=PosBlockParser(), inline=PosInlineParser(), plugins=plugins)
     md.before_render_hooks.append(locate)
     md.after_render_hooks.append(_after_render)
