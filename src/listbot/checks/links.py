@@ -79,6 +79,7 @@ class UrlJob:
     key: str
     url: str
     """The first occurrence as written (what is requested)."""
+    host: str
     occurrences: list[tuple[Document, Link]] = field(default_factory=list)
 
 
@@ -94,7 +95,7 @@ def collect_jobs(
             key = url_key(link.url)
             job = jobs.get(key)
             if job is None:
-                job = jobs[key] = UrlJob(key, link.url.strip())
+                job = jobs[key] = UrlJob(key, link.url.strip(), host_of(key))
             job.occurrences.append((document, link))
     return list(jobs.values())
 
@@ -139,13 +140,16 @@ class _Run:
         return headers
 
 
-async def check_url(url: str, run: _Run) -> Verdict:
-    """Check one URL: HEAD (or GET), retries, GET fallback and redirects, as policy decides."""
+async def check_url(url: str, run: _Run, *, key: str = "", host: str = "") -> Verdict:
+    """Check one URL: HEAD (or GET), retries, GET fallback and redirects, as policy decides.
+
+    ``key`` and ``host`` may be passed when known (they are, per job) to save parsing.
+    """
     started = time.monotonic()
-    trail = Trail(seen=frozenset({url_key(url)}))
+    trail = Trail(seen=frozenset({key or url_key(url)}))
     current, method, attempts = url, "HEAD", 0
+    name = host or host_of(url)
     while True:
-        name = host_of(current)
         host = run.pool.host(name)
         if method == "HEAD" and (host.head_refused or run.options.host(name).method == "get"):
             method = "GET"
@@ -178,7 +182,7 @@ async def check_url(url: str, run: _Run) -> Verdict:
                 chain=(*trail.chain, (step.status, step.url)),
                 seen=trail.seen | {url_key(step.url)},
             )
-            current, method = step.url, "HEAD"
+            current, method, name = step.url, "HEAD", host_of(step.url)
 
 
 # ---------------------------------------------------------------------------------------
@@ -196,7 +200,7 @@ async def check_links(context: CheckContext) -> CheckReport:
     if not jobs:
         return report
     verdicts, fresh = await _verdicts(jobs, context, options)
-    fatal = _no_network(fresh.values())
+    fatal = _no_network(fresh.items())
     if fatal:
         report.fatal = fatal
         for key, verdict in fresh.items():
@@ -205,7 +209,7 @@ async def check_links(context: CheckContext) -> CheckReport:
                     verdict, kind=VerdictKind.UNVERIFIED, reason=_NO_NETWORK_REASON
                 )
     else:
-        _remember(context.store, options, fresh.values())
+        _remember(context.store, options, fresh.items())
     several_files = len(context.documents) > 1
     for job in jobs:
         verdict = verdicts[job.key]
@@ -286,13 +290,13 @@ def _interleave(jobs: list[UrlJob]) -> list[UrlJob]:
     """Jobs round-robin by host, each host's jobs in list order."""
     by_host: dict[str, list[UrlJob]] = {}
     for job in jobs:
-        by_host.setdefault(host_of(job.url), []).append(job)
+        by_host.setdefault(job.host, []).append(job)
     columns = list(by_host.values())
     return [job for row in zip_longest(*columns) for job in row if job is not None]
 
 
 async def _keyed(job: UrlJob, run: _Run) -> tuple[str, Verdict]:
-    return job.key, await check_url(job.url, run)
+    return job.key, await check_url(job.url, run, key=job.key, host=job.host)
 
 
 def _progress(context: CheckContext, done: int, total: int, failures: int) -> None:
@@ -317,15 +321,16 @@ def _exclusion(options: LinksOptions, allowed: Iterable[str]) -> Any:
     return excluded
 
 
-def _no_network(verdicts: Iterable[Verdict]) -> str | None:
+def _no_network(verdicts: Iterable[tuple[str, Verdict]]) -> str | None:
     """A message when every host failed before connecting, and it looks like the network."""
     hosts: dict[str, bool] = {}
     network_like = False
-    for verdict in verdicts:
+    connect_failures = {f.value for f in CONNECT_FAILURES}
+    for key, verdict in verdicts:
         if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
             continue
-        connect_failed = verdict.failure in {f.value for f in CONNECT_FAILURES}
-        name = host_of(verdict.url)
+        connect_failed = verdict.failure in connect_failures
+        name = host_of(key)
         hosts[name] = hosts.get(name, True) and connect_failed
         network_like = network_like or verdict.failure in (
             Failure.DNS_TEMPORARY.value,
@@ -362,14 +367,13 @@ def _cached(store: Store, options: LinksOptions, jobs: list[UrlJob]) -> dict[str
     return found
 
 
-def _remember(store: Store, options: LinksOptions, verdicts: Iterable[Verdict]) -> None:
+def _remember(store: Store, options: LinksOptions, verdicts: Iterable[tuple[str, Verdict]]) -> None:
     now = store.clock()
     rows: list[tuple[str, Any, bool]] = []
     outcomes: list[tuple[str, str, bool]] = []
-    for verdict in verdicts:
+    for key, verdict in verdicts:
         if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
             continue
-        key = url_key(verdict.url)
         rows.append((key, {**verdict.to_json(), "checked_at": now}, not verdict.failed))
         outcomes.append((key, verdict.kind.value, verdict.failed))
     for start in range(0, len(rows), _BATCH):  # batches keep peak memory flat

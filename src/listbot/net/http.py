@@ -150,7 +150,9 @@ class HttpClient:
             max_line_size=HEADER_LIMIT,
             max_field_size=HEADER_LIMIT,
             auto_decompress=True,
-            trust_env=not self._resolve,
+            # trust_env costs two thread hops per request (netrc, proxy lookup): only
+            # pay for it when a proxy is configured.
+            trust_env=not self._resolve and _proxy_configured(),
         )
         return self
 
@@ -196,6 +198,12 @@ class HttpClient:
             return Attempt(
                 method, url, failure=failure, detail=detail, elapsed=time.monotonic() - started
             )
+
+
+def _proxy_configured() -> bool:
+    import urllib.request
+
+    return any(scheme in ("http", "https", "all") for scheme in urllib.request.getproxies())
 
 
 def _as_written(url: str) -> URL:
