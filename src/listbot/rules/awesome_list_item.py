@@ -63,7 +63,7 @@ DEFAULT_LOWERCASE_WORDS = (
     "npm", "npx", "pnpm", "pip", "pipx", "conda", "webpack", "esbuild", "pytest", "jq",
     "curl", "wget", "rsync", "ffmpeg", "vite", "gulp", "grunt", "brew", "cargo", "deno",
     "bun", "yarn", "git", "vim", "neovim", "emacs", "tmux", "zsh", "bash", "fish", "nginx",
-    "systemd", "kubectl", "helm", "macOS", "iOS", "iPadOS", "watchOS", "tvOS", "eBay",
+    "systemd", "kubectl", "helm",
 )  # fmt: skip
 
 
