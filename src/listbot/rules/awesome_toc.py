@@ -11,7 +11,8 @@ listed, where the TOC lists the heading's parent or one of its siblings.
 A TOC that points at renamed or deleted headings sends readers nowhere, and a heading
 missing from it is a section nobody finds. awesome-lint's `awesome-toc`, with its bugs
 fixed: awesome-lint only finds a TOC under a `## Contents` heading, matches items by
-position rather than by anchor, and limits nesting to two levels.
+position rather than by anchor, and limits nesting to two levels. Where the TOC sits
+(awesome-lint wants it first) is not checked.
 
 ## Example
 ```markdown
