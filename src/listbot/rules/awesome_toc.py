@@ -135,21 +135,19 @@ def _review(doc: Document, toc: Toc) -> _Review:
             review.dropped = True
             continue
         seen.add(key)
-        heading = slugs.get(key)
-        if heading is None:
+        target = slugs.get(key)
+        if target is None:
             if key not in others:
                 message = f'ToC item "{link.text}" link "{link.url}" not found'
                 review.findings.append((link.span, message, []))
             review.dropped = True
             continue
         name = heading_name(link.text)
-        if name not in (heading_name(heading.text), heading_name(_rendered_text(heading))):
-            message = (
-                f'ToC item "{link.text}" does not match corresponding heading "{heading.text}"'
-            )
-            related = [Related(heading.line, heading.span.column, "heading here")]
+        if name not in (heading_name(target.text), heading_name(_rendered_text(target))):
+            message = f'ToC item "{link.text}" does not match corresponding heading "{target.text}"'
+            related = [Related(target.line, target.span.column, "heading here")]
             review.findings.append((link.span, message, related))
-        review.covered.append(heading)
+        review.covered.append(target)
     return review
 
 
