@@ -403,3 +403,12 @@ def test_definitions_are_the_ones_mistune_accepts() -> None:
         (LinkKind.REFERENCE, 4),
         (LinkKind.REFERENCE, 11),
     ]
+
+
+def test_links_inside_strikethrough_keep_file_positions() -> None:
+    doc = parse("- ~~[Old](https://old.example)~~ - deprecated\n")
+    assert positions(doc) == [("inline", 1, 5)]
+    assert doc.entries[0].url == "https://old.example"
+    assert doc.entries[0].description == "deprecated"
+    table = parse("| a |\n|---|\n| ~~<a href='h'>x</a>~~ |\n")
+    assert positions(table) == [("html_a", 3, 5)]

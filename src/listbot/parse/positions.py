@@ -151,10 +151,26 @@ class PosInlineParser(InlineParser):
         end = super().parse_method(m, state)
         if end:
             for token in state.tokens[before:]:
-                if "_s" not in token and token["type"] in _INLINE_POSITIONED:
+                if token["type"] == "strikethrough" and "_s" not in token:
+                    # its text was parsed as a new source starting after "~~"
+                    _shift(token.get("children", []), m.end())
+                    token["_s"] = m.start()
+                    token["_e"] = end
+                elif "_s" not in token and token["type"] in _INLINE_POSITIONED:
                     token["_s"] = m.start()
                     token["_e"] = end
         return end
+
+
+def _shift(tokens: list[Token], delta: int) -> None:
+    for token in tokens:
+        if "_s" in token:
+            token["_s"] += delta
+            if token.get("_e") is not None:
+                token["_e"] += delta
+        children = token.get("children")
+        if children:
+            _shift(children, delta)
 
 
 _original_parse_list_item = list_parser._parse_list_item
@@ -425,6 +441,7 @@ class _Locator:
         return line + 1 + sum(1 for _, delta in rows if delta >= 2)
 
 
+_OPENING_WIDTH = {"link": 1, "image": 2, "strikethrough": 2}
 _DELIMITER_WIDTH = {"strong": 2, "emphasis": 1, "strikethrough": 2}
 _OPENER = re.compile(r"[ \t\n]*([*_~]+)")
 _GAP = frozenset("*_~\\ \t\n")
@@ -442,8 +459,8 @@ def infer_inline(tokens: list[Token], src: str, cursor: int) -> int:
         kind = token["type"]
         children = token.get("children")
         if "_s" in token:
-            if children and kind in ("link", "image"):
-                infer_inline(children, src, token["_s"] + (2 if kind == "image" else 1))
+            if children and kind in _OPENING_WIDTH:
+                infer_inline(children, src, token["_s"] + _OPENING_WIDTH[kind])
             cursor = max(cursor, token.get("_e") or cursor)
         elif kind == "text":
             raw = token.get("raw", "")
