@@ -20,7 +20,7 @@ link whose URL gained ``http://``) the answer is None and callers report without
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from listbot.model import Definition, Document, Link, LinkKind, Span
@@ -107,15 +107,18 @@ class WrittenUrl:
     """Source text of the markup."""
 
 
-def written_urls(doc: Document) -> Iterator[WrittenUrl]:
-    """Every written URL in file order: non-reference links, then definitions by line."""
+def written_urls(doc: Document, keep: Callable[[str], bool] = bool) -> Iterator[WrittenUrl]:
+    """Every written URL that ``keep`` accepts, in file order (links and definitions).
+
+    ``keep`` sees the URL first, so the source is searched only for the URLs a rule wants.
+    """
     items: list[WrittenUrl] = [
         WrittenUrl(link.url, link.span, destination_span(doc, link), link.raw or link.url)
         for link in doc.links
-        if link.url and not is_reference(link)
+        if link.url and not is_reference(link) and keep(link.url)
     ]
     for definition in doc.definitions:
-        if definition.url:
+        if definition.url and keep(definition.url):
             raw = doc.line_text(definition.span.line)
             span = definition_destination_span(doc, definition)
             items.append(WrittenUrl(definition.url, definition.span, span, raw))

@@ -43,14 +43,14 @@ _DROP = str.maketrans("", "", _QUOTES)
 _TRAILING_VERSION = re.compile(r"(?:\s+(?:v|version\s*)\d+)+$")
 _SUBTITLE = re.compile(r"\s*(?::|：|\s[-–—]\s)\s*")
 _DIGITS = re.compile(r"\d+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
     """The comparison form of a title (see the module docstring); ``""`` if nothing is left."""
     text = unicodedata.normalize("NFKC", title).casefold().translate(_DROP)
-    text = "".join(char if char.isalnum() else " " for char in text)
-    text = " ".join(text.split())
+    text = " ".join(_NOT_ALNUM.sub(" ", text).split())
     return _TRAILING_VERSION.sub("", text)
 
 

@@ -9,6 +9,8 @@ Parts:
 - :func:`query_parameters` / :func:`remove_tracking_parameters`: the written pieces of a
   query, and the URL without its tracking pieces, every other character kept as written.
 - :func:`host_of`: the lower-case host, or ``""``.
+- :func:`paper_arxiv_id`: the arXiv paper behind any URL form, cached, with a cheap
+  substring test first so ordinary URLs are never parsed for it.
 
 What :func:`normalize_url` treats as the same (and why):
 
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from listbot.normalize.arxiv_ids import arxiv_id_from_url
+from listbot.normalize.arxiv_ids import ArxivId, arxiv_id_from_url
 
 __all__ = [
     "TRACKING_PARAMETERS",
@@ -48,6 +50,7 @@ __all__ = [
     "host_of",
     "is_tracking_parameter",
     "normalize_url",
+    "paper_arxiv_id",
     "query_bounds",
     "query_parameters",
     "remove_tracking_parameters",
@@ -97,6 +100,11 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 _INDEX_PAGE = re.compile(r"/index\.html?$", re.IGNORECASE)
+_SIMPLE_URL = re.compile(
+    r"https?://(?P<host>[A-Za-z0-9.-]+)(?P<path>/[^?#\s]*)?(?:\?(?P<query>[^#\s]*))?"
+    r"(?:#(?P<fragment>\S*))?\Z",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +162,11 @@ def query_parameters(url: str) -> tuple[QueryParameter, ...]:
 
 def tracking_parameters(url: str) -> tuple[QueryParameter, ...]:
     """The query pieces of ``url`` that are tracking parameters."""
+    pieces = query_parameters(url)
+    if not pieces:
+        return ()
     host = host_of(url)
-    return tuple(p for p in query_parameters(url) if is_tracking_parameter(p.name, host))
+    return tuple(p for p in pieces if is_tracking_parameter(p.name, host))
 
 
 def remove_tracking_parameters(url: str) -> str:
@@ -197,6 +208,18 @@ def _normalize_fragment(fragment: str) -> str:
     return fragment
 
 
+_ARXIV_HINT = re.compile("arxiv|ar5iv|alphaxiv", re.IGNORECASE)
+"""Every URL form :func:`arxiv_id_from_url` knows contains one of these (DOIs: ``arXiv.``)."""
+
+
+@lru_cache(maxsize=65536)
+def paper_arxiv_id(url: str) -> ArxivId | None:
+    """The arXiv paper a URL names in any form (mirrors and DOI too), cached; None for others."""
+    if _ARXIV_HINT.search(url) is None:
+        return None
+    return arxiv_id_from_url(url)
+
+
 @lru_cache(maxsize=65536)
 def normalize_url(url: str) -> str:
     """The identity key of ``url``: equal keys mean the same page (see the module docstring).
@@ -211,36 +234,55 @@ def normalize_url(url: str) -> str:
     lowered = text.lower()
     if not lowered.startswith(("http://", "https://")):
         return text
-    try:
-        parts = urlsplit(text)
-        host = (parts.hostname or "").rstrip(".")
-        port = parts.port
-    except ValueError:
+    parts = _split(text)
+    if parts is None:
         return lowered
+    host, path, query_text, fragment = parts
     if host.startswith("www."):
         host = host[4:]
     if host in _ARXIV_HOSTS:
-        arxiv_id = arxiv_id_from_url(text)
+        arxiv_id = paper_arxiv_id(text)
         if arxiv_id is not None:
             return f"arxiv:{arxiv_id.id}"
-    if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme.lower()]:
-        host = f"{host}:{port}"
-    if parts.username or parts.password:
-        userinfo = parts.netloc.rsplit("@", 1)[0]
-        host = f"{userinfo}@{host}"
-    path = _normalize_percent(parts.path)
-    path = _INDEX_PAGE.sub("/", path).rstrip("/")
+    if "%" in path:
+        path = _normalize_percent(path)
+    if path.lower().endswith(("/index.html", "/index.htm")):
+        path = _INDEX_PAGE.sub("/", path)
+    path = path.rstrip("/")
     query_pieces = [
         _normalize_percent(piece)
-        for piece in parts.query.split("&")
+        for piece in query_text.split("&")
         if piece and not is_tracking_parameter(piece.split("=", 1)[0], host)
     ]
     if host in _GITHUB_HOSTS:
         path = _github_path(path)
         query_pieces = [p for p in query_pieces if p.lower() not in _GITHUB_NOISE_QUERY]
     query = "&".join(sorted(query_pieces))
-    fragment = _normalize_fragment(parts.fragment)
+    fragment = _normalize_fragment(fragment)
     return host + path + ("?" + query if query else "") + ("#" + fragment if fragment else "")
+
+
+def _split(url: str) -> tuple[str, str, str, str] | None:
+    """(host with a non-default port and any userinfo, path, query, fragment), or None.
+
+    A regular expression handles the common case (a plain host name); anything else
+    (ports, userinfo, IPv6, odd characters) goes through :func:`urllib.parse.urlsplit`.
+    """
+    match = _SIMPLE_URL.match(url)
+    if match is not None:
+        host = match["host"].lower().rstrip(".")
+        return host, match["path"] or "", match["query"] or "", match["fragment"] or ""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError:
+        return None
+    if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme.lower()]:
+        host = f"{host}:{port}"
+    if parts.username or parts.password:
+        host = f"{parts.netloc.rsplit('@', 1)[0]}@{host}"
+    return host, parts.path, parts.query, parts.fragment
 
 
 def _github_path(path: str) -> str:

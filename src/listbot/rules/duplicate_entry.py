@@ -39,9 +39,8 @@ from dataclasses import dataclass
 
 from listbot.findings import Finding, Related, Severity
 from listbot.model import Document, Entry, Link, Span
-from listbot.normalize.arxiv_ids import arxiv_id_from_url
 from listbot.normalize.titles import blocking_keys, near_equal, normalize_title
-from listbot.normalize.urls import normalize_url
+from listbot.normalize.urls import normalize_url, paper_arxiv_id
 from listbot.rules.base import FixAvailability, Rule
 
 CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com"})
@@ -70,14 +69,15 @@ class Options:
     """Also report nearly equal titles (a typo, a dropped word) as warnings."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Seen:
     entry: Entry
     title: str
     """The title as written, for messages."""
     span: Span
     url_key: str
-    arxiv: frozenset[str]
+    arxiv: str | None
+    """The arXiv ID of the main link."""
     paper_title: bool
     """Whether ``title`` is a paper's title (specific) rather than a project's link text."""
 
@@ -97,7 +97,7 @@ class _Seen:
             return True
         if self.repository and other.repository and self.repository != other.repository:
             return True
-        return bool(self.arxiv and other.arxiv and not self.arxiv & other.arxiv)
+        return bool(self.arxiv and other.arxiv and self.arxiv != other.arxiv)
 
 
 def entry_title(entry: Entry) -> tuple[str, Span] | None:
@@ -124,7 +124,7 @@ def entry_arxiv_id(entry: Entry) -> str | None:
     link = entry.main_link
     if link is None or link.is_image:
         return None
-    arxiv_id = arxiv_id_from_url(link.url)
+    arxiv_id = paper_arxiv_id(link.url)
     return arxiv_id.id if arxiv_id is not None else None
 
 
@@ -150,8 +150,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if entry.main_link is None or entry.url.strip().startswith("#"):
             continue
         named = entry_title(entry)
-        arxiv_id = entry_arxiv_id(entry)
-        arxiv = frozenset((arxiv_id,)) if arxiv_id else frozenset()
+        arxiv = entry_arxiv_id(entry)
         if named is None and not arxiv:
             continue
         title, span = named or (entry.name, entry.main_link.span)
@@ -181,10 +180,9 @@ def _exact_repeat(
             candidates.append((Severity.ERROR, first, "same title"))
         else:
             candidates.append((Severity.WARNING, first, "same name"))
-    for arxiv_id in sorted(seen.arxiv):
-        first = by_arxiv.get(arxiv_id)
-        if first is not None and first.url_key != seen.url_key:
-            candidates.append((Severity.ERROR, first, f"same arXiv paper ({arxiv_id})"))
+    first = by_arxiv.get(seen.arxiv) if seen.arxiv else None
+    if first is not None and first.url_key != seen.url_key:
+        candidates.append((Severity.ERROR, first, f"same arXiv paper ({seen.arxiv})"))
     if not candidates:
         return None
     severity, first, why = min(candidates, key=lambda c: (c[0].rank, c[1].span))
@@ -239,8 +237,8 @@ def _remember(
     by_arxiv: dict[str, _Seen],
     blocks: dict[str, list[_Seen]],
 ) -> None:
-    for arxiv_id in seen.arxiv:
-        by_arxiv.setdefault(arxiv_id, seen)
+    if seen.arxiv:
+        by_arxiv.setdefault(seen.arxiv, seen)
     if not normalized or normalized in by_title:
         return
     by_title[normalized] = seen

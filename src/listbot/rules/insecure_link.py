@@ -89,7 +89,7 @@ def _http_host(url: str) -> tuple[str, bool] | None:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    for written in written_urls(doc):
+    for written in written_urls(doc, keep=lambda url: url[:7].lower() == "http://"):
         target = _http_host(written.url)
         if target is None or not serves_https(target[0]):
             continue

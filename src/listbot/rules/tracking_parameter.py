@@ -37,7 +37,7 @@ from listbot.rules.base import FixAvailability, NoOptions, Rule
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    for written in written_urls(doc):
+    for written in written_urls(doc, keep=lambda url: bool(tracking_parameters(url))):
         found = tracking_parameters(written.url)
         if not found:
             continue

@@ -30,7 +30,8 @@ from collections.abc import Iterator
 
 from listbot.findings import Finding, Severity
 from listbot.model import Document, Entry
-from listbot.normalize.arxiv_ids import ArxivId, arxiv_id_from_url
+from listbot.normalize.arxiv_ids import ArxivId
+from listbot.normalize.urls import paper_arxiv_id
 from listbot.rules.base import FixAvailability, NoOptions, Rule
 
 __all__ = ["RULE", "check", "is_arxiv_venue", "stated_year_conflict"]
@@ -72,7 +73,7 @@ def entry_preprint(entry: Entry) -> ArxivId | None:
     for link in links:
         if link is None or link.is_image:
             continue
-        arxiv_id = arxiv_id_from_url(link.url)
+        arxiv_id = paper_arxiv_id(link.url)
         if arxiv_id is not None:
             found.setdefault(arxiv_id.id, arxiv_id)
     return next(iter(found.values())) if len(found) == 1 else None
