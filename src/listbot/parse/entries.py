@@ -201,6 +201,7 @@ _GENERIC_LABELS = {
     "data",
     "dataset",
 }
+_BARE_VENUE = re.compile(r"[ \t.,]*([A-Za-z][\w&\- ]{0,40}?)[ \t]*\.(?:\s|$)")
 _NOT_VENUES = {"in", "of", "and", "the", "on", "at", "from", "since", "for", "by", "to", "et", "al"}
 
 
@@ -227,9 +228,17 @@ def paper_fields(
     generic_main = main is not None and main.text.strip(" []").lower() in _GENERIC_LABELS
     if not (before_main or generic_main) or (quoted and year is None):
         return None
-    authors = _authors(own, title_span)
+    authors, after_authors = _authors(own, title_span)
     venue, year_value, year_span = year if year is not None else (None, None, None)
+    if venue is None and year is None and after_authors:
+        venue = _bare_venue(after_authors)  # "*Jordan Hoffmann et al.* arXiv. [[Paper](...)]"
     return Paper(title_text, title_span, venue, year_value, year_span, authors)
+
+
+def _bare_venue(text: str) -> str | None:
+    """A venue written without a year right after the authors: up to the next full stop."""
+    match = _BARE_VENUE.match(text)
+    return _venue(match.group(1)) if match else None
 
 
 def _masked_lines(
@@ -303,7 +312,8 @@ def _venue(words: str | None) -> str | None:
     return venue
 
 
-def _authors(own: list[tuple[int, int, str]], title: Span) -> str | None:
+def _authors(own: list[tuple[int, int, str]], title: Span) -> tuple[str | None, str]:
+    """Authors marked in italics after the title (``*Brown et al.*``), and the text after."""
     for line, first, text in own:
         if line < title.line:
             continue
@@ -313,5 +323,5 @@ def _authors(own: list[tuple[int, int, str]], title: Span) -> str | None:
             if match.group(2):
                 value = f"{value} {match.group(2)}"
             if any(c.isalpha() for c in value):
-                return value.strip()
-    return None
+                return value.strip(), text[match.end() :]
+    return None, ""
