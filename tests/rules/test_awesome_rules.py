@@ -197,6 +197,8 @@ def test_list_item_cjk_colon_option() -> None:
         "- [Foo](https://foo.dev) - Says “hi!”",
         "- [Foo](https://foo.dev) - `foo` bindings for widgets.",
         "- [Foo](https://foo.dev) - See the [docs](https://foo.dev/docs)",
+        "- [Foo](https://foo.dev) - See https://foo.dev/docs",
+        "- [Foo](https://foo.dev) - https://foo.dev/docs has the details.",
         "- [Foo](https://foo.dev) - Fast!!",
         "- [Foo](https://foo.dev)",
         "- [Foo](https://foo.dev) ⭐",

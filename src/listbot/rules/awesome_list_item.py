@@ -256,9 +256,9 @@ def _ending_finding(tail: _Tail, start: int, url: str) -> Finding | None:
     end = len(text.rstrip())
     if end <= start:
         return None
-    # Trailing links, images and HTML (`<br>`) are allowed to end a description.
+    # Links, images, URLs and HTML (`<br>`) may end a description; code may not.
     last = end - 1
-    if masked[last] == " " and text[last] in ")>]":
+    if masked[last] == " " and text[last] != "`":
         return None
     body_end = start + len(_TRAILING_EMPHASIS.sub("", text[start:end]))
     body = text[start:body_end].rstrip()
@@ -292,8 +292,13 @@ def _casing_finding(
     text = tail.text
     offset = start + len(text[start:]) - len(text[start:].lstrip("*_"))
     rest = text[offset:]
-    if not rest or rest[0] in "`[!<" or rest[0] in "/@#$~&%\"'(“‘（「":
-        return None
+    if (
+        not rest
+        or rest[0] in "`[!<"
+        or rest[0] in "/@#$~&%\"'(“‘（「"
+        or tail.masked[offset] == " "
+    ):
+        return None  # code, a link, a URL, a symbol or a quote comes first
     token = next((t for t in _TOKEN_SPLIT.split(rest) if t), "")
     word = re.sub(r"\W+", "", token)
     if not word or not has_case(word[0]) or not word[0].islower():
