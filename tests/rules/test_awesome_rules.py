@@ -315,6 +315,17 @@ def test_toc_order_fix_is_safe_and_numbered() -> None:
     assert "1. [Tools](#tools)\n2. [Books](#books)\n" in fixed.text
 
 
+def test_toc_anchor_as_github_renders_a_badge_heading() -> None:
+    text = (
+        "# Awesome A ![Awesome](https://awesome.re/badge.svg)\n\n## Contents\n\n"
+        "- [Tools](#tools)\n- [Awesome A](#awesome-a-)\n\n## Tools\n"
+    )
+    (finding,) = lint("awesome-toc", text)
+    assert finding.message == (
+        'ToC item "Awesome A" is out of order: its heading comes before "Tools"'
+    )
+
+
 def test_toc_accepts_html_anchors_and_omitted_headings() -> None:
     text = (
         "# A\n\n## Contents\n\n- [Tools](#tools)\n- [Extra](#extra)\n\n## Tools\n\n"

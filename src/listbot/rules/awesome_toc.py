@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Related
-from listbot.model import Document, Heading, Span
+from listbot.model import Document, Heading, Link, Span
 from listbot.parse.slugs import slugify
 from listbot.rules._toc import Toc, find_toc, heading_name, html_anchors, is_simple, render
 from listbot.rules.base import FixAvailability, Rule, line_span
@@ -75,6 +75,8 @@ class _Review:
     """What the TOC items point at, in TOC order."""
 
     covered: list[Heading]
+    links: list[Link]
+    """The TOC link of each covered heading (same order)."""
     findings: list[tuple[Span, str, list[Related]]]
     dropped: bool
 
@@ -115,7 +117,7 @@ def _review(doc: Document, toc: Toc) -> _Review:
     for heading in doc.headings:
         slugs.setdefault(_rendered_slug(heading).casefold(), heading)
     others = {anchor.casefold() for anchor in html_anchors(doc)}
-    review = _Review([], [], False)
+    review = _Review([], [], [], False)
     seen: set[str] = set()
     for entry in toc.items:
         link = entry.link
@@ -148,21 +150,18 @@ def _review(doc: Document, toc: Toc) -> _Review:
             related = [Related(target.line, target.span.column, "heading here")]
             review.findings.append((link.span, message, related))
         review.covered.append(target)
+        review.links.append(link)
     return review
 
 
 def _order_finding(review: _Review, toc: Toc) -> tuple[Span, str, list[Related]] | None:
-    for before, after in itertools.pairwise(review.covered):
+    pairs = itertools.pairwise(zip(review.covered, review.links, strict=True))
+    for (before, _), (after, link) in pairs:
         if after.line < before.line:
-            item = next(
-                e for e in toc.items if e.anchor and e.anchor.casefold() == after.slug.casefold()
-            )
-            assert item.link is not None
             message = (
-                f'ToC item "{item.link.text}" is out of order: '
-                f'its heading comes before "{before.text}"'
+                f'ToC item "{link.text}" is out of order: its heading comes before "{before.text}"'
             )
-            return item.link.span, message, [Related(after.line, after.span.column, "heading here")]
+            return link.span, message, [Related(after.line, after.span.column, "heading here")]
     return None
 
 
