@@ -187,5 +187,6 @@ def render(doc: Document, toc: Toc, headings: list[tuple[int, str, str]]) -> lis
 def _indent_unit(toc: Toc, default: int) -> int:
     for entry in toc.items:
         if entry.level == 1:
-            return entry.item.indent - toc.items[0].item.indent
+            unit = entry.item.indent - toc.items[0].item.indent
+            return unit if unit > 0 else default
     return default
