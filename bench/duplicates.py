@@ -3,7 +3,8 @@ tracking-parameter, insecure-link.
 
 Prints, for generated paper lists of 3,000 and 30,000 entries (titles that share their
 first and last words, so the near-equal blocks are as full as they get, plus real
-repeats), the median CPU time (``time.process_time``: the machine may be shared) of the five rules
+repeats and a tracking parameter on every entry) and for bench/lint.py's classic list,
+the median CPU time (``time.process_time``: the machine may be shared) of the five rules
 over N runs on an already parsed Document (the first run fills the Document's caches),
 the number of findings, and the growth factor. Target: 10x entries <= 11x time.
 
@@ -19,12 +20,19 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import statistics
 import time
+from collections.abc import Callable
 
 from listbot.config import Config
 from listbot.engine import run_rules
 from listbot.parse import parse
+
+try:  # run as a script, bench/ is on sys.path
+    from lint import generate_list
+except ImportError:  # pragma: no cover
+    from bench.lint import generate_list
 
 RULE_IDS = (
     "double-link",
@@ -59,8 +67,10 @@ def generate(entries: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def measure(entries: int, runs: int, *, freeze: bool) -> tuple[float, int]:
-    doc = parse(generate(entries), f"<generated {entries}>")
+def measure(
+    entries: int, runs: int, *, freeze: bool, make: Callable[[int], str] = generate
+) -> tuple[float, int]:
+    doc = parse(make(entries), f"<generated {entries}>")
     if freeze:
         gc.freeze()  # the parsed Document is permanent: the collector stops rescanning it
     config = Config(select=RULE_IDS)
@@ -81,11 +91,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(f"rules: {', '.join(RULE_IDS)}")
-    for freeze in (False, True):
-        small, small_count = measure(3_000, args.runs, freeze=freeze)
-        large, large_count = measure(30_000, args.runs, freeze=freeze)
+    lists = (
+        ("paper list, a finding on every entry", generate),
+        ("bench/lint.py list", generate_list),
+    )
+    for (name, make), freeze in itertools.product(lists, (False, True)):
+        small, small_count = measure(3_000, args.runs, freeze=freeze, make=make)
+        large, large_count = measure(30_000, args.runs, freeze=freeze, make=make)
         label = "gc.freeze() after parse" if freeze else "default gc"
-        print(f"-- {label}")
+        print(f"-- {name}, {label}")
         print(f" 3,000 entries: {small * 1000:8.1f} ms  ({small_count} findings)")
         print(f"30,000 entries: {large * 1000:8.1f} ms  ({large_count} findings)")
         print(f"growth for 10x entries: {large / small:.2f}x (target <= 11x)")
