@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mistune
+
 from listbot.model import Document, Link, LinkKind
 from listbot.parse import parse
 
@@ -412,3 +414,14 @@ def test_links_inside_strikethrough_keep_file_positions() -> None:
     assert doc.entries[0].description == "deprecated"
     table = parse("| a |\n|---|\n| ~~<a href='h'>x</a>~~ |\n")
     assert positions(table) == [("html_a", 3, 5)]
+
+
+def test_other_mistune_instances_are_untouched() -> None:
+    parse("- [warm](up)\n")
+    plain = mistune.create_markdown(renderer=None, plugins=["table", "url", "task_lists"])
+    tokens = plain("- [a](b)\n\n> [c](d)\n")
+    stack = list(tokens)  # type: ignore[arg-type]
+    while stack:
+        token = stack.pop()
+        assert not [key for key in token if key.startswith("_") or key in ("line", "column")]
+        stack.extend(token.get("children", ()))

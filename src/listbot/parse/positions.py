@@ -203,6 +203,8 @@ def _parse_list_item(
 
 def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
     """Wrap mistune's link closer: a new link/image starts at its opening bracket."""
+    if not isinstance(inline, PosInlineParser):  # another Markdown instance: untouched
+        return _original_close_bracket(inline, state, close)
     opener = state.brackets[-1] if state.brackets else None
     last = state.tokens[-1] if state.tokens else None
     end = _original_close_bracket(inline, state, close)
