@@ -16,11 +16,13 @@ After parsing, :func:`locate` (a before-render hook, run after task_lists) gives
 token ``line`` and ``end_line``, parses inline text itself and gives inline tokens with a
 known start ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for
 links, images, autolinks, code spans and inline HTML, best effort (:func:`infer_inline`) for
-text, strong, emphasis and strikethrough; raw HTML
-tokens also get ``columns``: the file column where each line of their ``raw`` starts; inline
-links and images get ``source_url``: the destination as written (escapes and entities resolved,
-not percent-encoded).
-Private keys are removed before the tokens leave this module.
+text, strong, emphasis and strikethrough. Raw HTML tokens also get ``columns``: the file
+column where each line of their ``raw`` starts; inline links and images get ``source_url``:
+the destination as written (escapes and entities resolved, not percent-encoded). Private
+keys are removed before the tokens leave this module.
+
+This is the one module that knows mistune has no positions; it stays whole (about 500
+lines) so that a mistune upgrade is checked in one place.
 """
 
 from __future__ import annotations
@@ -351,7 +353,7 @@ class _Locator:
         children = self.md.inline(stripped, self.env)
         token["children"] = children
         if offset < 0:
-            _strip_inline(children)
+            strip_private(children)
             line = token["line"]
             return line + stripped.count("\n")
         infer_inline(children, stripped, 0)
@@ -434,7 +436,7 @@ class _Locator:
                     state.src.find(text, cursor, row_end if row_end >= 0 else None) if text else -1
                 )
                 if found < 0:
-                    _strip_inline(children)
+                    strip_private(children)
                     continue
                 infer_inline(children, text, 0)
                 self.inline(children, state, found)
@@ -487,17 +489,9 @@ def infer_inline(tokens: list[Token], src: str, cursor: int) -> int:
     return cursor
 
 
-def _strip_inline(tokens: list[Token]) -> None:
-    for token in tokens:
-        for key in _PRIVATE:
-            token.pop(key, None)
-        children = token.get("children")
-        if children:
-            _strip_inline(children)
-
-
 def strip_private(tokens: list[Token]) -> None:
-    """Remove every private key at any depth (footnote bodies never reach :func:`locate`)."""
+    """Remove every private key at any depth (inline text that could not be placed, and
+    footnote bodies, which never reach :func:`locate`)."""
     for token in tokens:
         for key in _PRIVATE:
             token.pop(key, None)
