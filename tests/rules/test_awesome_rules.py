@@ -368,7 +368,10 @@ def _corpus_findings(corpus: Path, name: str, rule_id: str) -> list[Finding]:
 def test_corpus_stale_toc_anchors(corpus: Path) -> None:
     found = _corpus_findings(corpus, "RUCAIBox-LLMSurvey.md", "awesome-toc")
     assert [f.line for f in found] == [124, 125, 126, 127, 128, 129]
-    assert all(f.message.endswith("not found") for f in found)
+    assert all("not found" in f.message for f in found)
+    # Renamed headings are suggested: "🚀(New) Prompts" (#new-prompts) is now "Prompts".
+    assert found[4].message.endswith('did you mean "#prompts"?')
+    assert sum("did you mean" in f.message for f in found) == 5
 
 
 def test_corpus_paper_lists_are_not_awesome_items(corpus: Path) -> None:

@@ -110,6 +110,19 @@ def _anchor(heading: Heading) -> str:
     return heading.slug if rendered in (heading.slug, slugify(heading.text)) else rendered
 
 
+def _guess(doc: Document, text: str, anchor: str, taken: set[int]) -> Heading | None:
+    """The one free heading a stale item most likely meant (``🚀(New) Prompts`` → ``Prompts``)."""
+    names = {heading_name(text), heading_name(anchor.replace("-", " "))} - {""}
+    found = [
+        heading
+        for heading in doc.headings
+        if id(heading) not in taken
+        and len(name := heading_name(heading.text)) >= 4
+        and any(name in item or item in name for item in names)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _review(doc: Document, toc: Toc) -> _Review:
     slugs: dict[str, Heading] = {}
     for heading in doc.headings:
@@ -117,6 +130,11 @@ def _review(doc: Document, toc: Toc) -> _Review:
     for heading in doc.headings:
         slugs.setdefault(_rendered_slug(heading).casefold(), heading)
     others = {anchor.casefold() for anchor in html_anchors(doc)}
+    taken = {
+        id(slugs[e.anchor.casefold()])
+        for e in toc.items
+        if e.anchor and e.anchor.casefold() in slugs
+    }
     review = _Review([], [], [], False)
     seen: set[str] = set()
     for entry in toc.items:
@@ -139,10 +157,20 @@ def _review(doc: Document, toc: Toc) -> _Review:
         seen.add(key)
         target = slugs.get(key)
         if target is None:
-            if key not in others:
-                message = f'ToC item "{link.text}" link "{link.url}" not found'
-                review.findings.append((link.span, message, []))
             review.dropped = True
+            if key in others:
+                continue
+            message = f'ToC item "{link.text}" link "{link.url}" not found'
+            guess = _guess(doc, link.text, anchor, taken)
+            if guess is None:
+                review.findings.append((link.span, message, []))
+                continue
+            taken.add(id(guess))
+            message += f'; did you mean "#{_anchor(guess)}"?'
+            related = [Related(guess.line, guess.span.column, "heading here")]
+            review.findings.append((link.span, message, related))
+            review.covered.append(guess)
+            review.links.append(link)
             continue
         name = heading_name(link.text)
         if name not in (heading_name(target.text), heading_name(_rendered_text(target))):
