@@ -110,15 +110,15 @@ def _anchor(heading: Heading) -> str:
     return heading.slug if rendered in (heading.slug, slugify(heading.text)) else rendered
 
 
-def _guess(doc: Document, text: str, anchor: str, taken: set[int]) -> Heading | None:
+def _guess(
+    named: list[tuple[Heading, str]], text: str, anchor: str, taken: set[int]
+) -> Heading | None:
     """The one free heading a stale item most likely meant (``🚀(New) Prompts`` → ``Prompts``)."""
     names = {heading_name(text), heading_name(anchor.replace("-", " "))} - {""}
     found = [
         heading
-        for heading in doc.headings
-        if id(heading) not in taken
-        and len(name := heading_name(heading.text)) >= 4
-        and any(name in item or item in name for item in names)
+        for heading, name in named
+        if id(heading) not in taken and any(name in item or item in name for item in names)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -135,6 +135,7 @@ def _review(doc: Document, toc: Toc) -> _Review:
         for e in toc.items
         if e.anchor and e.anchor.casefold() in slugs
     }
+    named = [(h, name) for h in doc.headings if len(name := heading_name(h.text)) >= 4]
     review = _Review([], [], [], False)
     seen: set[str] = set()
     for entry in toc.items:
@@ -161,7 +162,7 @@ def _review(doc: Document, toc: Toc) -> _Review:
             if key in others:
                 continue
             message = f'ToC item "{link.text}" link "{link.url}" not found'
-            guess = _guess(doc, link.text, anchor, taken)
+            guess = _guess(named, link.text, anchor, taken)
             if guess is None:
                 review.findings.append((link.span, message, []))
                 continue
