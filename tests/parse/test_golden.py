@@ -425,3 +425,11 @@ def test_other_mistune_instances_are_untouched() -> None:
         token = stack.pop()
         assert not [key for key in token if key.startswith("_") or key in ("line", "column")]
         stack.extend(token.get("children", ()))
+
+
+def test_links_in_footnote_definitions() -> None:
+    doc = parse(
+        "Text[^1] and [^n].\n\n[^1]: See [docs](https://d.example).\n[^n]: Unused <https://u.example>\n"
+    )
+    assert positions(doc) == [("inline", 3, 11), ("autolink", 4, 14)]
+    assert [block.kind for block in doc.text_blocks] == ["paragraph", "paragraph", "paragraph"]

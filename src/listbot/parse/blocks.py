@@ -30,7 +30,7 @@ from listbot.parse.spans import slice_source
 __all__ = ["HeadingDraft", "ItemRecord", "Walk", "plain_text"]
 
 Token = dict[str, Any]
-_TEXT_BLOCKS = ("paragraph", "block_text", "heading")
+_TEXT_BLOCKS = ("paragraph", "block_text", "heading", "footnote_definition")
 _ATX_MARKER = re.compile(r"#{1,6}(?=[ \t]|$)[ \t]*")
 _ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _LIST_ITEMS = ("list_item", "task_list_item")
@@ -108,6 +108,8 @@ class Walk:
     ) -> None:
         for token in tokens:
             kind = token["type"]
+            if "line" not in token:
+                continue  # nothing unpositioned reaches here; never guess a position
             if kind == "list":
                 self._list(token, item, depth)
             elif kind in _TEXT_BLOCKS:
@@ -189,7 +191,9 @@ class Walk:
                     style,
                 )
             )
-        self.text_blocks.append(TextBlock(kind, span, token))
+        # A footnote's text is prose like a paragraph's (TextBlock kinds stay the documented four).
+        block_kind = "paragraph" if kind == "footnote_definition" else kind
+        self.text_blocks.append(TextBlock(block_kind, span, token))
         self._inline(children, item, in_table)
 
     def _block_span(self, token: Token) -> Span:

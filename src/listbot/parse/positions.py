@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from mistune import list_parser
@@ -490,8 +490,7 @@ def infer_inline(tokens: list[Token], src: str, cursor: int) -> int:
 
 
 def strip_private(tokens: list[Token]) -> None:
-    """Remove every private key at any depth (inline text that could not be placed, and
-    footnote bodies, which never reach :func:`locate`)."""
+    """Remove every private key at any depth (from inline text that could not be placed)."""
     for token in tokens:
         for key in _PRIVATE:
             token.pop(key, None)
@@ -501,10 +500,37 @@ def strip_private(tokens: list[Token]) -> None:
 
 
 def _after_render(md: Markdown, result: Any, state: BlockState) -> Any:
-    """Footnote bodies are parsed after :func:`locate`; clean their private keys."""
+    """Drop the footnotes plugin's appended ``footnotes`` token: it repeats the footnote
+    texts without positions, which the positioned ``footnote_definition`` tokens carry."""
     if isinstance(result, list):
-        strip_private([token for token in result if token["type"] == "footnotes"])
+        return [token for token in result if token["type"] != "footnotes"]
     return result
+
+
+def _keep_footnote_definitions(md: Markdown) -> None:
+    """Leave a positioned ``footnote_definition`` token where ``[^key]: text`` is written.
+
+    The footnotes plugin stores the text and parses it after rendering, without positions
+    (and only when referenced), so links in footnotes would be lost.
+    """
+    method = md.block._methods.get("ref_footnote")
+    if method is None:
+        return
+    original: Callable[[re.Match[str], BlockState], int | None] = method
+
+    def ref_footnote(m: re.Match[str], state: BlockState) -> int | None:
+        end = original(m, state)
+        if end and isinstance(state, PosState):
+            token: Token = {
+                "type": "footnote_definition",
+                "text": m.group("footnote_text"),
+                "attrs": {"key": m.group("footnote_key")},
+            }
+            state.append_token(token)
+            _tag(token, state, m.start("footnote_text"), end)
+        return end
+
+    md.block._methods["ref_footnote"] = ref_footnote
 
 
 def build_markdown() -> Markdown:
@@ -512,6 +538,7 @@ def build_markdown() -> Markdown:
     names: tuple[PluginRef, ...] = ("table", "url", "strikethrough", "footnotes", "task_lists")
     plugins = [import_plugin(name) for name in names]
     md = Markdown(renderer=None, block=PosBlockParser(), inline=PosInlineParser(), plugins=plugins)
+    _keep_footnote_definitions(md)
     md.before_render_hooks.append(locate)
     md.after_render_hooks.append(_after_render)
     return md
