@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mistune
 
-from listbot.model import Document, Link, LinkKind
+from listbot.model import Document, Link, LinkKind, Span
 from listbot.parse import parse
 
 
@@ -433,3 +433,12 @@ def test_links_in_footnote_definitions() -> None:
     )
     assert positions(doc) == [("inline", 3, 11), ("autolink", 4, 14)]
     assert [block.kind for block in doc.text_blocks] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_heading_spans_start_at_the_marker_inside_list_items_too() -> None:
+    doc = parse("- # Head [h](hh)\n- Setext [s](ss)\n  ---\n\n  ## Indented ##\n")
+    assert [(h.style, h.span, h.raw) for h in doc.headings] == [
+        ("atx", Span(1, 3, 1, 17), "Head [h](hh)"),
+        ("setext", Span(2, 3, 3, 6), "Setext [s](ss)"),
+        ("atx", Span(5, 3, 5, 17), "Indented"),
+    ]

@@ -178,10 +178,13 @@ class Walk:
         children = token.get("children", [])
         span = self._block_span(token)
         if kind == "heading":
-            first = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
-            span = replace(span, column=min(span.column, len(first) - len(first.lstrip()) + 1))
             level = int(token.get("attrs", {}).get("level", 1))
             style = token.get("style", "atx")
+            if style == "atx":  # the span starts at the "#" run, not at the text
+                first = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
+                before = first[: span.column - 1].rstrip(" \t")
+                end_column = len(first.rstrip()) + 1  # closing "#"s included
+                span = replace(span, column=len(before.rstrip("#")) + 1, end_column=end_column)
             self._add_heading(
                 HeadingDraft(
                     level,
@@ -216,10 +219,12 @@ class Walk:
 
     def _heading_raw(self, token: Token, style: str) -> str:
         line = token["line"]
-        if style == "setext":
-            return "\n".join(s.strip() for s in self.lines[line - 1 : token["end_line"] - 1])
         text = self.lines[line - 1] if line <= len(self.lines) else ""
         start = token.get("column")
+        if style == "setext":
+            rest = self.lines[line : token["end_line"] - 1]
+            first = text[start - 1 :] if start is not None else text
+            return "\n".join(part.strip() for part in (first, *rest))
         if start is not None:
             text = text[start - 1 :]
         else:
