@@ -109,7 +109,7 @@ class Walk:
         for token in tokens:
             kind = token["type"]
             if "line" not in token:
-                continue  # nothing unpositioned reaches here; never guess a position
+                continue  # a token without a position (none expected) is skipped, not guessed
             if kind == "list":
                 self._list(token, item, depth)
             elif kind in _TEXT_BLOCKS:
