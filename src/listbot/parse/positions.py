@@ -447,6 +447,7 @@ class _Locator:
 
 _OPENING_WIDTH = {"link": 1, "image": 2, "strikethrough": 2}
 _DELIMITER_WIDTH = {"strong": 2, "emphasis": 1, "strikethrough": 2}
+_DELIMITER_CHARS = {"strong": "*_", "emphasis": "*_", "strikethrough": "~"}
 _OPENER = re.compile(r"[ \t\n]*([*_~]+)")
 _GAP = frozenset("*_~\\ \t\n")
 
@@ -457,7 +458,8 @@ def infer_inline(tokens: list[Token], src: str, cursor: int) -> int:
     mistune records no position for them; walk the inline source in token order from the
     known positions of links, code spans and inline HTML. A text token is placed only when
     its text is found right after the cursor (only delimiters or spaces in between), so
-    text whose escapes or entities were resolved is left without a position.
+    text whose escapes or entities were resolved is left without a position; the cursor is
+    then lost (-1) until the next token with a known position.
     """
     for token in tokens:
         kind = token["type"]
@@ -468,22 +470,25 @@ def infer_inline(tokens: list[Token], src: str, cursor: int) -> int:
             cursor = max(cursor, token.get("_e") or cursor)
         elif kind == "text":
             raw = token.get("raw", "")
-            found = src.find(raw, cursor, cursor + len(raw) + 8) if raw else -1
+            found = src.find(raw, cursor, cursor + len(raw) + 8) if raw and cursor >= 0 else -1
             if found >= 0 and _GAP.issuperset(src[cursor:found]):
                 token["_s"] = found
                 cursor = token["_e"] = found + len(raw)
+            elif raw:
+                cursor = -1
         elif kind in _DELIMITER_WIDTH:
-            opener = _OPENER.match(src, cursor)
-            if opener is None:
-                continue
+            opener = _OPENER.match(src, cursor) if cursor >= 0 else None
             width = _DELIMITER_WIDTH[kind]
-            token["_s"] = start = opener.start(1)
-            inner_end = infer_inline(children or [], src, start + width)
-            closing = src[inner_end : inner_end + width]
-            if len(closing) == width and _GAP.issuperset(closing):
+            if opener and src[opener.start(1)] not in _DELIMITER_CHARS[kind]:
+                opener = None
+            start = opener.start(1) if opener else -1
+            inner_end = infer_inline(children or [], src, start + width if opener else -1)
+            closing = src[inner_end : inner_end + width] if inner_end >= 0 else ""
+            if opener and len(closing) == width and _GAP.issuperset(closing):
+                token["_s"] = start
                 cursor = token["_e"] = inner_end + width
             else:
-                cursor = inner_end
+                cursor = -1
         elif children:
             cursor = infer_inline(children, src, cursor)
     return cursor
