@@ -99,7 +99,7 @@ class Config:
 # Tables defined beside their code: table name -> "module:OptionsClass".
 SECTION_TARGETS: dict[str, str] = {
     "links": "listbot.net.options:LinksOptions",
-    "arxiv": "listbot.checks.arxiv:ArxivOptions",
+    "arxiv": "listbot.checks.arxiv_rules:ArxivOptions",
     "github": "listbot.github.options:GithubOptions",
 }
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from listbot.config import Config
 from listbot.directives import build_mask
 from listbot.findings import Finding
+from listbot.gcpause import collector_paused
 from listbot.model import Document
 from listbot.rules import RULES, Rule, resolve
 
@@ -44,13 +45,14 @@ def selected_rules(config: Config, *, network: bool | None = None) -> list[Rule]
 def run_rules(doc: Document, config: Config) -> list[Finding]:
     """Every finding of the selected offline rules, suppressed and sorted."""
     findings: list[Finding] = []
-    for rule in selected_rules(config, network=False):
-        options = config.rule_options(rule.id)
-        try:
-            findings.extend(rule.check(doc, options))
-        except Exception as error:  # noqa: BLE001 - a crashing rule is reported, not hidden
-            raise RuleCrash(rule.id, doc.path, error) from error
-    return finalize(doc, config, findings)
+    with collector_paused():
+        for rule in selected_rules(config, network=False):
+            options = config.rule_options(rule.id)
+            try:
+                findings.extend(rule.check(doc, options))
+            except Exception as error:  # noqa: BLE001 - a crashing rule is reported, not hidden
+                raise RuleCrash(rule.id, doc.path, error) from error
+        return finalize(doc, config, findings)
 
 
 def _url_matcher(patterns: Iterable[str]) -> re.Pattern[str] | None:

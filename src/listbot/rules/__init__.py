@@ -60,8 +60,8 @@ _MODULES: tuple[str, ...] = (
     "mojibake",
     "latex_leftover",
     # -- network checks (listbot.checks.*; each module exports RULES) --
-    "listbot.checks.links",
-    "listbot.checks.arxiv",
+    "listbot.checks.link_rules",
+    "listbot.checks.arxiv_rules",
     "listbot.checks.github_repos",
 )
 
