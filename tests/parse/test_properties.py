@@ -23,6 +23,14 @@ markdownish = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)
     "".join
 )
 
+_INLINE_STARTS = {
+    "text": "",
+    "codespan": ("`",),
+    "inline_html": ("<",),
+    "strong": ("**", "__"),
+    "emphasis": ("*", "_"),
+    "strikethrough": ("~~",),
+}
 _STARTS = {
     LinkKind.INLINE: "[",
     LinkKind.REFERENCE: "[",
@@ -62,8 +70,11 @@ def test_positioned_inline_text_is_the_source_text(text: str) -> None:
     while stack:
         token = stack.pop()
         stack.extend(token.get("children", ()))
-        if token["type"] in ("text", "codespan", "inline_html") and "end_column" in token:
-            assert token["line"] <= token["end_line"]
-            if token["type"] == "text" and token["line"] == token["end_line"]:
-                line = document.line_text(token["line"])
-                assert line[token["column"] - 1 : token["end_column"] - 1] == token["raw"]
+        if "end_column" not in token or token["type"] not in _INLINE_STARTS:
+            continue
+        assert token["line"] <= token["end_line"]
+        line = document.line_text(token["line"])
+        source = line[token["column"] - 1 :]
+        assert source.startswith(_INLINE_STARTS[token["type"]]), token
+        if token["type"] == "text" and token["line"] == token["end_line"]:
+            assert line[token["column"] - 1 : token["end_column"] - 1] == token["raw"]
