@@ -442,3 +442,10 @@ def test_heading_spans_start_at_the_marker_inside_list_items_too() -> None:
         ("setext", Span(2, 3, 3, 6), "Setext [s](ss)"),
         ("atx", Span(5, 3, 5, 17), "Indented"),
     ]
+
+
+def test_html_image_inside_a_markdown_link_is_a_badge_of_that_link() -> None:
+    doc = parse('[<img src="https://b.example/x.svg?a=1&amp;b=2" alt="b">](https://l.example)\n')
+    link, image = doc.links
+    assert (link.kind, link.image_urls) == (LinkKind.INLINE, ("https://b.example/x.svg?a=1&b=2",))
+    assert (image.kind, image.column) == (LinkKind.HTML_IMG, 2)

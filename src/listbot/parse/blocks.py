@@ -7,8 +7,9 @@ are also recorded on that item (parse/entries.py turns items with links into ent
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +35,9 @@ _TEXT_BLOCKS = ("paragraph", "block_text", "heading", "footnote_definition")
 _ATX_MARKER = re.compile(r"#{1,6}(?=[ \t]|$)[ \t]*")
 _ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _LIST_ITEMS = ("list_item", "task_list_item")
+_IMG_SRC = re.compile(
+    r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE
+)
 
 
 def plain_text(tokens: Sequence[Token]) -> str:
@@ -356,6 +360,7 @@ class Walk:
 
 
 def _image_urls(tokens: Sequence[Token], definitions: dict[str, Definition]) -> list[str]:
+    """Sources of the images in a link label: Markdown images and inline ``<img src>``."""
     urls: list[str] = []
     for token in tokens:
         if token["type"] == "image":
@@ -363,9 +368,10 @@ def _image_urls(tokens: Sequence[Token], definitions: dict[str, Definition]) -> 
                 urls.append(definitions[token["ref"]].url)
             else:
                 urls.append(token.get("source_url", token.get("attrs", {}).get("url", "")))
+        elif token["type"] == "inline_html":
+            source = _IMG_SRC.match(token.get("raw", ""))
+            if source:
+                urls.append(html.unescape(next(g for g in source.groups() if g is not None)))
         elif "children" in token:
             urls.extend(_image_urls(token["children"], definitions))
     return urls
-
-
-PlainOf = Callable[[str], str]
