@@ -4,22 +4,19 @@ Every http(s) link the parser found is deduplicated by :func:`~listbot.net.polic
 and checked once per run; a verdict becomes one finding at every line carrying the URL.
 The store sits under the check: fresh results are reused before any request, new ones
 written after, and each URL's failure history recorded for the scheduled link-rot job
-(:func:`should_report`). Decisions are pure (:mod:`listbot.net.policy`); this module only
-drives them: :func:`check_url` is the whole async loop for one URL.
+(:func:`should_report`). Decisions are pure (:mod:`listbot.net.policy`); the async loop
+for one URL is :func:`~listbot.checks.link_driver.check_url`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import random
 import re
-import time
-from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from itertools import zip_longest
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from listbot.checks import CheckContext, CheckReport
+from listbot.checks.link_driver import Run, UrlJob, check_url, windowed
 from listbot.checks.link_rules import (
     DEAD_LINK,
     LINK_UNVERIFIED,
@@ -28,26 +25,16 @@ from listbot.checks.link_rules import (
     RULES,
     findings_for,
 )
-from listbot.model import Document, Link
+from listbot.model import Document
 from listbot.net.hosts import HostPool
-from listbot.net.http import DEFAULT_ACCEPT, HttpClient
 from listbot.net.options import LinksOptions
 from listbot.net.policy import (
     CONNECT_FAILURES,
     Failure,
-    Finish,
-    Follow,
-    Limits,
-    Retry,
-    Trail,
-    UseGet,
     Verdict,
     VerdictKind,
-    conclude,
     host_of,
-    next_step,
     report_now,
-    retry_after_seconds,
     url_key,
 )
 from listbot.store import Store
@@ -72,17 +59,6 @@ CHECKER = "links"
 _NO_NETWORK_REASON = "not checked: no network (every host failed to resolve or connect)"
 
 
-@dataclass(slots=True)
-class UrlJob:
-    """One URL to check and every place that carries it."""
-
-    key: str
-    url: str
-    """The first occurrence as written (what is requested)."""
-    host: str
-    occurrences: list[tuple[Document, Link]] = field(default_factory=list)
-
-
 def collect_jobs(
     documents: Iterable[Document], context: CheckContext | None = None
 ) -> list[UrlJob]:
@@ -98,91 +74,6 @@ def collect_jobs(
                 job = jobs[key] = UrlJob(key, link.url.strip(), host_of(key))
             job.occurrences.append((document, link))
     return list(jobs.values())
-
-
-# ---------------------------------------------------------------------------------------
-# One URL
-
-
-@dataclass
-class _Run:
-    """Shared by every URL check of one run; per-host settings are worked out once."""
-
-    client: HttpClient
-    pool: HostPool
-    options: LinksOptions
-    rng: random.Random = field(default_factory=random.Random)
-    _limits: dict[str, Limits] = field(default_factory=dict)
-    _headers: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def limits(self, name: str) -> Limits:
-        limits = self._limits.get(name)
-        if limits is None:
-            options = self.options
-            limits = self._limits[name] = Limits(
-                retries=options.retries,
-                timeout_retries=options.timeout_retries,
-                backoff=options.backoff,
-                max_retry_wait=options.max_retry_wait,
-                accept=frozenset(options.accept) | frozenset(options.host(name).accept),
-            )
-        return limits
-
-    def headers(self, name: str) -> dict[str, str]:
-        headers = self._headers.get(name)
-        if headers is None:
-            headers = self._headers[name] = {
-                "Accept": DEFAULT_ACCEPT,
-                **self.options.headers,
-                **self.options.host(name).headers,
-                "User-Agent": self.options.agent,
-            }
-        return headers
-
-
-async def check_url(url: str, run: _Run, *, key: str = "", host: str = "") -> Verdict:
-    """Check one URL: HEAD (or GET), retries, GET fallback and redirects, as policy decides.
-
-    ``key`` and ``host`` may be passed when known (they are, per job) to save parsing.
-    """
-    started = time.monotonic()
-    trail = Trail(seen=frozenset({key or url_key(url)}))
-    current, method, attempts = url, "HEAD", 0
-    name = host or host_of(url)
-    while True:
-        host = run.pool.host(name)
-        if method == "HEAD" and (host.head_refused or run.options.host(name).method == "get"):
-            method = "GET"
-        await run.pool.acquire(host)
-        try:
-            attempt = await run.client.fetch(method, current, run.headers(name))
-        finally:
-            run.pool.release(host)
-        attempts += 1
-        if attempt.status == 429:
-            run.pool.rate_limited(name, retry_after_seconds(attempt.retry_after, time.time()))
-        elif attempt.status is not None and attempt.status < 400:
-            run.pool.succeeded(name)
-        step = next_step(attempt, trail, run.limits(name), jitter=run.rng.random(), now=time.time())
-        if isinstance(step, Finish):
-            return conclude(url, step, trail, attempt, attempts, time.monotonic() - started)
-        if isinstance(step, Retry):
-            await asyncio.sleep(step.delay)
-            trail = (
-                replace(trail, timeout_retries=trail.timeout_retries + 1)
-                if step.timeout
-                else replace(trail, retries=trail.retries + 1)
-            )
-        elif isinstance(step, UseGet):
-            host.head_refused = host.head_refused or attempt.status in (405, 501)
-            method = "GET"
-        elif isinstance(step, Follow):
-            trail = replace(
-                trail,
-                chain=(*trail.chain, (step.status, step.url)),
-                seen=trail.seen | {url_key(step.url)},
-            )
-            current, method, name = step.url, "HEAD", host_of(step.url)
 
 
 # ---------------------------------------------------------------------------------------
@@ -240,6 +131,8 @@ async def _verdicts(
     _progress(context, total - len(pending), total, failures)
     fresh: dict[str, Verdict] = {}
     if pending:
+        from listbot.net.http import HttpClient  # aiohttp is imported only when needed
+
         allow_private = bool(context.options.get("allow_private")) or options.allow_private
         resolve = {**options.resolve, **dict(context.options.get("resolve") or {})}
         client = HttpClient(
@@ -253,50 +146,14 @@ async def _verdicts(
         )
         async with client:
             pool = HostPool(options.concurrency, options.host_concurrency)
-            run = _Run(client, pool, options)
+            run = Run(client, pool, options)
             done = total - len(pending)
-            async for key, verdict in _windowed(pending, run, window=2 * options.concurrency):
+            async for key, verdict in windowed(pending, run, window=2 * options.concurrency):
                 fresh[key] = verdicts[key] = verdict
                 done += 1
                 failures += verdict.failed
                 _progress(context, done, total, failures)
     return verdicts, fresh
-
-
-async def _windowed(
-    jobs: list[UrlJob], run: _Run, *, window: int
-) -> AsyncIterator[tuple[str, Verdict]]:
-    """Check jobs with at most ``window`` checks alive at once, hosts interleaved.
-
-    A task per URL up front would cost memory in proportion to the list (10,000 links:
-    tens of MB); round-robin over hosts keeps the window spread so no host's queue
-    blocks the others.
-    """
-    queue = iter(_interleave(jobs))
-    running: set[asyncio.Task[tuple[str, Verdict]]] = set()
-    while True:
-        for job in queue:
-            running.add(asyncio.ensure_future(_keyed(job, run)))
-            if len(running) >= window:
-                break
-        if not running:
-            return
-        finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-        for task in finished:
-            yield task.result()
-
-
-def _interleave(jobs: list[UrlJob]) -> list[UrlJob]:
-    """Jobs round-robin by host, each host's jobs in list order."""
-    by_host: dict[str, list[UrlJob]] = {}
-    for job in jobs:
-        by_host.setdefault(job.host, []).append(job)
-    columns = list(by_host.values())
-    return [job for row in zip_longest(*columns) for job in row if job is not None]
-
-
-async def _keyed(job: UrlJob, run: _Run) -> tuple[str, Verdict]:
-    return job.key, await check_url(job.url, run, key=job.key, host=job.host)
 
 
 def _progress(context: CheckContext, done: int, total: int, failures: int) -> None:

@@ -32,7 +32,6 @@ from listbot.net.policy import Attempt, Failure, host_of
 BODY_LIMIT = 64 * 1024
 """Never read more of a body than this: enough to spot a challenge page or reuse a connection."""
 HEADER_LIMIT = 32 * 1024
-DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 _GONE_ERRNOS = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
 _REFUSED = {errno.ECONNREFUSED}
 _UNREACHABLE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL}

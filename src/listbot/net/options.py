@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from listbot import __version__
 
+DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+"""Browser-like Accept: some sites (crates.io) answer 404 to clients that do not ask for HTML."""
+
 DEFAULT_EXCLUDE = (
     # RFC 2606 names: documentation placeholders, never real links.
     r"^https?://([^/?#@]*\.)?example\.(com|org|net)([:/?#]|$)",
