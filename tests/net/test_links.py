@@ -333,3 +333,24 @@ async def test_redirect_fix_edits_the_reference_definition(farm: Farm) -> None:
     assert (edit.span.line, edit.span.column) == (5, 8)
     assert edit.span.end_column - edit.span.column == len(url)
     assert edit.text == farm.hosts["h1.test"].url("/redirect/308/0")
+
+
+async def test_include_beats_exclude(farm: Farm) -> None:
+    h1 = farm.hosts["h1.test"]
+    skipped, checked = h1.url("/status/404"), h1.url("/status/410")
+    config = links_config(exclude=(r"h1\.test/status/",), include=(r"/410$",))
+    records = by_url(await run_links(_doc(skipped, checked), farm, config=config))
+    assert records[skipped]["verdict"] == "excluded"
+    assert records[checked]["verdict"] == "dead"
+    assert h1.requests[("HEAD", "/status/404")] == 0
+
+
+async def test_host_overrides_method_and_user_agent(farm: Farm) -> None:
+    h2 = farm.hosts["h2.test"]
+    table = {**FAST, "user_agent": "custom-checker/1", "hosts": {"h2.test": {"method": "get"}}}
+    url = h2.url("/ok/x")
+    config = config_from_mapping({"links": table})
+    record = by_url(await run_links(_doc(url), farm, config=config))[url]
+    assert (record["verdict"], record["attempts"]) == ("ok", 1)
+    assert h2.requests[("GET", "/ok/x")] == 1 and h2.requests[("HEAD", "/ok/x")] == 0
+    assert h2.user_agents == {"custom-checker/1"}
