@@ -18,7 +18,8 @@ and --no-cache, lychee with its defaults (``--format json --no-progress`` only).
 Targets: all-ok wall <= 0.3 x lychee's with at most 10 in flight per host; faulty wall
 <= 0.5 x lychee's with zero false deads; peak RSS <= 100 MB at 10,000 links.
 
-    python bench/links.py [--runs 3] [--links 2000] [--skip-lychee]
+    python bench/links.py [--runs 3] [--links 2000] [--mix all-ok|faulty] [--skip-lychee]
+                          [--skip-rss]
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def main() -> int:
     parser.add_argument("--links", type=int, default=2000)
     parser.add_argument("--rss-links", type=int, default=10000)
     parser.add_argument("--skip-lychee", action="store_true")
+    parser.add_argument("--mix", choices=("all-ok", "faulty"), action="append")
+    parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--farm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.farm:
@@ -192,8 +195,10 @@ def main() -> int:
     print(f"farm: {len(addresses)} hosts, {LATENCY * 1000:.0f} ms latency, {args.links} links")
     work = Path(tempfile.mkdtemp(prefix="listbot-bench-"))
     try:
-        for mix in ("all-ok", "faulty"):
+        for mix in args.mix or ("all-ok", "faulty"):
             _bench_mix(mix, args, addresses, work, lychee if have_lychee else None)
+        if args.skip_rss:
+            return 0
         text, _ = make_list(addresses, args.rss_links, "all-ok", "rss")
         big = work / "rss.md"
         big.write_text(text, encoding="utf-8")
