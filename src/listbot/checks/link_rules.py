@@ -57,8 +57,9 @@ when the redirect is dropped.
 
 ## Fix safety
 Replaces the URL text inside the link with the last permanent target (the fragment is
-kept). Safe when the target stays on the same host (ignoring `www.`); unsafe when it moves
-to another host, since parked or hijacked domains redirect too.
+kept); there is no fix when the URL is not written verbatim (escapes, entities). Safe
+when the target stays on the same host (ignoring `www.`); unsafe when it moves to
+another host, since parked or hijacked domains redirect too.
 """
 
 LINK_UNVERIFIED_DOC = """## What it does
@@ -118,7 +119,7 @@ REDIRECT = Rule(
     check=_no_check,
     severity=Severity.WARNING,
     tags=("links",),
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
     network=True,
     doc=REDIRECT_DOC,
 )
