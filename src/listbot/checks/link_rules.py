@@ -7,6 +7,7 @@ nothing: :func:`listbot.checks.links.check_links` produces their findings.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
@@ -166,7 +167,7 @@ def findings_for(
         return
     prefix = _PREFIX[verdict.kind]
     message = f"{prefix}: {verdict.reason}" if verdict.reason else prefix
-    data = {
+    data: dict[str, Any] = {
         "verdict": verdict.kind.value,
         "status": verdict.status,
         "attempts": verdict.attempts,

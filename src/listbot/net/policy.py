@@ -202,6 +202,7 @@ def next_step(attempt: Attempt, trail: Trail, limits: Limits, *, jitter: float, 
 
 def _after_failure(attempt: Attempt, trail: Trail, limits: Limits, jitter: float) -> Step:
     failure = attempt.failure
+    assert failure is not None
     detail = f": {attempt.detail}" if attempt.detail else ""
     if failure is Failure.PRIVATE:
         return Finish(VerdictKind.PRIVATE, attempt.detail or "resolves to a private address")
