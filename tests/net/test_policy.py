@@ -20,6 +20,8 @@ from listbot.net.policy import (
     VerdictKind,
     backoff_delay,
     conclude,
+    is_soft_404,
+    looks_like_login,
     next_step,
     report_now,
     retry_after_seconds,
@@ -202,3 +204,28 @@ def test_guard() -> None:
     assert blocked_reason("169.254.169.254") == "a cloud metadata address"
     assert blocked_reason("::ffff:10.0.0.1") == "a private address"
     assert blocked_reason("fe80::1%eth0") == "a link-local address"
+
+
+def test_permanent_redirect_to_a_login_page_is_not_a_new_home() -> None:
+    chain = ((301, "https://a.dev/login?next=%2Fx"),)
+    verdict = conclude(
+        "https://a.dev/x", Finish(VerdictKind.OK), Trail(chain=chain), get(200), 2, 0
+    )
+    assert verdict.kind is VerdictKind.UNVERIFIED and verdict.reason == "redirects to a login page"
+    moved = conclude(
+        "https://a.dev/x",
+        Finish(VerdictKind.OK),
+        Trail(chain=((301, "https://a.dev/y"),)),
+        get(200),
+        2,
+        0,
+    )
+    assert moved.kind is VerdictKind.REDIRECT
+
+
+def test_soft_404_and_login_detection() -> None:
+    assert is_soft_404("https://a.dev/docs/page", "https://a.dev/")
+    assert not is_soft_404("https://a.dev/", "https://www.a.dev/")
+    assert looks_like_login("https://id.example/auth/realms?x=1")
+    assert looks_like_login("https://a.dev/users/sign_in".replace("_", "-"))
+    assert not looks_like_login("https://a.dev/authors/jane")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Link, LinkKind, Span
-from listbot.net.policy import Verdict, VerdictKind
+from listbot.net.policy import Verdict, VerdictKind, is_soft_404
 from listbot.rules.base import FixAvailability, Rule
 
 DEAD_LINK_DOC = """## What it does
@@ -60,7 +60,8 @@ when the redirect is dropped.
 Replaces the URL text inside the link with the last permanent target (the fragment is
 kept); there is no fix when the URL is not written verbatim (escapes, entities). Safe
 when the target stays on the same host (ignoring `www.`); unsafe when it moves to
-another host, since parked or hijacked domains redirect too.
+another host (parked or hijacked domains redirect too) or when a deep link lands on the
+front page (the page is gone). A redirect to a login page is not reported as a redirect.
 """
 
 LINK_UNVERIFIED_DOC = """## What it does
@@ -186,7 +187,7 @@ def redirect_fix(document: Document, link: Link, final_url: str) -> Fix | None:
     span = url_span(document, link)
     if span is None:
         return None
-    safe = _same_site(link.url, final_url)
+    safe = _same_site(link.url, final_url) and not is_soft_404(link.url, final_url)
     return Fix(
         (Edit(span, final_url),),
         f"Replace with {final_url}",

@@ -13,6 +13,7 @@ everything that might be a bot wall, a rate limit or a flaky network is ``unveri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -298,9 +299,13 @@ def conclude(
             if status not in PERMANENT:
                 break
             permanent_target = target
-        final_url = keep_fragment(url, permanent_target)
-        kind = VerdictKind.REDIRECT
-        reason = f"permanently redirected ({trail.chain[0][0]}) to {final_url}"
+        if looks_like_login(permanent_target):
+            # A page that now needs a login: the old URL is no worse than the login page.
+            kind, reason = VerdictKind.UNVERIFIED, "redirects to a login page"
+        else:
+            final_url = keep_fragment(url, permanent_target)
+            kind = VerdictKind.REDIRECT
+            reason = f"permanently redirected ({trail.chain[0][0]}) to {final_url}"
     return Verdict(
         url=url,
         kind=kind,
@@ -360,6 +365,28 @@ def url_key(url: str) -> str:
     userinfo = parts.netloc.rpartition("@")[0]
     netloc = f"{userinfo}@{host}" if userinfo else host
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+_LOGIN_PATH = re.compile(r"/(log-?in|sign-?in|auth|sso|session|account/login)(/|$|\.)", re.I)
+_LOGIN_QUERY = re.compile(r"(^|&)(next|return_?to|returnurl|redirect(_uri|_url)?|continue)=", re.I)
+
+
+def looks_like_login(url: str) -> bool:
+    """Whether a redirect target is a login wall (``/login?next=...``), not a new home."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(_LOGIN_PATH.search(parts.path) or _LOGIN_QUERY.search(parts.query))
+
+
+def is_soft_404(old: str, new: str) -> bool:
+    """A deep link redirected to the site's front page: the page is gone, not moved."""
+    try:
+        old_path, new_path = urlsplit(old).path, urlsplit(new).path
+    except ValueError:
+        return False
+    return new_path in ("", "/") and old_path not in ("", "/")
 
 
 def host_of(url: str) -> str:
