@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,13 +68,24 @@ def test_link_rot_schedule_is_off_the_hour_with_cache_and_concurrency() -> None:
     assert cache and cache[0]["with"]["path"] == ".listbot/cache.sqlite"
 
 
+# The test extra installs both tools next to this interpreter, which need not be on PATH.
+_TOOL_PATH = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+
 @pytest.mark.skipif(
-    not (shutil.which("check-jsonschema") and shutil.which("zizmor")),
+    not (
+        shutil.which("check-jsonschema", path=_TOOL_PATH)
+        and shutil.which("zizmor", path=_TOOL_PATH)
+    ),
     reason="check-jsonschema and zizmor are not installed",
 )
 def test_ci_check_workflows_passes() -> None:
     result = subprocess.run(
-        [str(REPO / ".ci" / "check-workflows")], capture_output=True, text=True, timeout=300
+        [str(REPO / ".ci" / "check-workflows")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PATH": _TOOL_PATH},
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
