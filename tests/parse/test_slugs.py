@@ -38,3 +38,20 @@ def test_duplicates_count_up_like_github_slugger() -> None:
 def test_document_slugs_include_html_headings() -> None:
     doc = parse('<h1 align="center">Awesome</h1>\n\n## Awesome\n\n## Tools & Libs\n')
     assert [h.slug for h in doc.headings] == ["awesome", "awesome-1", "tools--libs"]
+
+
+def test_heading_with_a_trailing_badge_keeps_githubs_trailing_hyphen() -> None:
+    """GitHub renders the badge as an image (no text), so the space before it stays."""
+    from listbot.parse import parse
+
+    doc = parse("# Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n")
+    (heading,) = doc.headings
+    assert heading.text == "Awesome-LLM"
+    assert heading.slug == "awesome-llm-"
+
+
+def test_heading_made_only_of_an_image_keeps_its_alt_text() -> None:
+    from listbot.parse import parse
+
+    (heading,) = parse("# ![Awesome Foo](logo.svg)\n").headings
+    assert heading.text == "Awesome Foo"

@@ -190,7 +190,15 @@ def _definitions(
 def _headings(drafts: Sequence[HeadingDraft]) -> tuple[Heading, ...]:
     slugger = Slugger()
     return tuple(
-        Heading(d.level, d.text, d.raw, slugger.slug(d.text), d.span, d.style) for d in drafts
+        Heading(
+            d.level,
+            d.text,
+            d.raw,
+            slugger.slug(d.text if d.anchor is None else d.anchor),
+            d.span,
+            d.style,
+        )
+        for d in drafts
     )
 
 

@@ -40,22 +40,30 @@ _IMG_SRC = re.compile(
 )
 
 
-def plain_text(tokens: Sequence[Token]) -> str:
-    """Inline tokens as plain text: Markdown removed, code and alt text kept."""
+def plain_text(tokens: Sequence[Token], *, alt_text: bool = True) -> str:
+    """Inline tokens as plain text: Markdown removed, code (and alt text, unless asked not) kept."""
     parts: list[str] = []
-    _plain(tokens, parts)
+    _plain(tokens, parts, alt_text)
     return "".join(parts)
 
 
-def _plain(tokens: Sequence[Token], parts: list[str]) -> None:
+def anchor_text(tokens: Sequence[Token]) -> str:
+    """A heading's text as GitHub renders it for the anchor: image alt text is not text,
+    and a space before a trailing badge stays (``# Foo [![b](i)](u)`` is ``#foo-``)."""
+    return plain_text(tokens, alt_text=False).lstrip()
+
+
+def _plain(tokens: Sequence[Token], parts: list[str], alt_text: bool) -> None:
     for token in tokens:
         kind = token["type"]
         if kind in ("text", "codespan"):
             parts.append(token.get("raw", ""))
         elif kind in ("softbreak", "linebreak"):
             parts.append(" ")
+        elif kind == "image" and not alt_text:
+            continue
         elif "children" in token:
-            _plain(token["children"], parts)
+            _plain(token["children"], parts, alt_text)
 
 
 @dataclass
@@ -67,6 +75,8 @@ class HeadingDraft:
     raw: str
     span: Span
     style: str
+    anchor: str | None = None
+    """Text the GitHub anchor is made from, when it differs from ``text``."""
 
 
 @dataclass
@@ -192,10 +202,11 @@ class Walk:
             self._add_heading(
                 HeadingDraft(
                     level,
-                    plain_text(children).strip(),
+                    anchor_text(children).strip() or plain_text(children).strip(),
                     self._heading_raw(token, style),
                     span,
                     style,
+                    anchor_text(children),
                 )
             )
         # A footnote's text is prose like a paragraph's (TextBlock kinds stay the documented four).

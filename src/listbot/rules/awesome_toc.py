@@ -48,20 +48,15 @@ are exempt too. A heading containing `<!-- omit in toc -->` is always exempt.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Related
 from listbot.model import Document, Heading, Link, Span
-from listbot.parse.slugs import slugify
 from listbot.rules._toc import Toc, find_toc, heading_name, html_anchors, is_simple, render
 from listbot.rules.base import FixAvailability, Rule, line_span
 
 _MARKDOWN_SPECIAL = frozenset("[]`*_<>\\")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|<img\b[^>]*>", re.IGNORECASE)
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 @dataclass(frozen=True)
@@ -92,24 +87,6 @@ def _parents(doc: Document) -> dict[int, Heading | None]:
     return parents
 
 
-def _rendered_text(heading: Heading) -> str:
-    """The heading as GitHub renders it: image alt text is not text, and the space before
-    a trailing badge or inside ``<h1>… </h1>`` stays (the anchor then ends in ``-``)."""
-    text = _IMAGE.sub("", heading.raw)
-    text = _LINK.sub(r"\1", text)
-    return _TAG.sub("", text).lstrip()
-
-
-def _rendered_slug(heading: Heading) -> str:
-    return slugify(_rendered_text(heading))
-
-
-def _anchor(heading: Heading) -> str:
-    """The parser's slug, unless GitHub's rendering (badges, HTML spaces) gives another."""
-    rendered = _rendered_slug(heading)
-    return heading.slug if rendered in (heading.slug, slugify(heading.text)) else rendered
-
-
 def _guess(
     named: list[tuple[Heading, str]], text: str, anchor: str, taken: set[int]
 ) -> Heading | None:
@@ -127,8 +104,6 @@ def _review(doc: Document, toc: Toc) -> _Review:
     slugs: dict[str, Heading] = {}
     for heading in doc.headings:
         slugs.setdefault(heading.slug.casefold(), heading)
-    for heading in doc.headings:
-        slugs.setdefault(_rendered_slug(heading).casefold(), heading)
     others = {anchor.casefold() for anchor in html_anchors(doc)}
     taken = {
         id(slugs[e.anchor.casefold()])
@@ -167,14 +142,14 @@ def _review(doc: Document, toc: Toc) -> _Review:
                 review.findings.append((link.span, message, []))
                 continue
             taken.add(id(guess))
-            message += f'; did you mean "#{_anchor(guess)}"?'
+            message += f'; did you mean "#{guess.slug}"?'
             related = [Related(guess.line, guess.span.column, "heading here")]
             review.findings.append((link.span, message, related))
             review.covered.append(guess)
             review.links.append(link)
             continue
         name = heading_name(link.text)
-        if name not in (heading_name(target.text), heading_name(_rendered_text(target))):
+        if name != heading_name(target.text):
             message = f'ToC item "{link.text}" does not match corresponding heading "{target.text}"'
             related = [Related(target.line, target.span.column, "heading here")]
             review.findings.append((link.span, message, related))
@@ -241,7 +216,7 @@ def _fix(doc: Document, toc: Toc, headings: list[Heading], dropped: bool) -> Fix
         for heading in headings
     )
     safe = plain and not dropped and is_simple(doc, toc)
-    anchors = [(h.level, _rendered_text(h).strip(), _anchor(h)) for h in headings]
+    anchors = [(h.level, h.text, h.slug) for h in headings]
     text = doc.newline.join(render(doc, toc, anchors))
     span = line_span(doc, toc.first_line)
     span = Span(span.line, 1, toc.last_line, len(doc.line_text(toc.last_line)) + 1)
