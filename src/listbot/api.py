@@ -7,7 +7,6 @@ on all of them at once, concurrently.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +92,8 @@ def _run_network_checks(
     progress: Any,
     options: Mapping[str, Any],
 ) -> None:
+    import asyncio
+
     from listbot.checks import CHECKER_TARGETS, CheckContext, run_checks
     from listbot.store import open_store
 

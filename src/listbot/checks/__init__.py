@@ -9,7 +9,6 @@ apply to them too.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -84,6 +83,8 @@ def checkers() -> list[Checker]:
 
 async def run_checks(context: CheckContext) -> CheckReport:
     """Run every checker concurrently and merge their reports."""
+    import asyncio  # here, not at the top: the rule registry imports this package
+
     report = CheckReport()
     results = await asyncio.gather(*(checker(context) for checker in checkers()))
     for result in results:

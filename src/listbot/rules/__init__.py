@@ -62,7 +62,7 @@ _MODULES: tuple[str, ...] = (
     # -- network checks (listbot.checks.*; each module exports RULES) --
     "listbot.checks.link_rules",
     "listbot.checks.arxiv_rules",
-    "listbot.checks.github_repos",
+    "listbot.checks.github_rules",
 )
 
 # Old or alternative names -> current id.
