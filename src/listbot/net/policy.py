@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timezone
 from email.utils import parsedate_to_datetime
 from enum import Enum
 from typing import Any
@@ -279,8 +280,6 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        from datetime import timezone
-
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, when.timestamp() - now)
 
