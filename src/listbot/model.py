@@ -13,11 +13,13 @@ once, lazily, as cached properties here.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -316,6 +318,15 @@ class Document:
     """Texts of the files that awesome-lint looks for beside the list, by lower-case path
     relative to the list's folder (``contributing.md``, ``.github/code-of-conduct.md``, ...).
     None when the document was parsed from text, so rules about them stay silent."""
+
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, computed once per document: indexes that several rules and
+        checks share (arXiv references, links by normalised URL, ...) are built only once."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return cast(T, self._memo[key])
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, or '' past the end."""

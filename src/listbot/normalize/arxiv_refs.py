@@ -52,7 +52,11 @@ class ArxivRef:
 
 
 def collect_refs(doc: Document) -> list[ArxivRef]:
-    """Every arXiv link and ``arXiv:ID`` mention in ``doc``, in file order."""
+    """Every arXiv link and ``arXiv:ID`` mention in ``doc``, in file order (built once)."""
+    return doc.memo("arxiv_refs", _collect_refs)
+
+
+def _collect_refs(doc: Document) -> list[ArxivRef]:
     entry_of: dict[Span, Entry] = {}
     for entry in doc.all_entries:
         for link in entry.links:
