@@ -21,6 +21,7 @@ it runs the rest of the sentence into the quotation. awesome-lint's `balanced-pu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from listbot.findings import Finding
@@ -41,6 +42,7 @@ SYMMETRIC = '"'
 _CLOSING = {close: open_ for open_, close in PAIRS.items()}
 _INTERESTING = frozenset(PAIRS) | frozenset(_CLOSING) | {SYMMETRIC}
 _AFTER_APOSTROPHE = frozenset(' \t\n.,;:!?()[]{}"“”‘’—–')
+_INTERESTING_SEARCH = re.compile("[" + re.escape("".join(sorted(_INTERESTING))) + "]")
 
 
 def _word_char(char: str) -> bool:
@@ -97,8 +99,11 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 
 def _check_block(source: BlockText) -> Iterator[Finding]:
+    # Masking only blanks characters out, so a block without any quote or bracket is done.
+    if not _INTERESTING_SEARCH.search(source.text):
+        return
     masked = mask_markup(source.text)
-    if not any(char in _INTERESTING for char in masked):
+    if not _INTERESTING_SEARCH.search(masked):
         return
     for offset, message in sorted(unbalanced(masked)):
         yield RULE.finding(source.span(offset, offset + 1), message)
