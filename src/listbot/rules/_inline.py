@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.model import Document, Span, TextBlock
+from listbot.normalize.markup import code_span_ranges
 
-_BACKTICKS = re.compile(r"`+")
 _DESTINATION = re.compile(
     r"(?<=\])\((?:[^()\s\\]|\\.|\((?:[^()\\]|\\.)*\))*"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
@@ -33,28 +33,6 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _LABEL = re.compile(r"\[[^\[\]]*\]")
-
-
-def code_span_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of inline code spans, backticks included (CommonMark matching)."""
-    ranges: list[tuple[int, int]] = []
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    index = 0
-    while index < len(runs):
-        start, end = runs[index]
-        if start > 0 and text[start - 1] == "\\":
-            index += 1
-            continue
-        length = end - start
-        closing = next(
-            (j for j in range(index + 1, len(runs)) if runs[j][1] - runs[j][0] == length), None
-        )
-        if closing is None:
-            index += 1
-            continue
-        ranges.append((start, runs[closing][1]))
-        index = closing + 1
-    return ranges
 
 
 def _spaces(match: re.Match[str]) -> str:
