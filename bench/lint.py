@@ -89,12 +89,12 @@ def main() -> int:
         work = Path(tmp)
         run_measured([*listbot, "--help"])  # warm-up: imports once, bytecode cached
         if awesome_go.is_file():
-            wall, rss, code = median_run([*listbot, str(awesome_go)], args.runs)
+            wall, rss, _ = median_run([*listbot, str(awesome_go)], args.runs)
             rows.append(("listbot   awesome-go.md", wall, rss))
         for size in (3_000, 30_000):
             path = work / f"generated-{size}.md"
             path.write_text(generate_list(size), encoding="utf-8")
-            wall, rss, code = median_run([*listbot, str(path)], args.runs)
+            wall, rss, _ = median_run([*listbot, str(path)], args.runs)
             rows.append((f"listbot   generated {size:>6,} entries", wall, rss))
         al_wall = None
         npx = shutil.which("npx")
@@ -121,7 +121,8 @@ def main() -> int:
     if go and al_wall:
         print(f"listbot / awesome-lint on awesome-go: {go[0] / al_wall:.3f} (target <= 0.15)")
     if rows:
-        print(f"peak RSS, worst listbot run: {max(r for n, _, r in rows if n.startswith('listbot')):.1f} MB (target <= 80)")
+        worst = max(rss for name, _, rss in rows if name.startswith("listbot"))
+        print(f"peak RSS, worst listbot run: {worst:.1f} MB (target <= 80)")
     return 0
 
 

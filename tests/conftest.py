@@ -1,4 +1,4 @@
-"""Shared fixtures: where the corpus and the recorded fixtures are (``../shared`` beside the repo)."""
+"""Shared fixtures: where the corpus and recorded fixtures are (``../shared`` beside the repo)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Bad and extreme input: never a traceback, a clear message, exit 2 only for what cannot be read."""
+"""Bad and extreme input: no traceback, a clear message, exit 2 only for what cannot be read."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def test_ten_megabyte_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_thousand_deep_nested_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = "# Deep\n\n" + "".join("  " * depth + f"- [n{depth}](https://e.com/{depth}) - X.\n" for depth in range(1000))
+    text = "# Deep\n\n" + "".join(
+        "  " * depth + f"- [n{depth}](https://e.com/{depth}) - X.\n" for depth in range(1000)
+    )
     path = tmp_path / "deep.md"
     path.write_text(text, encoding="utf-8")
     code = main(["lint", "--offline", str(path)])

@@ -43,7 +43,9 @@ def test_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "no findings" in capsys.readouterr().out
 
 
-def test_error_finding_exits_one_and_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_error_finding_exits_one_and_text_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path, NO_NEWLINE)
     assert main(["lint", "--offline", "--select", "final-newline", str(path)]) == 1
     out = capsys.readouterr().out
@@ -58,20 +60,40 @@ def test_exit_zero(tmp_path: Path) -> None:
 
 def test_ignore_and_severity_from_config(tmp_path: Path) -> None:
     path = write(tmp_path, NO_NEWLINE)
-    assert main(["lint", "--offline", "--select", "final-newline", "--ignore", "final-newline", str(path)]) == 0
+    assert (
+        main(
+            [
+                "lint",
+                "--offline",
+                "--select",
+                "final-newline",
+                "--ignore",
+                "final-newline",
+                str(path),
+            ]
+        )
+        == 0
+    )
     config = write(tmp_path, '[rules.final-newline]\nseverity = "warning"\n', "listbot.toml")
-    assert main(["lint", "--offline", "--config", str(config), "--select", "final-newline", str(path)]) == 0
+    assert (
+        main(["lint", "--offline", "--config", str(config), "--select", "final-newline", str(path)])
+        == 0
+    )
 
 
 def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, NO_NEWLINE)
-    assert main(["lint", "--offline", "--format", "json", "--select", "final-newline", str(path)]) == 1
+    assert (
+        main(["lint", "--offline", "--format", "json", "--select", "final-newline", str(path)]) == 1
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["version"] == 1
     assert report["files"] == [str(path)]
     assert report["summary"] == {"errors": 1, "warnings": 0, "infos": 0}
     (finding,) = report["findings"]
-    assert {k: finding[k] for k in ("line", "column", "end_line", "end_column", "severity", "rule")} == {
+    assert {
+        k: finding[k] for k in ("line", "column", "end_line", "end_column", "severity", "rule")
+    } == {
         "line": 3,
         "column": 37,
         "end_line": 3,
@@ -95,7 +117,9 @@ def test_quiet_prints_findings_only(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert out.count("\n") == 1 and "final-newline" in out
 
 
-def test_unknown_selector_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_selector_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path, CLEAN)
     assert main(["lint", "--offline", "--select", "no-such-rule", str(path)]) == 2
     assert "unknown rule or tag 'no-such-rule'" in capsys.readouterr().err
@@ -141,9 +165,16 @@ def test_empty_file_is_fine(tmp_path: Path) -> None:
     assert main(["lint", "--offline", str(path)]) in (0, 1)
 
 
-def test_one_bad_file_does_not_hide_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_bad_file_does_not_hide_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = write(tmp_path, NO_NEWLINE)
-    assert main(["lint", "--offline", "--select", "final-newline", str(tmp_path / "nope.md"), str(good)]) == 2
+    assert (
+        main(
+            ["lint", "--offline", "--select", "final-newline", str(tmp_path / "nope.md"), str(good)]
+        )
+        == 2
+    )
     captured = capsys.readouterr()
     assert "nope.md: no such file" in captured.err
     assert "final-newline" in captured.out
@@ -151,7 +182,7 @@ def test_one_bad_file_does_not_hide_the_others(tmp_path: Path, capsys: pytest.Ca
 
 def test_rules_lists_ids_severity_and_fix(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
-    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("final-newline "))
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("final-newline "))
     assert "error" in line and "fix" in line and "The file must end with a newline." in line
 
 
@@ -161,7 +192,9 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert rules["final-newline"]["fix"] == "always"
 
 
-def test_config_prints_reference_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_prints_reference_and_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["config"]) == 0
     assert "[rules.final-newline]" in capsys.readouterr().out
     bad = write(tmp_path, "[rules.final-newline]\nseverity = 3\n", "bad.toml")
@@ -169,10 +202,16 @@ def test_config_prints_reference_and_checks(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_export_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "# Awesome\n\n## Tools\n\n### CLI\n\n- [Foo](https://foo.dev) - Does *foo*.\n")
+    path = write(
+        tmp_path, "# Awesome\n\n## Tools\n\n### CLI\n\n- [Foo](https://foo.dev) - Does *foo*.\n"
+    )
     assert main(["export", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
     (entry,) = data["entries"]
     assert entry["category"] == "Tools" and entry["sub_category"] == "CLI"
-    assert (entry["name"], entry["url"], entry["description"]) == ("Foo", "https://foo.dev", "Does foo.")
+    assert (entry["name"], entry["url"], entry["description"]) == (
+        "Foo",
+        "https://foo.dev",
+        "Does foo.",
+    )
     assert (entry["line"], entry["column"]) == (7, 1)

@@ -102,7 +102,7 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "listbot.toml"
     bad.write_text("select = [\n")
-    with pytest.raises(ConfigError, match="listbot.toml: invalid TOML"):
+    with pytest.raises(ConfigError, match=r"listbot\.toml: invalid TOML"):
         load_config(bad)
 
 

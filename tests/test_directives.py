@@ -30,7 +30,10 @@ def test_disable_other_rule_does_not_hide() -> None:
 
 
 def test_enable_turns_it_back_on() -> None:
-    text = "<!--lint disable final-newline-->\n# T\n\n<!--lint enable final-newline-->\n\n- [a](https://a.dev) - A."
+    text = (
+        "<!--lint disable final-newline-->\n# T\n\n"
+        "<!--lint enable final-newline-->\n\n- [a](https://a.dev) - A."
+    )
     assert rules_fired(text) == ["final-newline"]
 
 

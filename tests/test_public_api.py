@@ -33,7 +33,9 @@ def test_all_is_exact_and_importable() -> None:
 
 
 def test_lint_text_returns_document_and_findings() -> None:
-    result = listbot.lint_text("# T\n\n- [a](https://a.dev) - A.", config=listbot.Config(select=("final-newline",)))
+    result = listbot.lint_text(
+        "# T\n\n- [a](https://a.dev) - A.", config=listbot.Config(select=("final-newline",))
+    )
     assert result.document.title is not None and result.document.title.text == "T"
     assert [f.rule for f in result.findings] == ["final-newline"]
     assert result.findings[0].file == "<string>"

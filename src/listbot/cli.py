@@ -67,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except RuleCrash as error:
         print(
-            f"listbot: {error}\nThis is a bug in listbot; please report it with the file that caused it.",
+            f"listbot: {error}\n"
+            "This is a bug in listbot; please report it with the file that caused it.",
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -16,6 +16,7 @@ Any unknown key or wrong type raises :class:`ConfigError` naming the file and th
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import sys
 import types
 import typing
@@ -29,7 +30,7 @@ from listbot.findings import Severity
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILE_NAMES = ("listbot.toml", ".listbot.toml")
 
@@ -294,7 +295,7 @@ def _convert(value: Any, hint: Any, where: str) -> Any:
             raise ConfigError(f"{where}: expected a table, got {value!r}")
         value_hint = args[1] if len(args) == 2 else Any
         return {str(k): _convert(v, value_hint, f"{where}.{k}") for k, v in value.items()}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return build_dataclass(hint, value, where)
     raise ConfigError(f"{where}: unsupported option type {hint!r}")  # pragma: no cover
 
@@ -313,7 +314,7 @@ def option_docs(cls: type) -> dict[str, str]:
     docs: dict[str, str] = {}
     assert isinstance(body, ast.ClassDef)
     statements = body.body
-    for current, following in zip(statements, statements[1:]):
+    for current, following in itertools.pairwise(statements):
         if (
             isinstance(current, ast.AnnAssign)
             and isinstance(current.target, ast.Name)

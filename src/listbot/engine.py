@@ -29,16 +29,11 @@ class RuleCrash(Exception):
 
 def selected_rules(config: Config, *, network: bool | None = None) -> list[Rule]:
     """Rules that run under ``config``, in registry order (``network`` filters by kind)."""
-    if config.select:
-        ids = resolve(config.select)
-    else:
-        ids = {rule.id for rule in RULES if rule.enabled}
+    ids = resolve(config.select) if config.select else {r.id for r in RULES if r.enabled}
     ids |= resolve(config.extend_select)
     ids -= resolve(config.ignore)
     return [
-        rule
-        for rule in RULES
-        if rule.id in ids and (network is None or rule.network == network)
+        rule for rule in RULES if rule.id in ids and (network is None or rule.network == network)
     ]
 
 
@@ -50,7 +45,7 @@ def run_rules(doc: Document, config: Config) -> list[Finding]:
             options = config.rule_options(rule.id)
             try:
                 findings.extend(rule.check(doc, options))
-            except Exception as error:  # noqa: BLE001 - a crashing rule is reported, not hidden
+            except Exception as error:
                 raise RuleCrash(rule.id, doc.path, error) from error
         return finalize(doc, config, findings)
 
@@ -78,8 +73,6 @@ def finalize(doc: Document, config: Config, findings: Iterable[Finding]) -> list
         ):
             continue
         severity = config.rule_severity(finding.rule)
-        kept.append(
-            finding.with_(file=doc.path, severity=severity or finding.severity)
-        )
+        kept.append(finding.with_(file=doc.path, severity=severity or finding.severity))
     kept.sort(key=Finding.sort_key)
     return kept

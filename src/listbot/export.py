@@ -25,7 +25,12 @@ def _link(link: Link) -> dict[str, Any]:
 def _paper(paper: Paper | None) -> dict[str, Any] | None:
     if paper is None:
         return None
-    return {"title": paper.title, "venue": paper.venue, "year": paper.year, "authors": paper.authors}
+    return {
+        "title": paper.title,
+        "venue": paper.venue,
+        "year": paper.year,
+        "authors": paper.authors,
+    }
 
 
 def _categories(document: Document, entry: Entry) -> tuple[str | None, str | None]:

@@ -211,7 +211,8 @@ class Entry:
     raw: str
     """The item's own source lines (children excluded), marker included, joined with ``\\n``."""
     main_link: Link | None
-    """The link the entry is about: the first non-image link followed by a separator, else the first."""
+    """The link the entry is about: the first non-image link followed by a separator, else
+    the first."""
     separator: str
     """Text between the main link and the description as written, e.g. `` - ``, ``：``, `` — ``."""
     description_raw: str

@@ -43,7 +43,9 @@ def dominant_newline(text: str) -> str:
 def decode(data: bytes, path: str) -> SourceText:
     """Decode UTF-8 (with or without BOM); raise InputError with line and byte on failure."""
     if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file (NUL byte); listbot reads Markdown text")
+        raise InputError(
+            f"{path}: looks like a binary file (NUL byte); listbot reads Markdown text"
+        )
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8) :] if bom else data
     try:
@@ -71,8 +73,8 @@ def read_source(path: str | Path) -> SourceText:
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise InputError(
-                f"{name}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB "
-                "listbot reads; is this really a list?"
+                f"{name}: {size // (1024 * 1024)} MB is larger than the "
+                f"{MAX_BYTES // (1024 * 1024)} MB listbot reads; is this really a list?"
             )
         data = file.read_bytes()
     except PermissionError:

@@ -10,6 +10,8 @@ carries on with a fresh file (the bad one is moved aside) or, failing that, in m
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -21,6 +23,11 @@ from typing import Any
 
 DEFAULT_PATH = ".listbot/cache.sqlite"
 SCHEMA_VERSION = 1
+
+_UPSERT_HISTORY = (
+    "INSERT OR REPLACE INTO history (url, first_failure, last_failure, "
+    "consecutive_failures, last_verdict, last_checked) VALUES (?, ?, ?, ?, ?, ?)"
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -121,20 +128,17 @@ class Store:
         now = self.clock()
         for url, verdict, failed in outcomes:
             previous = self.history(url)
+            row: tuple[str, float | None, float | None, int, str, float]
             if failed:
-                first = previous.first_failure if previous and previous.consecutive_failures else now
+                first = (
+                    previous.first_failure if previous and previous.consecutive_failures else now
+                )
                 count = (previous.consecutive_failures if previous else 0) + 1
                 row = (url, first, now, count, verdict, now)
             else:
                 last = previous.last_failure if previous else None
                 row = (url, None, last, 0, verdict, now)
-            self._safe(
-                lambda row=row: self._db.execute(
-                    "INSERT OR REPLACE INTO history (url, first_failure, last_failure, "
-                    "consecutive_failures, last_verdict, last_checked) VALUES (?, ?, ?, ?, ?, ?)",
-                    row,
-                )
-            )
+            self._safe(functools.partial(self._db.execute, _UPSERT_HISTORY, row))
         self._commit()
 
     def history(self, url: str) -> History | None:
@@ -150,10 +154,8 @@ class Store:
     # -- plumbing ------------------------------------------------------------------------
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._db.close()
-        except sqlite3.Error:
-            pass
 
     def __enter__(self) -> Store:
         return self
@@ -196,7 +198,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def open_store(path: str | os.PathLike[str] | None, *, clock: Callable[[], float] = time.time) -> Store:
+def open_store(
+    path: str | os.PathLike[str] | None, *, clock: Callable[[], float] = time.time
+) -> Store:
     """Open (or create) the store at ``path``; ``None`` gives an in-memory store.
 
     A corrupt file is moved aside to ``<name>.corrupt`` and replaced; a locked or
@@ -218,11 +222,15 @@ def open_store(path: str | os.PathLike[str] | None, *, clock: Callable[[], float
             os.replace(file, aside)
             for suffix in ("-wal", "-shm"):
                 Path(str(file) + suffix).unlink(missing_ok=True)
-            warnings.append(f"{file}: cache was corrupt ({error}); moved to {aside}, starting fresh")
+            warnings.append(
+                f"{file}: cache was corrupt ({error}); moved to {aside}, starting fresh"
+            )
             return Store(_connect(file), str(file), clock=clock, warnings=warnings)
         except (OSError, sqlite3.Error) as second:
             warnings.append(f"{file}: cache unusable ({second}); continuing without it")
             return Store(_memory(), str(file), clock=clock, warnings=warnings)
     except OSError as error:
-        warnings.append(f"{file}: cannot create the cache ({error.strerror or error}); continuing without it")
+        warnings.append(
+            f"{file}: cannot create the cache ({error.strerror or error}); continuing without it"
+        )
         return Store(_memory(), str(file), clock=clock, warnings=warnings)

@@ -40,7 +40,9 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] | None = None) -> None:
+def add_output_options(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...] | None = None
+) -> None:
     group = parser.add_argument_group("output")
     group.add_argument(
         "--format",
@@ -48,9 +50,13 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
         default="text",
         help="report format (default: text)",
     )
-    group.add_argument("--output", "-o", metavar="PATH", help="write the report to PATH instead of stdout")
+    group.add_argument(
+        "--output", "-o", metavar="PATH", help="write the report to PATH instead of stdout"
+    )
     group.add_argument("--statistics", action="store_true", help="count findings per rule")
-    group.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary or notices")
+    group.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summary or notices"
+    )
     group.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are errors")
     group.add_argument(
         "--color",

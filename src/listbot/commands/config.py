@@ -16,7 +16,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Without options, print every option with its default and a comment "
         "(the reference config.toml). With --check PATH, validate PATH and exit 2 on errors.",
     )
-    parser.add_argument("--check", metavar="PATH", type=Path, help="validate this configuration file")
+    parser.add_argument(
+        "--check", metavar="PATH", type=Path, help="validate this configuration file"
+    )
     parser.set_defaults(run=run)
 
 

@@ -43,11 +43,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "network checks (dead links, arXiv metadata, GitHub repositories).",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="Markdown files to lint")
-    parser.add_argument("--offline", action="store_true", help="skip every check that needs the network")
+    parser.add_argument(
+        "--offline", action="store_true", help="skip every check that needs the network"
+    )
     fixes = parser.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
-    fixes.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning")
+    fixes.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    fixes.add_argument(
+        "--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning"
+    )
     add_network_options(parser)
     add_config_options(parser)
     add_output_options(parser)
@@ -73,7 +79,9 @@ def exit_code(args: argparse.Namespace, result: RunResult) -> int:
 def report_extra(result: RunResult) -> dict[str, object]:
     """Facts some formats need: file lines (rdjson byte columns), a blob URL base for links."""
     extra: dict[str, object] = {"lines": {d.path: d.lines for d in result.documents}}
-    server, repo, sha = (os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    server, repo, sha = (
+        os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
     if server and repo and sha:
         extra["link_base"] = f"{server}/{repo}/blob/{sha}/"
     return extra
@@ -114,7 +122,5 @@ def run(args: argparse.Namespace) -> int:
     if not options["store_path"] and not args.offline:
         options["store_path"] = config.section("links").cache_path
     with link_progress(args) as progress:
-        result = lint_paths(
-            paths, config, offline=args.offline, options=options, progress=progress
-        )
+        result = lint_paths(paths, config, offline=args.offline, options=options, progress=progress)
     return report(args, result)

@@ -39,12 +39,13 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
     files = len(context.files)
     if findings:
         summary = (
-            f"Found {_plural(counts['errors'], 'error')}, {_plural(counts['warnings'], 'warning')}, "
+            f"Found {_plural(counts['errors'], 'error')}, "
+            f"{_plural(counts['warnings'], 'warning')}, "
             f"{_plural(counts['infos'], 'info')} in {_plural(files, 'file')}."
         )
-        fixable = sum(1 for f in findings if f.fix is not None)
-        if fixable:
-            summary += f" {fixable} fixable with --fix."
+        fixable_count = sum(1 for f in findings if f.fix is not None)
+        if fixable_count:
+            summary += f" {fixable_count} fixable with --fix."
     else:
         summary = f"All good: no findings in {_plural(files, 'file')}."
     if context.fixed:

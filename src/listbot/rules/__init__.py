@@ -3,8 +3,8 @@
 Adding a rule: write ``rules/<id_with_underscores>.py`` with a ``RULE``, add the module to
 ``_MODULES`` below (its group), and add ``tests/rules/cases/<id>.md``. Network checks are
 documented here too: their modules (absolute names, ``listbot.checks.…``) export ``RULES``,
-a tuple of rules with ``network=True`` whose findings :mod:`listbot.checks` produces. Retired ids stay
-in ``REDIRECTS`` so old configs and ``<!--lint ...-->`` comments keep working.
+a tuple of rules with ``network=True`` whose findings :mod:`listbot.checks` produces.
+Retired ids stay in ``REDIRECTS`` so old configs and ``<!--lint ...-->`` comments keep working.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from listbot.rules.base import FixAvailability, NoOptions, Rule
 
-__all__ = ["RULES", "REDIRECTS", "FixAvailability", "NoOptions", "Rule", "get_rule", "resolve"]
+__all__ = ["REDIRECTS", "RULES", "FixAvailability", "NoOptions", "Rule", "get_rule", "resolve"]
 
 # Module names (files in this package), in the order `listbot rules` lists them.
 _MODULES: tuple[str, ...] = (
