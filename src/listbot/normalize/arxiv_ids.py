@@ -69,6 +69,7 @@ _MIRROR_HOSTS = {
 }
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 _DOI_PREFIX = "10.48550/arxiv."
+_KNOWN_HOSTS = (*_ARXIV_HOSTS, *_MIRROR_HOSTS, *_DOI_HOSTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,11 @@ def arxiv_url_candidate(url: str) -> str | None:
     text = url.strip()
     if "://" not in text:
         text = "https://" + text.lstrip("/")
+    # Most links are not arXiv's: skip urlsplit (the costly part) unless a known host is
+    # written in the URL. urlsplit drops tabs and newlines, so they are dropped here too.
+    written = text.lower().replace("\t", "").replace("\r", "").replace("\n", "")
+    if not any(host in written for host in _KNOWN_HOSTS):
+        return None
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").lower()

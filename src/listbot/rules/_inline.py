@@ -139,13 +139,21 @@ class BlockText:
 def prose_blocks(
     doc: Document, kinds: tuple[str, ...] = ()
 ) -> Iterator[tuple[TextBlock, BlockText]]:
-    """Text blocks outside code, with their source text (``kinds`` filters, empty = all)."""
-    for block in doc.text_blocks:
-        if kinds and block.kind not in kinds:
-            continue
-        if block.span.line in doc.code_lines:
-            continue
-        yield block, BlockText.of_span(doc, block.span)
+    """Text blocks outside code, with their source text (``kinds`` filters, empty = all).
+
+    The block texts are built once per document and shared by every rule that reads them.
+    """
+    for block, source in doc.memo("prose_blocks", _prose_blocks):
+        if not kinds or block.kind in kinds:
+            yield block, source
+
+
+def _prose_blocks(doc: Document) -> list[tuple[TextBlock, BlockText]]:
+    return [
+        (block, BlockText.of_span(doc, block.span))
+        for block in doc.text_blocks
+        if block.span.line not in doc.code_lines
+    ]
 
 
 def is_cjk(char: str) -> bool:

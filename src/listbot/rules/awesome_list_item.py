@@ -245,8 +245,7 @@ def _check_description(
         yield ending
     if _is_cjk_text(masked[start:]):
         return  # no sentence case in CJK; a Latin word first is a name
-    names = " ".join(link.text for link in entry.links).casefold() + " " + url.casefold()
-    casing = _casing_finding(tail, start, lowercase, names, url)
+    casing = _casing_finding(tail, start, lowercase, entry)
     if casing is not None:
         yield casing
 
@@ -287,13 +286,14 @@ def _ending_finding(tail: _Tail, start: int, url: str) -> Finding | None:
 
 
 def _casing_finding(
-    tail: _Tail, start: int, lowercase: frozenset[str], names: str, url: str
+    tail: _Tail, start: int, lowercase: frozenset[str], entry: Entry
 ) -> Finding | None:
     text = tail.text
     offset = start + len(text[start:]) - len(text[start:].lstrip("*_"))
     rest = text[offset:]
     if (
         not rest
+        or "A" <= rest[0] <= "Z"  # the usual case, decided before splitting out the word
         or rest[0] in "`[!<"
         or rest[0] in "/@#$~&%\"'(“‘（「"
         or tail.masked[offset] == " "
@@ -309,7 +309,9 @@ def _casing_finding(
     assert whole is not None
     plain = whole.group().rstrip(",:;")
     fix = None
+    url = entry.url
     if plain.isalpha():
+        names = " ".join(link.text for link in entry.links).casefold() + " " + url.casefold()
         # A word that is also the entry's name or in its URL is a brand: `virtualenv`.
         brand = re.search(rf"(?<![a-z]){re.escape(plain.casefold())}(?![a-z])", names)
         line, column = tail.source.position(offset)

@@ -29,6 +29,7 @@ it would change the heading's anchor (`OS X` → `macOS`), since links to it wou
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -70,6 +71,13 @@ _LEADING_TWO = frozenset(c for c in LEADING_CONTEXT if " " in c)
 _TRAILING = frozenset(TRAILING_CONTEXT)
 _FIRST_WORDS = frozenset({*LEXICON.by_first, *CONTEXT_NAMES})
 """Where a name may start: the first words of every spelling (the rest is checked in code)."""
+_FIRST_RUNS = frozenset(re.match(r"[a-z0-9]*", word).group() for word in _FIRST_WORDS)  # type: ignore[union-attr]
+"""The letters and digits each first word starts with (``vue`` for ``vue.js``)."""
+_RUN = re.compile(r"[a-z0-9]+")
+_LETTER_OR_DIGIT = frozenset(string.ascii_letters + string.digits)
+_NOT_BEFORE_NAME = _LETTER_OR_DIGIT | frozenset("._-@#/$\\")
+"""A word right after one of these is inside a longer token or a path, tag, mention, ..."""
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _token_at(masked: str, start: int) -> int:
@@ -108,18 +116,41 @@ def _phrase_end(masked: str, end: int, rest: tuple[str, ...]) -> int | None:
     return end
 
 
+def _name_starts(masked: str) -> list[int]:
+    """Offsets, in order, of the words that may start a name: the only ones worth a look.
+
+    Looping in Python over every word of every block was most of this rule's time, yet
+    few words can start a name. The block's letter-and-digit runs are intersected with
+    the first runs of the names (a set operation done in C), and only the runs in both
+    are searched for (``str.find``); a hit counts where it is a whole run that starts a
+    word the way ``_matches`` requires.
+    """
+    lowered = masked.lower()
+    if len(lowered) != len(masked):  # a few letters (``İ``) lower to two characters
+        lowered = masked.translate(_ASCII_LOWER)
+    starts: list[int] = []
+    for run in _FIRST_RUNS.intersection(_RUN.findall(lowered)):
+        at = lowered.find(run)
+        while at >= 0:
+            end = at + len(run)
+            if (at == 0 or masked[at - 1] not in _NOT_BEFORE_NAME) and masked[
+                end : end + 1
+            ] not in _LETTER_OR_DIGIT:
+                starts.append(at)
+            at = lowered.find(run, end)
+    starts.sort()
+    return starts
+
+
 def _matches(masked: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, correct spelling) of every misspelt name in the masked text."""
     consumed = 0
-    for word in _TOKEN.finditer(masked):
-        start, end = word.span()
-        while end > start and masked[end - 1] in ".-_":
-            end -= 1
+    for start in _name_starts(masked):
+        if start < consumed:
+            continue
+        end = _token_at(masked, start)
         lowered = masked[start:end].lower()
         if lowered not in _FIRST_WORDS:
-            continue
-        previous = masked[start - 1] if start else " "
-        if start < consumed or previous in "@#/$.-_\\":
             continue
         hit: tuple[int, str] | None = None
         for rest, correct in LEXICON.by_first.get(lowered, ()):
