@@ -80,10 +80,8 @@ def _document(
     tokens: list[dict[str, Any]],
     references: set[str],
 ) -> Document:
-    walk = Walk(lines=lines, definitions={})
-    walk.code_lines = _code_lines(tokens)
-    walk.definitions = _definitions(lines, walk.code_lines, references)
-    walk.run(tokens)
+    walk = Walk(lines=lines, definitions=_definitions(lines, tokens, references))
+    walk.run(tokens)  # also collects the code lines
     headings = _headings(walk.headings)
     definitions = tuple(
         dataclasses.replace(d, used=unikey(d.label) in walk.used_labels)
@@ -134,7 +132,7 @@ def _code_lines(tokens: Sequence[dict[str, Any]]) -> set[int]:
 
 
 def _definitions(
-    lines: Sequence[str], code_lines: set[int], references: set[str]
+    lines: Sequence[str], tokens: Sequence[dict[str, Any]], references: set[str]
 ) -> dict[str, Definition]:
     """``[label]: url "title"`` definitions (mistune keeps no position for them); first wins.
 
@@ -142,8 +140,12 @@ def _definitions(
     definition whose URL is on the next line is found too.
     """
     found: dict[str, Definition] = {}
-    for number, line in enumerate(lines, start=1):
-        if "]:" not in line or number in code_lines:
+    candidates = [(number, line) for number, line in enumerate(lines, start=1) if "]:" in line]
+    if not references or not candidates:
+        return found  # most lists: no need to walk the tokens for code lines
+    code_lines = _code_lines(tokens)
+    for number, line in candidates:
+        if number in code_lines:
             continue
         match = _DEFINITION.match(line)
         if match is None:

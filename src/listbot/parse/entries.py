@@ -31,35 +31,26 @@ def build_entries(
     records: Sequence[ItemRecord], lines: Sequence[str], plain_of: Callable[[str], str]
 ) -> tuple[Entry, ...]:
     """Top-level entries (nested ones under their nearest ancestor entry), in file order."""
-    built: dict[int, Entry] = {}
-    children: dict[int, list[int]] = {}
-    roots: list[int] = []
-    nearest: dict[int, int | None] = {}
-    for record in records:
-        nearest[id(record)] = None
-        parent = record.parent
-        while parent is not None:
-            if _is_entry(parent):
-                nearest[id(record)] = id(parent)
-                break
-            parent = parent.parent
-    order = {id(record): index for index, record in enumerate(records)}
-    for record in records:
-        if not _is_entry(record):
+    entry_records = {id(record) for record in records if _is_entry(record)}
+    children: dict[int, list[Entry]] = {}
+    roots: list[Entry] = []
+    # Records are in document order, parents before their items: built in reverse, every
+    # entry's children exist before the entry itself (and are collected last to first).
+    for record in reversed(records):
+        if id(record) not in entry_records:
             continue
-        ancestor = nearest[id(record)]
-        if ancestor is None:
-            roots.append(id(record))
+        kids = children.pop(id(record), [])
+        kids.reverse()
+        entry = _entry(record, tuple(kids), lines, plain_of)
+        parent = record.parent
+        while parent is not None and id(parent) not in entry_records:
+            parent = parent.parent
+        if parent is None:
+            roots.append(entry)
         else:
-            children.setdefault(ancestor, []).append(id(record))
-    by_id = {id(record): record for record in records}
-    # Build bottom-up so children exist before their parents.
-    for record_id in sorted(
-        (i for i in by_id if _is_entry(by_id[i])), key=lambda i: order[i], reverse=True
-    ):
-        kids = tuple(built[kid] for kid in children.get(record_id, []))
-        built[record_id] = _entry(by_id[record_id], kids, lines, plain_of)
-    return tuple(built[root] for root in roots)
+            children.setdefault(id(parent), []).append(entry)
+    roots.reverse()
+    return tuple(roots)
 
 
 def _is_entry(record: ItemRecord) -> bool:
@@ -116,20 +107,22 @@ def _main_link(
     links: tuple[Link, ...], item: ListItem, lines: Sequence[str]
 ) -> tuple[Link | None, str, str, Span | None]:
     span = item.span
+    item_start = (span.line, span.column)
     candidates = [
         link
         for link in links
-        if not link.is_image and (link.span.line, link.span.column) >= (span.line, span.column)
+        if not link.is_image and (link.span.line, link.span.column) >= item_start
     ]
     if not candidates:
         return None, "", "", None
     main = candidates[0]
-    for link in candidates:
-        tail, skip = _tail(link, span, lines)
-        if _STRONG_SEPARATOR.match(tail, skip):
-            main = link
-            break
     tail, skip = _tail(main, span, lines)
+    if not _STRONG_SEPARATOR.match(tail, skip):
+        for link in candidates[1:]:
+            link_tail, link_skip = _tail(link, span, lines)
+            if _STRONG_SEPARATOR.match(link_tail, link_skip):
+                main, tail, skip = link, link_tail, link_skip
+                break
     match = _SEPARATOR.match(tail, skip)
     separator = match.group(0) if match else ""
     start = skip + len(separator)

@@ -48,6 +48,8 @@ LINES_KEY = "listbot_lines"
 """``state.env`` key holding the file lines; :func:`locate` only runs when it is set."""
 
 Token = dict[str, Any]
+Position = Callable[[int], tuple[int, int]]
+"""An offset in a state's source → its 1-based file (line, column)."""
 _NEWLINE = re.compile(r"\n")
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}")
 _STRIP = " \r\n\t\f"
@@ -221,7 +223,10 @@ def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
         token["_s"] = opener.start - (2 if opener.image else 1)
         token["_e"] = end
         if state.src.startswith("(", close + 1):
-            token["source_url"] = _destination(state.src, close + 2, end - 1)
+            source_url = _destination(state.src, close + 2, end - 1)
+            url = token.get("attrs", {}).get("url")
+            # Usually the same text as mistune's URL: keep one string, not two equal ones.
+            token["source_url"] = url if url == source_url else source_url
     return end
 
 
@@ -243,24 +248,31 @@ inline_links._close_bracket = _close_bracket
 
 def file_position(state: PosState, offset: int, lines: Sequence[str]) -> tuple[int, int]:
     """The 1-based file (line, column) of ``offset`` in ``state.src``."""
-    index = state.line_index(offset)
-    line_no = state.base_line + index
-    column_in_state = offset - state.line_starts[index]
-    if state.parent is None:
-        return line_no, column_in_state + 1
-    shifts = state.shifts
-    if index in shifts:
-        shift = shifts[index]
-    else:
-        line_start = state.line_starts[index]
-        line_end = state.src.find("\n", line_start)
-        state_line = state.src[line_start : line_end if line_end >= 0 else len(state.src)]
-        file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-        shift = shifts[index] = line_shift(file_line, state_line)
+    line_no, line_start, shift = _line_of_offset(state, offset, lines)
+    column_in_state = offset - line_start
     if shift is None:  # content not found in the file line (never seen): stay in the line
         file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
         return line_no, min(column_in_state, len(file_line)) + 1
     return line_no, max(column_in_state + shift, 0) + 1
+
+
+def _line_of_offset(
+    state: PosState, offset: int, lines: Sequence[str]
+) -> tuple[int, int, int | None]:
+    """File line of ``offset``, where its state line starts, and that line's shift."""
+    index = state.line_index(offset)
+    line_start = state.line_starts[index]
+    line_no = state.base_line + index
+    if state.parent is None:
+        return line_no, line_start, 0
+    shifts = state.shifts
+    if index in shifts:
+        return line_no, line_start, shifts[index]
+    line_end = state.src.find("\n", line_start)
+    state_line = state.src[line_start : line_end if line_end >= 0 else len(state.src)]
+    file_line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    shift = shifts[index] = line_shift(file_line, state_line)
+    return line_no, line_start, shift
 
 
 def line_shift(file_line: str, state_line: str) -> int | None:
@@ -325,7 +337,7 @@ class _Locator:
         else:
             end_line = self.leaf_end(state, start, end, line)
             if kind == "block_html":
-                self.html_columns(token, state, start)
+                self.html_columns(token, lambda at: file_position(state, at, self.lines), start)
         token["end_line"] = end_line
         return end_line
 
@@ -357,41 +369,55 @@ class _Locator:
             line = token["line"]
             return line + stripped.count("\n")
         infer_inline(children, stripped, 0)
-        self.inline(children, state, offset)
-        self.text_columns(token, state, offset, stripped)
+        position = self.position_of(state, offset, stripped)
+        self.inline(children, position, offset)
+        self.text_columns(token, position, offset, stripped)
         last_line = state.line_of(offset + max(len(stripped) - 1, 0))
         if token["type"] == "heading" and end is not None:  # setext: the underline too
             last_line = max(last_line, self.leaf_end(state, start, end, last_line))
         return last_line
 
-    def inline(self, tokens: list[Token], state: PosState, base: int) -> None:
+    def position_of(self, state: PosState, offset: int, text: str) -> Position:
+        """The file position of any offset inside ``text``, which starts at ``offset``.
+
+        Most inline text is one line (a list entry, a heading): then every offset in it is the
+        same shift away from its file column, computed once instead of per token.
+        """
         lines = self.lines
+        if "\n" not in text:
+            line_no, line_start, shift = _line_of_offset(state, offset, lines)
+            if shift is not None and offset - line_start + shift >= 0:
+                delta = shift - line_start + 1  # file_position's arithmetic, without clamping
+                return lambda at: (line_no, at + delta)
+        return lambda at: file_position(state, at, lines)
+
+    def inline(self, tokens: list[Token], position: Position, base: int) -> None:
         for token in tokens:
             start = token.pop("_s", None)
             end = token.pop("_e", None)
             if start is not None:
-                line, column = file_position(state, base + start, lines)
+                line, column = position(base + start)
                 token["line"] = line
                 token["column"] = column
                 if end is not None and end > start:
-                    end_line, last_column = file_position(state, base + end - 1, lines)
+                    end_line, last_column = position(base + end - 1)
                     token["end_line"] = end_line
                     token["end_column"] = last_column + 1
                 if token["type"] == "inline_html":
-                    self.html_columns(token, state, base + start)
+                    self.html_columns(token, position, base + start)
             token.pop("_autolink", None)
             token.pop("_emphasis", None)
             children = token.get("children")
             if children:
-                self.inline(children, state, base)
+                self.inline(children, position, base)
 
-    def text_columns(self, token: Token, state: PosState, offset: int, text: str) -> None:
+    def text_columns(self, token: Token, position: Position, offset: int, text: str) -> None:
         """Start column of inline text and the (exclusive) column after its last character."""
-        token["column"] = file_position(state, offset, self.lines)[1]
+        token["column"] = position(offset)[1]
         if text:
-            token["end_column"] = file_position(state, offset + len(text) - 1, self.lines)[1] + 1
+            token["end_column"] = position(offset + len(text) - 1)[1] + 1
 
-    def html_columns(self, token: Token, state: PosState, start: int) -> None:
+    def html_columns(self, token: Token, position: Position, start: int) -> None:
         """File column where each line of ``raw`` starts (HTML links need them).
 
         Exact for every non-blank character; leading whitespace that mistune rewrote
@@ -402,7 +428,7 @@ class _Locator:
         for raw_line in token.get("raw", "").split("\n"):
             # Anchor on the first non-blank character: leading tabs may have been expanded.
             lead = len(raw_line) - len(raw_line.lstrip(" \t")) if raw_line.strip() else 0
-            columns.append(file_position(state, offset + lead, self.lines)[1] - lead)
+            columns.append(position(offset + lead)[1] - lead)
             offset += len(raw_line) + 1
         token["columns"] = columns
 
@@ -439,8 +465,9 @@ class _Locator:
                     strip_private(children)
                     continue
                 infer_inline(children, text, 0)
-                self.inline(children, state, found)
-                self.text_columns(cell, state, found, text)
+                position = self.position_of(state, found, text)
+                self.inline(children, position, found)
+                self.text_columns(cell, position, found, text)
                 cursor = found + len(text)
         return line + 1 + sum(1 for _, delta in rows if delta >= 2)
 
