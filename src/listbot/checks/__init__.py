@@ -12,12 +12,16 @@ from __future__ import annotations
 import importlib
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from listbot.config import Config
 from listbot.findings import Finding
 from listbot.model import Document
-from listbot.store import Store
+
+if TYPE_CHECKING:
+    # Only a type here: `listbot lint` imports this package for the network rules'
+    # metadata, and the store's sqlite3 and json cost ~7 ms that an offline run never needs.
+    from listbot.store import Store
 
 Progress = Callable[[str, int, int, int], None]
 """``progress(checker_name, done, total, failures)``: called as checks complete."""

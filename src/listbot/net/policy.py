@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timezone
-from email.utils import parsedate_to_datetime
 from enum import Enum
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -275,6 +274,10 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
+    # Imported here: email.utils pulls in socket, calendar and locale (~7 ms), and every
+    # `listbot lint` imports this module for its rule metadata without ever retrying.
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

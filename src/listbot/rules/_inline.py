@@ -94,6 +94,9 @@ class BlockText:
 
     @classmethod
     def of_span(cls, doc: Document, span: Span) -> BlockText:
+        if span.line == span.end_line:  # most blocks and entry tails: one slice of one line
+            text = doc.line_text(span.line)[: max(span.end_column - 1, 0)][span.column - 1 :]
+            return cls(text, span.line, (0,), span.column)
         parts: list[str] = []
         starts: list[int] = []
         offset = 0

@@ -58,6 +58,7 @@ _MISSING_SPACE = re.compile(r"^(\s{0,3}(?:>\s?)*)-(\[[^\]]*\]\()")
 _TOKEN_SPLIT = re.compile(r"[\s\-;./']")
 _TRAILING_EMPHASIS = re.compile(r"[*_]+$")
 _STRIKE = re.compile(r"~~[^~\n]+~~")
+_DASH = re.compile(r"-{1,2}(?!-)|[–—]")
 
 DEFAULT_LOWERCASE_WORDS = (
     "npm", "npx", "pnpm", "pip", "pipx", "conda", "webpack", "esbuild", "pytest", "jq",
@@ -168,7 +169,7 @@ def _check_tail(
 ) -> Iterator[Finding]:
     text, masked = tail.text, tail.masked
     # Closing emphasis around the link (`**[Name](url)** - ...`) belongs to the name.
-    start = len(re.match(r"[*_]*", text).group())  # type: ignore[union-attr]
+    start = len(text) - len(text.lstrip("*_"))
     if not text[start:].strip():
         return
     spaces = len(text) - start - len(text[start:].lstrip(_SPACES))
@@ -178,7 +179,7 @@ def _check_tail(
     url = entry.url
     if text.startswith(" - ", start) and text[start + 3 : start + 4] not in _SPACES:
         description = start + 3
-    elif dash := re.match(r"-{1,2}(?!-)|[–—]", text[cursor:]):
+    elif dash := _DASH.match(text, cursor):
         after = cursor + len(dash.group())
         trailing = len(text) - after - len(text[after:].lstrip(_SPACES))
         description = after + trailing

@@ -74,6 +74,7 @@ _FIRST_WORDS = frozenset({*LEXICON.by_first, *CONTEXT_NAMES})
 _FIRST_RUNS = frozenset(re.match(r"[a-z0-9]*", word).group() for word in _FIRST_WORDS)  # type: ignore[union-attr]
 """The letters and digits each first word starts with (``vue`` for ``vue.js``)."""
 _RUN = re.compile(r"[a-z0-9]+")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _LETTER_OR_DIGIT = frozenset(string.ascii_letters + string.digits)
 _NOT_BEFORE_NAME = _LETTER_OR_DIGIT | frozenset("._-@#/$\\")
 """A word right after one of these is inside a longer token or a path, tag, mention, ..."""
@@ -89,8 +90,24 @@ def _token_at(masked: str, start: int) -> int:
     return end
 
 
+def _last_two_words(masked: str, end: int) -> int:
+    """Where the second-last run of ASCII letters before ``end`` starts (0 if none).
+
+    A ``_BEFORE`` match ends at ``end`` and spans at most the last two runs of letters, so
+    searching from here finds the same match as searching the whole block, without
+    trying every earlier position.
+    """
+    at = end
+    for _ in range(2):
+        while at > 0 and masked[at - 1] not in _ASCII_LETTERS:
+            at -= 1
+        while at > 0 and masked[at - 1] in _ASCII_LETTERS:
+            at -= 1
+    return at
+
+
 def _tech_context(masked: str, start: int, end: int) -> bool:
-    before = _BEFORE.search(masked, 0, start)
+    before = _BEFORE.search(masked, _last_two_words(masked, start), start)
     if before:
         if before.group(3) and before.group(3).lower() in _LEADING_ONE:
             return True
@@ -196,7 +213,8 @@ def _blank_names(source: BlockText, masked: str, names: dict[int, list[Span]]) -
                 continue
             end = source.offset(span.end_line, span.end_column)
             end = len(masked) if end is None else min(end, len(masked))
-            blank = _NOT_NEWLINE.sub(" ", masked[start:end])
+            chunk = masked[start:end]
+            blank = _NOT_NEWLINE.sub(" ", chunk) if "\n" in chunk else " " * len(chunk)
             masked = masked[:start] + blank + masked[end:]
     return masked
 
