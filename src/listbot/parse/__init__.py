@@ -40,7 +40,7 @@ def split_lines(text: str) -> tuple[str, ...]:
     """File lines without terminators, split on ``\\r\\n``, ``\\r`` or ``\\n`` as mistune does."""
     if not text:
         return ()
-    lines = _LINE_BREAK.split(text)
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if text.endswith(("\n", "\r")):
         lines.pop()
     return tuple(lines)
@@ -110,12 +110,14 @@ def _document(
     )
 
 
-_MARKUP = re.compile(r"[\\`*_~\[\]<>&!]|https?://")
+_MARKUP_CHARS = re.compile(r"[\\`*_~\[\]<>&!]")
+_URL = re.compile(r"https?://")
 
 
 def _plain_of(markdown: str) -> str:
     """Markdown as plain text; most descriptions have no markup and skip the inline parser."""
-    if not _MARKUP.search(markdown):
+    # A lone character class is a fast scan; the URL pattern is searched only after "://".
+    if not _MARKUP_CHARS.search(markdown) and not ("://" in markdown and _URL.search(markdown)):
         return markdown
     return plain_text(_MARKDOWN.inline(markdown, {"ref_links": {}}))
 

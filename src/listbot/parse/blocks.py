@@ -105,11 +105,13 @@ class Walk:
     code_lines: set[int] = field(default_factory=set)
     used_labels: set[str] = field(default_factory=set)
     _stack: list[tuple[int, str]] = field(default_factory=list)
+    _section: tuple[str, ...] = ()
+    """Heading texts of ``_stack``: one tuple shared by every item up to the next heading."""
     _list_count: int = 0
 
     @property
     def section(self) -> tuple[str, ...]:
-        return tuple(text for _, text in self._stack)
+        return self._section
 
     def run(self, tokens: Sequence[Token]) -> None:
         self._blocks(tokens, None, 0, False)
@@ -252,6 +254,7 @@ class Walk:
         while self._stack and self._stack[-1][0] >= heading.level:
             self._stack.pop()
         self._stack.append((heading.level, heading.text))
+        self._section = tuple(text for _, text in self._stack)
 
     def _table(self, token: Token, item: ItemRecord | None) -> None:
         for part in token.get("children", []):

@@ -80,7 +80,7 @@ def _entry(
         description_span=description_span,
         links=links,
         children=children,
-        paper=paper_fields(item.span, links, main, lines) if _TITLE_MARKS.search(raw) else None,
+        paper=paper_fields(item.span, links, main, lines) if _has_title_marks(raw) else None,
     )
 
 
@@ -162,7 +162,12 @@ def _first_content_column(lines: Sequence[str], line: int, quoted: bool) -> int:
 
 # Paper fields --------------------------------------------------------------------------------
 
-_TITLE_MARKS = re.compile(r"\*\*|__|[\"“]")
+
+def _has_title_marks(raw: str) -> bool:
+    """Bold or a quotation mark: a title is possible (four substring tests beat a regex)."""
+    return "**" in raw or "__" in raw or '"' in raw or "“" in raw
+
+
 _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*|__(?!\s)(.+?)(?<!\s)__")
 _QUOTED = re.compile(r"\"([^\"\n]{6,}?)\"|“([^”\n]{6,}?)”")
 _ITALIC = re.compile(

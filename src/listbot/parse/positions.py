@@ -50,7 +50,6 @@ LINES_KEY = "listbot_lines"
 Token = dict[str, Any]
 Position = Callable[[int], tuple[int, int]]
 """An offset in a state's source → its 1-based file (line, column)."""
-_NEWLINE = re.compile(r"\n")
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}")
 _STRIP = " \r\n\t\f"
 _INLINE_POSITIONED = ("link", "codespan", "inline_html")
@@ -78,7 +77,13 @@ class PosState(BlockState):
     @property
     def line_starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [0, *(m.end() for m in _NEWLINE.finditer(self.src))]
+            src = self.src
+            starts = [0]
+            newline = src.find("\n")
+            while newline >= 0:
+                starts.append(newline + 1)
+                newline = src.find("\n", newline + 1)
+            self._starts = starts
         return self._starts
 
     def line_index(self, offset: int) -> int:
