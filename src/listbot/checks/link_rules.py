@@ -7,13 +7,15 @@ nothing: :func:`listbot.checks.links.check_links` produces their findings.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Link, LinkKind, Span
-from listbot.net.policy import Verdict, VerdictKind, is_soft_404
 from listbot.rules.base import FixAvailability, Rule
+
+if TYPE_CHECKING:
+    from listbot.net.policy import Verdict
 
 DEAD_LINK_DOC = """## What it does
 Checks that every http(s) link still leads somewhere: reports 404 and 410 answers, domains
@@ -145,17 +147,19 @@ PRIVATE_ADDRESS = Rule(
 )
 RULES = (DEAD_LINK, REDIRECT, LINK_UNVERIFIED, PRIVATE_ADDRESS)
 
+# By ``VerdictKind`` value. Every `listbot lint` imports this module for the rules above,
+# so it does not import listbot.net.policy (~4 ms) until a network check needs it.
 _RULE_FOR = {
-    VerdictKind.DEAD: DEAD_LINK,
-    VerdictKind.REDIRECT: REDIRECT,
-    VerdictKind.UNVERIFIED: LINK_UNVERIFIED,
-    VerdictKind.PRIVATE: PRIVATE_ADDRESS,
+    "dead": DEAD_LINK,
+    "redirect": REDIRECT,
+    "unverified": LINK_UNVERIFIED,
+    "private": PRIVATE_ADDRESS,
 }
 _PREFIX = {
-    VerdictKind.DEAD: "Dead link",
-    VerdictKind.REDIRECT: "Redirect",
-    VerdictKind.UNVERIFIED: "Link unverified",
-    VerdictKind.PRIVATE: "Private address",
+    "dead": "Dead link",
+    "redirect": "Redirect",
+    "unverified": "Link unverified",
+    "private": "Private address",
 }
 
 
@@ -163,10 +167,10 @@ def findings_for(
     occurrences: Iterable[tuple[Document, Link]], verdict: Verdict, wanted: set[str]
 ) -> Iterator[Finding]:
     """One finding per occurrence of the URL (none for ok and excluded verdicts)."""
-    rule = _RULE_FOR.get(verdict.kind)
+    rule = _RULE_FOR.get(verdict.kind.value)
     if rule is None or rule.id not in wanted:
         return
-    prefix = _PREFIX[verdict.kind]
+    prefix = _PREFIX[verdict.kind.value]
     message = f"{prefix}: {verdict.reason}" if verdict.reason else prefix
     data: dict[str, Any] = {
         "verdict": verdict.kind.value,
@@ -176,7 +180,7 @@ def findings_for(
     }
     for document, link in occurrences:
         fix = None
-        if verdict.kind is VerdictKind.REDIRECT and verdict.final_url:
+        if verdict.kind.value == "redirect" and verdict.final_url:
             fix = redirect_fix(document, link, verdict.final_url)
         finding = rule.finding(link.span, message, url=link.url, fix=fix, **data)
         yield finding.with_(file=document.path)
@@ -184,6 +188,8 @@ def findings_for(
 
 def redirect_fix(document: Document, link: Link, final_url: str) -> Fix | None:
     """Replace the URL text of ``link`` with ``final_url``; None when it is not written verbatim."""
+    from listbot.net.policy import is_soft_404
+
     span = url_span(document, link)
     if span is None:
         return None

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = [
@@ -76,6 +75,8 @@ def similarity(a: str, b: str) -> float:
     """A 0..1 ratio of how alike two normalised titles are (difflib's, on characters)."""
     if a == b:
         return 1.0
+    from difflib import SequenceMatcher  # here: most runs compare no titles (~1 ms import)
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -85,6 +86,8 @@ def near_equal(a: str, b: str) -> bool:
         return False
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
+    from difflib import SequenceMatcher  # here: most runs compare no titles (~1 ms import)
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     # The cheap upper bounds reject most pairs before the quadratic-in-length ratio().
     return (

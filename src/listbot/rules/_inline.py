@@ -82,7 +82,7 @@ def mask_markup(text: str, *, keep_link_text: bool = True) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BlockText:
     """The source of a region as one string (lines joined by ``\\n``), mapping back to the file."""
 
@@ -144,19 +144,15 @@ def prose_blocks(
 ) -> Iterator[tuple[TextBlock, BlockText]]:
     """Text blocks outside code, with their source text (``kinds`` filters, empty = all).
 
-    The block texts are built once per document and shared by every rule that reads them.
+    Built as they are read, not kept: on a 30,000-entry list the texts of all blocks would
+    hold ~10 MB for the whole run to save two rules ~3 ms.
     """
-    for block, source in doc.memo("prose_blocks", _prose_blocks):
-        if not kinds or block.kind in kinds:
-            yield block, source
-
-
-def _prose_blocks(doc: Document) -> list[tuple[TextBlock, BlockText]]:
-    return [
-        (block, BlockText.of_span(doc, block.span))
-        for block in doc.text_blocks
-        if block.span.line not in doc.code_lines
-    ]
+    for block in doc.text_blocks:
+        if kinds and block.kind not in kinds:
+            continue
+        if block.span.line in doc.code_lines:
+            continue
+        yield block, BlockText.of_span(doc, block.span)
 
 
 def is_cjk(char: str) -> bool:
