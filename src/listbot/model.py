@@ -49,6 +49,11 @@ class LinkKind(str, Enum):
     HTML_IMG = "html_img"  # <img src="...">
 
 
+_IMAGE_KINDS = frozenset((LinkKind.IMAGE, LinkKind.HTML_IMG))
+"""A set, not ``LinkKind.X`` lookups: ``is_image`` runs for every link in many rules, and
+reading an Enum member off its class costs several times a set lookup."""
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """One link or image, wherever it is in the file (code is never a link)."""
@@ -82,7 +87,7 @@ class Link:
 
     @property
     def is_image(self) -> bool:
-        return self.kind in (LinkKind.IMAGE, LinkKind.HTML_IMG)
+        return self.kind in _IMAGE_KINDS
 
     @property
     def is_http(self) -> bool:

@@ -69,6 +69,8 @@ def _entry(
     raw = "\n".join(lines[span.line - 1 : span.end_line])
     main, separator, description_raw, description_span = _main_link(links, item, lines)
     description = " ".join(plain_of(description_raw).split()) if description_raw else ""
+    if description == description_raw:
+        description = description_raw  # one string, not two equal ones (memory)
     return Entry(
         item=item,
         section=item.section,

@@ -92,7 +92,7 @@ class PosState(BlockState):
 
     def line_of(self, offset: int) -> int:
         """1-based file line of ``offset``."""
-        return self.base_line + self.line_index(offset)
+        return self.base_line + bisect_right(self.line_starts, offset) - 1
 
     def add_paragraph(self, text: str) -> None:
         last = self.last_token()
@@ -102,11 +102,14 @@ class PosState(BlockState):
             _tag(token, self, self.cursor, None)
 
 
-def _tag(token: Token, state: PosState, start: int, end: int | None) -> None:
+def _tag(
+    token: Token, state: PosState, start: int, end: int | None, line: int | None = None
+) -> None:
+    """Remember where ``token`` starts (``line``: its file line, when already known)."""
     token["_s"] = start
     token["_e"] = end
     token["_st"] = state
-    token["line"] = state.line_of(start)
+    token["line"] = state.line_of(start) if line is None else line
 
 
 class PosBlockParser(BlockParser):
@@ -205,7 +208,7 @@ def _parse_list_item(
     state.pending_bases.append(marker_line + (0 if item.text.strip() else 1))
     result = _original_parse_list_item(block, bullet, item, token, state, rules)
     item_token = token["children"][-1]
-    _tag(item_token, state, marker_offset, None)
+    _tag(item_token, state, marker_offset, None, marker_line)
     item_token["_mk"] = item.marker
     return result
 
