@@ -42,6 +42,8 @@ _IMG_SRC = re.compile(
 
 def plain_text(tokens: Sequence[Token], *, alt_text: bool = True) -> str:
     """Inline tokens as plain text: Markdown removed, code (and alt text, unless asked not) kept."""
+    if len(tokens) == 1 and tokens[0]["type"] == "text":
+        return tokens[0].get("raw", "")  # the usual link label: skip the walk and the join
     parts: list[str] = []
     _plain(tokens, parts, alt_text)
     return "".join(parts)
