@@ -69,7 +69,12 @@ _MIRROR_HOSTS = {
 }
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 _DOI_PREFIX = "10.48550/arxiv."
-_KNOWN_HOSTS = (*_ARXIV_HOSTS, *_MIRROR_HOSTS, *_DOI_HOSTS)
+_KNOWN_HOSTS = frozenset({*_ARXIV_HOSTS, *_MIRROR_HOSTS, *_DOI_HOSTS})
+_HOST_HINTS = tuple(
+    sorted(host for host in _KNOWN_HOSTS if not any(o != host and o in host for o in _KNOWN_HOSTS))
+)
+"""The known hosts that contain no other (``arxiv.org``, ``doi.org``, ...): a URL without
+any of them written in it has none of the known hosts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +142,7 @@ def arxiv_url_candidate(url: str) -> str | None:
     # Most links are not arXiv's: skip urlsplit (the costly part) unless a known host is
     # written in the URL. urlsplit drops tabs and newlines, so they are dropped here too.
     written = text.lower().replace("\t", "").replace("\r", "").replace("\n", "")
-    if not any(host in written for host in _KNOWN_HOSTS):
+    if not any(host in written for host in _HOST_HINTS):
         return None
     try:
         parts = urlsplit(text)

@@ -57,18 +57,22 @@ def collect_refs(doc: Document) -> list[ArxivRef]:
 
 
 def _collect_refs(doc: Document) -> list[ArxivRef]:
-    entry_of: dict[Span, Entry] = {}
-    for entry in doc.all_entries:
-        for link in entry.links:
-            entry_of.setdefault(link.span, entry)
-    refs: list[ArxivRef] = []
-    linked: set[tuple[int, str]] = set()
+    candidates: list[tuple[Link, str]] = []
     for link in doc.links:
         if link.is_image or not link.is_http:
             continue
         written = arxiv_url_candidate(link.url)
-        if written is None:
-            continue
+        if written is not None:
+            candidates.append((link, written))
+    # Which entry each link belongs to, only when some link is arXiv's (most lists have none).
+    entry_of: dict[Span, Entry] = {}
+    if candidates:
+        for entry in doc.all_entries:
+            for link in entry.links:
+                entry_of.setdefault(link.span, entry)
+    refs: list[ArxivRef] = []
+    linked: set[tuple[int, str]] = set()
+    for link, written in candidates:
         arxiv_id = parse_arxiv_id(written)
         refs.append(ArxivRef(link.span, written, arxiv_id, link.url, link, entry_of.get(link.span)))
         if arxiv_id is not None:

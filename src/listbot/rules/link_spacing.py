@@ -62,7 +62,7 @@ def _finding(link: Link, line: int, column: int, message: str) -> Finding:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    starts = {(link.line, link.column): link for link in doc.links}
+    starts: dict[tuple[int, int], Link] | None = None  # built when first needed (rarely)
     for link in doc.links:
         if link.kind not in _CHECKED or link.image_urls or link.in_html:
             continue
@@ -86,6 +86,8 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
                 f"Missing space between the link `{_label(link)}` and `{after}`",
             )
         elif after == "[":
+            if starts is None:
+                starts = {(other.line, other.column): other for other in doc.links}
             following = starts.get((link.span.end_line, link.span.end_column))
             if following and following.kind in _CHECKED and not following.image_urls:
                 yield _finding(
