@@ -56,7 +56,6 @@ _CLOSERS = "\"”’'」』）)"
 _SPACES = " \t\u00a0"
 _MISSING_SPACE = re.compile(r"^(\s{0,3}(?:>\s?)*)-(\[[^\]]*\]\()")
 _TOKEN_SPLIT = re.compile(r"[\s\-;./']")
-_TRAILING_EMPHASIS = re.compile(r"[*_]+$")
 _STRIKE = re.compile(r"~~[^~\n]+~~")
 _DASH = re.compile(r"-{1,2}(?!-)|[–—]")
 
@@ -260,7 +259,7 @@ def _ending_finding(tail: _Tail, start: int, url: str) -> Finding | None:
     last = end - 1
     if masked[last] == " " and text[last] != "`":
         return None
-    body_end = start + len(_TRAILING_EMPHASIS.sub("", text[start:end]))
+    body_end = start + len(text[start:end].rstrip("*_"))  # closing emphasis is not the body
     body = text[start:body_end].rstrip()
     if not body:
         return None
