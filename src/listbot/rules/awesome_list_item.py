@@ -103,9 +103,9 @@ def _starts_with_text(doc: Document, entry: Entry) -> bool:
     item = entry.item
     assert link is not None
     start = item.column + len(item.marker) + item.content_gap
+    if (link.span.line, link.span.column) <= (item.line, start):
+        return False  # the link opens the item, as it usually does
     span = Span(item.line, start, link.span.line, link.span.column)
-    if (span.end_line, span.end_column) <= (span.line, span.column):
-        return False
     before = BlockText.of_span(doc, span).text
     before = re.sub(r"^\[[ xX]\]\s*", "", before)
     masked = mask_markup(before, keep_link_text=False)
