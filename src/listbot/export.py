@@ -7,9 +7,13 @@ Each entry has ecosyste.ms's ``category`` (the ``##`` section), ``sub_category``
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from listbot.model import Document, Entry, Link, Paper
+
+Categories = tuple[int, str | None, str | None]
+"""From a heading's line on: ecosyste.ms's (category, sub_category)."""
 
 
 def _link(link: Link) -> dict[str, Any]:
@@ -33,22 +37,33 @@ def _paper(paper: Paper | None) -> dict[str, Any] | None:
     }
 
 
-def _categories(document: Document, entry: Entry) -> tuple[str | None, str | None]:
-    """ecosyste.ms reads ``##`` as category and ``###`` as sub-category."""
+def _categories(document: Document) -> list[Categories]:
+    """``(line, category, sub_category)`` from each heading on: ecosyste.ms reads ``##`` as
+    category and ``###`` as sub-category."""
     category = sub_category = None
-    lines = [(h.level, h.text) for h in document.headings if h.line <= entry.line]
-    for level, text in lines:
-        if level <= 1:
+    changes: list[Categories] = []
+    for heading in document.headings:
+        if heading.level <= 1:
             category = sub_category = None
-        elif level == 2:
-            category, sub_category = text, None
-        elif level == 3 and category is not None:
-            sub_category = text
-    return category, sub_category
+        elif heading.level == 2:
+            category, sub_category = heading.text, None
+        elif heading.level == 3 and category is not None:
+            sub_category = heading.text
+        changes.append((heading.line, category, sub_category))
+    return changes
 
 
-def export_entry(document: Document, entry: Entry) -> dict[str, Any]:
-    category, sub_category = _categories(document, entry)
+def _categories_at(changes: list[Categories], line: int) -> tuple[str | None, str | None]:
+    index = bisect_right(changes, line, key=lambda change: change[0]) - 1
+    return (changes[index][1], changes[index][2]) if index >= 0 else (None, None)
+
+
+def export_entry(
+    document: Document, entry: Entry, categories: list[Categories] | None = None
+) -> dict[str, Any]:
+    if categories is None:
+        categories = _categories(document)
+    category, sub_category = _categories_at(categories, entry.line)
     return {
         "category": category,
         "sub_category": sub_category,
@@ -66,8 +81,9 @@ def export_entry(document: Document, entry: Entry) -> dict[str, Any]:
 
 
 def export_document(document: Document) -> dict[str, Any]:
+    categories = _categories(document)
     return {
         "file": document.path,
         "title": document.title.text if document.title else None,
-        "entries": [export_entry(document, entry) for entry in document.all_entries],
+        "entries": [export_entry(document, entry, categories) for entry in document.all_entries],
     }

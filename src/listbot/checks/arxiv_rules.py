@@ -8,12 +8,10 @@ and are offline rules (``listbot/rules/arxiv_*.py``): they work with ``--offline
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from listbot.findings import Finding, Severity
-from listbot.model import Document
-from listbot.rules.base import NoOptions, Rule
+from listbot.findings import Severity
+from listbot.rules.base import Rule, network_only
 
 __all__ = [
     "NOT_FOUND",
@@ -67,17 +65,12 @@ class ArxivOptions:
             raise ValueError("api_url must be an http:// or https:// URL")
 
 
-def _network_only(doc: Document, options: NoOptions) -> Iterable[Finding]:
-    """Network rules find nothing offline; :mod:`listbot.checks.arxiv` yields their findings."""
-    return ()
-
-
 _TAGS = ("arxiv", "papers", "network")
 
 NOT_FOUND = Rule(
     id="arxiv-not-found",
     summary="An arXiv link must point at a paper that arXiv knows.",
-    check=_network_only,
+    check=network_only,
     severity=Severity.ERROR,
     tags=_TAGS,
     network=True,
@@ -106,7 +99,7 @@ A typo in a digit still gives a well-formed ID; the link then shows "Article not
 TITLE_MISMATCH = Rule(
     id="arxiv-title-mismatch",
     summary="An entry's title must name the paper its arXiv link points at.",
-    check=_network_only,
+    check=network_only,
     severity=Severity.ERROR,
     tags=_TAGS,
     network=True,
@@ -141,7 +134,7 @@ have in common.
 WITHDRAWN = Rule(
     id="arxiv-withdrawn",
     summary="A linked arXiv paper should not be withdrawn.",
-    check=_network_only,
+    check=network_only,
     severity=Severity.WARNING,
     tags=_TAGS,
     network=True,
@@ -165,7 +158,7 @@ Remove the entry, link the corrected paper, or mark it as withdrawn.
 PUBLISHED = Rule(
     id="arxiv-published",
     summary="A preprint link can point at the published version that arXiv records.",
-    check=_network_only,
+    check=network_only,
     severity=Severity.INFO,
     tags=_TAGS,
     enabled=False,

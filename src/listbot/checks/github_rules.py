@@ -6,11 +6,8 @@ Kept apart from :mod:`listbot.checks.github_repos` so that the rule registry, wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from listbot.findings import Finding, Severity
-from listbot.model import Document
-from listbot.rules.base import FixAvailability, Rule
+from listbot.findings import Severity
+from listbot.rules.base import FixAvailability, Rule, network_only
 
 ARCHIVED_DOC = """## What it does
 Reports links to GitHub repositories that their owners have archived (read-only).
@@ -89,14 +86,10 @@ Check whether the project is still the best choice; move it to an "Inactive" sec
 """
 
 
-def _no_check(doc: Document, options: object) -> Iterator[Finding]:
-    return iter(())
-
-
 ARCHIVED = Rule(
     id="github-archived",
     summary="Linked GitHub repositories should not be archived.",
-    check=_no_check,
+    check=network_only,
     severity=Severity.WARNING,
     tags=("github",),
     network=True,
@@ -105,7 +98,7 @@ ARCHIVED = Rule(
 MOVED = Rule(
     id="github-moved",
     summary="Links to renamed or transferred GitHub repositories should use the new name.",
-    check=_no_check,
+    check=network_only,
     severity=Severity.WARNING,
     tags=("github",),
     fix=FixAvailability.SOMETIMES,
@@ -115,7 +108,7 @@ MOVED = Rule(
 MISSING = Rule(
     id="github-missing",
     summary="Linked GitHub repositories must exist.",
-    check=_no_check,
+    check=network_only,
     tags=("github",),
     network=True,
     doc=MISSING_DOC,
@@ -123,7 +116,7 @@ MISSING = Rule(
 STALE = Rule(
     id="github-stale",
     summary="Linked GitHub repositories should have been pushed to recently.",
-    check=_no_check,
+    check=network_only,
     severity=Severity.INFO,
     tags=("github",),
     enabled=False,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Link, LinkKind, Span
-from listbot.rules.base import FixAvailability, Rule
+from listbot.rules.base import FixAvailability, Rule, network_only
 
 if TYPE_CHECKING:
     from listbot.net.policy import Verdict
@@ -105,14 +105,10 @@ Link to a public address, or remove the entry.
 """
 
 
-def _no_check(doc: Document, options: object) -> Iterator[Finding]:
-    return iter(())
-
-
 DEAD_LINK = Rule(
     id="dead-link",
     summary="Links must not be dead (404, 410, no such domain, redirect loop, persistent 5xx).",
-    check=_no_check,
+    check=network_only,
     tags=("links",),
     network=True,
     doc=DEAD_LINK_DOC,
@@ -120,7 +116,7 @@ DEAD_LINK = Rule(
 REDIRECT = Rule(
     id="redirect",
     summary="Links that redirect permanently should point to their new URL.",
-    check=_no_check,
+    check=network_only,
     severity=Severity.WARNING,
     tags=("links",),
     fix=FixAvailability.SOMETIMES,
@@ -130,7 +126,7 @@ REDIRECT = Rule(
 LINK_UNVERIFIED = Rule(
     id="link-unverified",
     summary="Links that could not be verified (timeout, TLS, 401/403/429, bot wall) are flagged.",
-    check=_no_check,
+    check=network_only,
     severity=Severity.WARNING,
     tags=("links",),
     network=True,
@@ -139,7 +135,7 @@ LINK_UNVERIFIED = Rule(
 PRIVATE_ADDRESS = Rule(
     id="private-address",
     summary="Links must not point to loopback, private, link-local or metadata addresses.",
-    check=_no_check,
+    check=network_only,
     severity=Severity.WARNING,
     tags=("links",),
     network=True,

@@ -36,6 +36,12 @@ class NoOptions:
 
 CheckFunction = Callable[[Document, Any], Iterable[Finding]]
 
+
+def network_only(doc: Document, options: Any) -> Iterable[Finding]:
+    """The ``check`` of a network rule: nothing offline (:mod:`listbot.checks` finds them)."""
+    return ()
+
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
