@@ -12,6 +12,7 @@ from listbot.checks import CheckContext
 from listbot.checks.github_repos import NO_TOKEN, RULES, check_github_repos
 from listbot.config import Config, config_from_mapping
 from listbot.github.repos import batches, build_query, moved_url, read_answer, repo_of
+from listbot.model import Link, LinkKind, Span
 from listbot.store import open_store
 from tests.github.fake_github import FakeGitHub
 from tests.github.helpers import document, inline_links
@@ -182,3 +183,46 @@ def test_facts_are_reused_from_the_store(fake: FakeGitHub) -> None:
             check_github_repos(CheckContext([doc], Config(), store, selected, options=options))
         )
         assert len(handler.queries) == 2
+
+
+@pytest.mark.parametrize(
+    "new_name",
+    [
+        "neo/new) [x](http://evil.test",
+        "neo/new\u202e",
+        "neo/<!--",
+        'neo/x" onmouseover="a',
+        "neo/new name",
+        "-neo/new",
+        "neo",
+        "neo/new\n",
+    ],
+)
+def test_a_hostile_new_name_from_the_api_is_never_a_fix(fake: FakeGitHub, new_name: str) -> None:
+    fake.graphql_handler = GraphQL({"o/old": {"nameWithOwner": new_name}})
+    report, _ = _run(fake, "- [Old](https://github.com/o/old) - B.\n")
+    (moved,) = report.findings
+    assert moved.rule == "github-moved" and moved.fix is None
+    assert "no fix" in moved.message and "\n" not in moved.message
+    assert "\u202e" not in moved.message and "evil.test)" not in moved.message
+
+
+def test_moved_fix_fits_where_the_link_is_written(fake: FakeGitHub) -> None:
+    fake.graphql_handler = GraphQL({"o/old": {"nameWithOwner": "neo/new"}})
+    text = '<a href="https://github.com/o/old?a=1&b=2">Old</a>\n'
+    doc_links = (
+        Link(LinkKind.HTML_A, "https://github.com/o/old?a=1&b=2", "Old", Span(1, 1, 1, 50)),
+    )
+    doc = document(text, "README.md", doc_links)
+    with open_store(None, clock=lambda: NOW) as store:
+        context = CheckContext(
+            [doc],
+            Config(),
+            store,
+            frozenset(rule.id for rule in RULES),
+            options={"github_api_url": fake.api_url, "github_token": "t"},
+        )
+        report = asyncio.run(check_github_repos(context))
+    (moved,) = report.findings
+    assert moved.fix is not None
+    assert moved.fix.edits[0].text == "https://github.com/neo/new?a=1&amp;b=2"

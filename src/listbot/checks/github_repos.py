@@ -14,14 +14,15 @@ from collections.abc import Iterator
 
 from listbot.checks import CheckContext, CheckReport
 from listbot.checks.github_rules import ARCHIVED, MISSING, MOVED, RULES, STALE
-from listbot.checks.link_rules import url_span
-from listbot.findings import Applicability, Edit, Finding, Fix
+from listbot.checks.link_rules import url_fix
+from listbot.findings import Finding
 from listbot.github.options import GithubOptions
 from listbot.github.repos import (
     RepoFacts,
     batches,
     build_query,
     days_since_push,
+    is_repo_name,
     key_of,
     moved_url,
     read_answer,
@@ -29,6 +30,7 @@ from listbot.github.repos import (
     unique_repos,
 )
 from listbot.model import Document, Link
+from listbot.normalize.safe_url import display_url
 
 STORE_KIND = "github-repo"
 CHECKER = "github"
@@ -127,6 +129,28 @@ async def _ask(
     return fresh
 
 
+def _moved(
+    document: Document, link: Link, name: str, repo: tuple[str, str], facts: RepoFacts
+) -> Finding:
+    """github-moved, with a fix only when the API's new name makes a clean URL."""
+    new_name = facts.name_with_owner
+    if not is_repo_name(new_name):
+        shown = display_url(new_name, limit=100)
+        return MOVED.finding(
+            link.span,
+            f"GitHub repository {name} moved to {shown} "
+            "(no fix: GitHub's answer is not a valid repository name)",
+            url=link.url,
+        )
+    new_url = moved_url(link.url, repo[0], repo[1], new_name)
+    # GitHub's API answered for the new name: that is the 2xx the fix needs.
+    fix, why = url_fix(document, link, new_url, final_status=200, safe_on_same_site=True)
+    message = f"GitHub repository {name} moved to {new_name}"
+    if why:
+        return MOVED.finding(link.span, f"{message} (no fix: {why})", url=link.url)
+    return MOVED.finding(link.span, message, url=link.url, fix=fix, final_url=new_url)
+
+
 def _findings(
     document: Document,
     link: Link,
@@ -144,20 +168,7 @@ def _findings(
             )
         return
     if MOVED.id in wanted and facts.name_with_owner.lower() != name.lower():
-        new_url = moved_url(link.url, repo[0], repo[1], facts.name_with_owner)
-        span = url_span(document, link)
-        fix = (
-            Fix((Edit(span, new_url),), f"Replace with {new_url}", Applicability.SAFE)
-            if span is not None
-            else None
-        )
-        yield MOVED.finding(
-            link.span,
-            f"GitHub repository {name} moved to {facts.name_with_owner}",
-            url=link.url,
-            fix=fix,
-            final_url=new_url,
-        )
+        yield _moved(document, link, name, repo, facts)
     if ARCHIVED.id in wanted and facts.archived:
         yield ARCHIVED.finding(link.span, f"GitHub repository {name} is archived", url=link.url)
     if STALE.id in wanted:

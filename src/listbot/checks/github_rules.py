@@ -48,7 +48,9 @@ link silently points to a different project.
 
 ## Fix safety
 Safe: replaces the `owner/name` part of the URL as written with the name GitHub reports,
-keeping the rest of the path. Links whose URL is not written verbatim get no fix.
+keeping the rest of the path. Links whose URL is not written verbatim get no fix, and so
+does a name from the API that is not a valid `owner/name` or a URL that cannot be written
+safely where the link is (the finding says why).
 """
 
 MISSING_DOC = """## What it does

@@ -64,6 +64,11 @@ kept); there is no fix when the URL is not written verbatim (escapes, entities).
 when the target stays on the same host (ignoring `www.`); unsafe when it moves to
 another host (parked or hijacked domains redirect too) or when a deep link lands on the
 front page (the page is gone). A redirect to a login page is not reported as a redirect.
+
+The target comes from a server, so it is written only when it is a valid absolute
+http(s) URL whose chain answered 2xx, re-serialised for where it goes (no spaces, quotes,
+angle brackets, parentheses or backticks left unencoded; `&amp;` in HTML attributes; no
+trailing punctuation after a bare URL). Otherwise the finding says why and has no fix.
 """
 
 LINK_UNVERIFIED_DOC = """## What it does
@@ -175,26 +180,67 @@ def findings_for(
         **({"final_url": verdict.final_url} if verdict.final_url else {}),
     }
     for document, link in occurrences:
-        fix = None
+        fix, why = None, ""
         if verdict.kind.value == "redirect" and verdict.final_url:
-            fix = redirect_fix(document, link, verdict.final_url)
-        finding = rule.finding(link.span, message, url=link.url, fix=fix, **data)
+            fix, why = url_fix(document, link, verdict.final_url, final_status=verdict.status)
+        text = f"{message} (no fix: {why})" if why else message
+        finding = rule.finding(link.span, text, url=link.url, fix=fix, **data)
         yield finding.with_(file=document.path)
 
 
 def redirect_fix(document: Document, link: Link, final_url: str) -> Fix | None:
-    """Replace the URL text of ``link`` with ``final_url``; None when it is not written verbatim."""
+    """Replace the URL text of ``link`` with ``final_url`` (which answered 2xx); None when
+    it is not written verbatim or cannot be written safely there."""
+    return url_fix(document, link, final_url, final_status=200)[0]
+
+
+def url_fix(
+    document: Document,
+    link: Link,
+    new_url: str,
+    *,
+    final_status: int | None,
+    safe_on_same_site: bool = True,
+) -> tuple[Fix | None, str]:
+    """A fix writing ``new_url`` (from the network) in place of ``link``'s URL, or why not.
+
+    The URL goes through :func:`listbot.normalize.safe_url.replacement_url` for the place
+    it is written; a refused URL gives no fix and the reason. ``""`` as the reason with no
+    fix means the URL is not written verbatim (nothing to say to the reader).
+    """
     from listbot.net.policy import is_soft_404
+    from listbot.normalize.safe_url import UnsafeUrl, placement_of, replacement_url
 
     span = url_span(document, link)
     if span is None:
-        return None
-    safe = _same_site(link.url, final_url) and not is_soft_404(link.url, final_url)
-    return Fix(
-        (Edit(span, final_url),),
-        f"Replace with {final_url}",
-        Applicability.SAFE if safe else Applicability.UNSAFE,
+        return None, ""
+    try:
+        text = replacement_url(
+            new_url, final_status=final_status, placement=placement_of(link.kind.value)
+        )
+    except UnsafeUrl as unsafe:
+        return None, f"the new URL cannot be written here: {unsafe}"
+    if link.kind.value in ("html_a", "html_img") and not _quoted(document, span):
+        return None, "the new URL cannot be written in an unquoted HTML attribute"
+    safe = (
+        safe_on_same_site and _same_site(link.url, new_url) and not is_soft_404(link.url, new_url)
     )
+    return (
+        Fix(
+            (Edit(span, text),),
+            f"Replace with {text}",
+            Applicability.SAFE if safe else Applicability.UNSAFE,
+        ),
+        "",
+    )
+
+
+def _quoted(document: Document, span: Span) -> bool:
+    """Whether the attribute value at ``span`` is between matching quotes."""
+    line = document.line_text(span.line)
+    before = line[span.column - 2] if span.column >= 2 else ""
+    after = line[span.end_column - 1] if span.end_column - 1 < len(line) else ""
+    return before in ("'", '"') and before == after
 
 
 def url_span(document: Document, link: Link) -> Span | None:
@@ -221,7 +267,10 @@ def url_span(document: Document, link: Link) -> Span | None:
 
 def _same_site(old: str, new: str) -> bool:
     def site(url: str) -> str:
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return url
         return host[4:] if host.startswith("www.") else host
 
     return site(old) == site(new)

@@ -80,6 +80,14 @@ def repo_of(url: str) -> tuple[str, str] | None:
     return owner, name
 
 
+def is_repo_name(name_with_owner: str) -> bool:
+    """Whether ``owner/name`` (as the API reports it) is a well-formed repository name."""
+    owner, slash, name = name_with_owner.partition("/")
+    return bool(
+        slash and _NAME.fullmatch(owner) and _REPO.fullmatch(name) and name not in (".", "..")
+    )
+
+
 def key_of(owner: str, name: str) -> str:
     """The store and dedupe key: GitHub names are case-insensitive."""
     return f"{owner}/{name}".lower()
