@@ -27,6 +27,16 @@ def corpus_params() -> list[object]:
     return [pytest.param(path, id=path.name) for path in files]
 
 
+@pytest.fixture(autouse=True)
+def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test asks the machine's DNS: names resolve only through the test's own mapping
+    (``[links] resolve``) or resolver, and ``localhost`` to 127.0.0.1."""
+    from listbot.net import http
+    from tests.net.resolvers import LocalOnly
+
+    monkeypatch.setattr(http, "resolver_factory", LocalOnly)
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

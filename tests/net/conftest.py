@@ -82,12 +82,17 @@ async def run_links(
     progress: Any = None,
     **overrides: Any,
 ) -> CheckReport:
-    """Run the links checker against the farm (loopback allowed, DNS only from the farm)."""
+    """Run the links checker against the farm (loopback allowed, DNS only from the farm).
+
+    The canaries (asked when the run cannot tell whether the network works) are the
+    farm's hosts, so the network "works" whenever the farm does.
+    """
     docs = [documents] if isinstance(documents, Document) else documents
     options: dict[str, Any] = {
         "allow_private": True,
         "resolve": farm.resolve if farm else {},
         "resolve_only": True,
+        "canary": canary_urls(farm) if farm else ("http://no-canary.test/",),
     }
     options.update(overrides)
     own_store = store is None
@@ -106,6 +111,10 @@ async def run_links(
     finally:
         if own_store:
             store.close()
+
+
+def canary_urls(farm: Farm) -> tuple[str, ...]:
+    return tuple(host.url("/ok/canary") for host in farm.hosts.values())
 
 
 def by_url(report: CheckReport) -> dict[str, dict[str, Any]]:

@@ -194,3 +194,72 @@ class Farm:
         for host in self.hosts.values():
             if host.runner is not None:
                 await host.runner.cleanup()
+
+
+class RawHost:
+    """A loopback server that answers with exact bytes, for replies aiohttp will not send.
+
+    ``replies`` maps a request path to the whole raw response (status line, headers,
+    body); paths starting with ``/ok`` answer 200 with an HTML content type; anything
+    else 404. Hostile headers (non-UTF-8 bytes, ``Retry-After: ²``, a broken IPv6
+    ``Location``, Markdown in ``Location``) are written as given.
+    """
+
+    def __init__(self, name: str, address: str, replies: dict[str, bytes] | None = None):
+        self.name = name
+        self.address = address
+        self.port = 0
+        self.replies = dict(replies or {})
+        self.requests: Counter[tuple[str, str]] = Counter()
+        self._server: asyncio.base_events.Server | None = None
+
+    async def start(self) -> RawHost:
+        self._server = await asyncio.start_server(self._serve, self.address, 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    def url(self, path: str) -> str:
+        return f"http://{self.name}{path}"
+
+    @property
+    def resolve(self) -> dict[str, str]:
+        return {self.name: f"{self.address}:{self.port}"}
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                method, target = head.split(b" ", 2)[:2]
+                path = target.decode("latin-1")
+                self.requests[(method.decode(), path)] += 1
+                writer.write(self._reply(path))
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
+            pass
+        finally:
+            writer.close()
+
+    def _reply(self, path: str) -> bytes:
+        if path in self.replies:
+            return self.replies[path]
+        if path.startswith("/ok"):
+            return raw_response(200, body=b"<html>ok</html>", content_type=b"text/html")
+        return raw_response(404)
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+
+def raw_response(
+    status: int,
+    headers: tuple[tuple[bytes, bytes], ...] = (),
+    body: bytes = b"",
+    content_type: bytes = b"text/plain",
+) -> bytes:
+    """One HTTP/1.1 response, byte for byte (keep-alive, with a length)."""
+    lines = [f"HTTP/1.1 {status} X".encode(), b"Content-Type: " + content_type]
+    lines += [name + b": " + value for name, value in headers]
+    lines.append(f"Content-Length: {len(body)}".encode())
+    return b"\r\n".join(lines) + b"\r\n\r\n" + body

@@ -229,3 +229,62 @@ def test_soft_404_and_login_detection() -> None:
     assert looks_like_login("https://id.example/auth/realms?x=1")
     assert looks_like_login("https://a.dev/users/sign_in".replace("_", "-"))
     assert not looks_like_login("https://a.dev/authors/jane")
+
+
+@pytest.mark.parametrize(
+    "value", ["²", "١٢", "9" * 40, "Fri, 31 Dec 99999 23:59:59 GMT", "\udcff", "-1", "1e9", " "]
+)
+def test_retry_after_never_raises_and_ignores_what_is_not_a_number(value: str) -> None:
+    assert retry_after_seconds(value, NOW) is None
+
+
+def test_retry_after_far_future_date_is_a_finite_number() -> None:
+    seconds = retry_after_seconds("Fri, 31 Dec 9999 23:59:59 GMT", NOW)
+    assert seconds is not None and seconds > 1e10 and seconds != float("inf")
+
+
+@pytest.mark.parametrize("location", ["http://[::1", "http://h.test:99999/", "http://[x]/"])
+def test_a_broken_location_is_unverified_not_a_crash(location: str) -> None:
+    attempt = Attempt("GET", "http://h.test/a", status=301, location=location)
+    result = step(attempt)
+    assert isinstance(result, Finish) and result.kind is VerdictKind.UNVERIFIED
+    assert "invalid Location" in result.reason
+
+
+def test_head_2xx_without_a_content_type_is_confirmed_with_get() -> None:
+    assert isinstance(step(Attempt("HEAD", "http://h.test/", status=200)), UseGet)
+    typed = Attempt("HEAD", "http://h.test/", status=200, content_type="text/html")
+    assert step(typed) == Finish(VerdictKind.OK)
+    assert step(Attempt("GET", "http://h.test/", status=200)) == Finish(VerdictKind.OK)
+
+
+@pytest.mark.parametrize(
+    ("configured", "expected"),
+    [
+        ({"retries": 1e9, "timeout_retries": 1e9, "backoff": 1e9, "max_retry_wait": 1e9},
+         (10, 3, 30.0, 300.0)),
+        ({"retries": float("nan"), "timeout_retries": -5, "backoff": float("nan"),
+          "max_retry_wait": float("inf")}, (3, 0, 0.5, 300.0)),
+        ({"retries": 2, "timeout_retries": 1, "backoff": 0.25, "max_retry_wait": 5},
+         (2, 1, 0.25, 5.0)),
+    ],
+)  # fmt: skip
+def test_limits_are_bounded_whatever_the_configuration(
+    configured: dict[str, float], expected: tuple[float, ...]
+) -> None:
+    limits = Limits.bounded(**configured)
+    assert (limits.retries, limits.timeout_retries, limits.backoff, limits.max_retry_wait) == (
+        expected
+    )
+
+
+def test_a_redirect_to_an_unusable_url_has_no_final_url() -> None:
+    trail = Trail(chain=((301, "http://h.test/a b"),))
+    last = Attempt("GET", "http://h.test/a b", status=200)
+    verdict = conclude("http://h.test/old", Finish(VerdictKind.OK), trail, last, 2, 0.1)
+    assert verdict.kind is VerdictKind.REDIRECT and verdict.final_url is None
+    assert "not usable: it contains a space" in verdict.reason
+    forbidden = Attempt("GET", "http://h.test/new", status=403)
+    trail = Trail(chain=((301, "http://h.test/new"),))
+    verdict = conclude("http://h.test/old", Finish(VerdictKind.OK), trail, forbidden, 2, 0.1)
+    assert verdict.final_url is None and "HTTP 403" in verdict.reason

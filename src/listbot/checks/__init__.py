@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from listbot.config import Config
 from listbot.findings import Finding
@@ -23,8 +23,16 @@ if TYPE_CHECKING:
     # metadata, and the store's sqlite3 and json cost ~7 ms that an offline run never needs.
     from listbot.store import Store
 
-Progress = Callable[[str, int, int, int], None]
-"""``progress(checker_name, done, total, failures)``: called as checks complete."""
+
+class Progress(Protocol):
+    """``progress(checker_name, done, total, failures)``: called as checks complete.
+
+    ``note`` (given only when there is something to say, e.g. "no network: stopped
+    early") is shown on the progress line.
+    """
+
+    def __call__(self, name: str, done: int, total: int, failures: int, /, note: str = "") -> None:
+        """Called as checks complete."""
 
 
 @dataclass
@@ -56,9 +64,10 @@ class CheckReport:
     links: list[dict[str, Any]] = field(default_factory=list)
     """One record per checked URL for the JSON report's ``links`` array."""
     notices: list[str] = field(default_factory=list)
-    """One-line messages for stderr (e.g. "GitHub checks skipped: no token")."""
+    """One-line messages for stderr, ``"label: detail"`` (e.g. "GitHub checks skipped: no
+    token"): the final summary line names each by its label."""
     fatal: str | None = None
-    """Set when the run cannot give a meaningful answer (no network at all): exit 2."""
+    """Set when the run cannot give a meaningful answer (no network): exit 2. Same form."""
 
     def merge(self, other: CheckReport) -> None:
         self.findings.extend(other.findings)

@@ -6,17 +6,25 @@ The store sits under the check: fresh results are reused before any request, new
 written after, and each URL's failure history recorded for the scheduled link-rot job
 (:func:`should_report`). Decisions are pure (:mod:`listbot.net.policy`); the async loop
 for one URL is :func:`~listbot.checks.link_driver.check_url`.
+
+Network health is measured (:mod:`listbot.net.health`): when no host has answered after a
+small sample (or a few seconds), the canaries are asked, and if they do not answer either
+the run stops there. A run without a working network reports its DNS and connection
+failures as "not checked", records no history (so the link-rot job never files network
+trouble as rot) and ends with one fatal notice (exit 2).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from listbot.checks import CheckContext, CheckReport
-from listbot.checks.link_driver import Run, UrlJob, check_url, windowed
+from listbot.checks.link_driver import Run, UrlJob, check_url, probe_canaries, windowed
 from listbot.checks.link_rules import (
     DEAD_LINK,
     LINK_UNVERIFIED,
@@ -26,17 +34,18 @@ from listbot.checks.link_rules import (
     findings_for,
 )
 from listbot.model import Document
+from listbot.net.guard import is_ip_literal
+from listbot.net.health import (
+    NO_NETWORK_REASON,
+    Evidence,
+    Health,
+    canary_says_working,
+    is_network_failure,
+    unverified_for_no_network,
+)
 from listbot.net.hosts import HostPool
 from listbot.net.options import LinksOptions
-from listbot.net.policy import (
-    CONNECT_FAILURES,
-    Failure,
-    Verdict,
-    VerdictKind,
-    host_of,
-    report_now,
-    url_key,
-)
+from listbot.net.policy import Verdict, VerdictKind, bounded, host_of, report_now, url_key
 from listbot.store import Store
 
 __all__ = [
@@ -56,7 +65,46 @@ __all__ = [
 STORE_KIND = "link"
 _BATCH = 1000
 CHECKER = "links"
-_NO_NETWORK_REASON = "not checked: no network (every host failed to resolve or connect)"
+WATCH_SECONDS = 4.0
+"""If no host has answered this long after the first request, ask the canaries."""
+CANARY_TIMEOUT = 5.0
+MAX_CONCURRENCY = 1024
+MAX_HOST_CONCURRENCY = 64
+
+
+@dataclass
+class NetworkState:
+    """What the run learnt about the network itself."""
+
+    evidence: Evidence
+    canary: tuple[int, int] | None = None
+    """(answered, asked) when the canaries were asked."""
+    stopped_early: bool = False
+    depends: bool = False
+    """Some verdict (a DNS failure, a refusal) means something only if the network works."""
+
+    @property
+    def canary_working(self) -> bool | None:
+        return None if self.canary is None else canary_says_working(*self.canary)
+
+    def working(self) -> bool:
+        if self.stopped_early:
+            return False
+        if not self.depends:
+            return True
+        return self.evidence.assess() is Health.WORKING or bool(self.canary_working)
+
+    def message(self, not_checked: int, total: int) -> str:
+        hosts = len(self.evidence.answered)
+        seen = f"{hosts} host{'' if hosts == 1 else 's'} answered"
+        if self.canary is not None:
+            seen += f", {self.canary[0]} of {self.canary[1]} well-known sites ([links] canary)"
+        stop = "stopped early; " if self.stopped_early else ""
+        return (
+            f"no network: {seen}; {stop}{not_checked} of {total} links not checked "
+            "(no link is called dead and no history is kept; run again when online, "
+            "or use --offline)"
+        )
 
 
 def collect_jobs(
@@ -90,15 +138,15 @@ async def check_links(context: CheckContext) -> CheckReport:
     jobs = collect_jobs(context.documents, context)
     if not jobs:
         return report
-    verdicts, fresh = await _verdicts(jobs, context, options)
-    fatal = _no_network(fresh.items())
-    if fatal:
-        report.fatal = fatal
+    verdicts, fresh, network = await _verdicts(jobs, context, options)
+    if network is not None and not network.working():
+        not_checked = 0
         for key, verdict in fresh.items():
-            if verdict.failure in {f.value for f in CONNECT_FAILURES}:
-                verdicts[key] = fresh[key] = replace(
-                    verdict, kind=VerdictKind.UNVERIFIED, reason=_NO_NETWORK_REASON
-                )
+            replaced = unverified_for_no_network(verdict, literal_host=is_ip_literal(host_of(key)))
+            if replaced is not None:
+                verdicts[key] = fresh[key] = replaced
+            not_checked += verdicts[key].reason == NO_NETWORK_REASON
+        report.fatal = network.message(not_checked, len(jobs))
     else:
         _remember(context.store, options, fresh.items())
     several_files = len(context.documents) > 1
@@ -111,8 +159,9 @@ async def check_links(context: CheckContext) -> CheckReport:
 
 async def _verdicts(
     jobs: list[UrlJob], context: CheckContext, options: LinksOptions
-) -> tuple[dict[str, Verdict], dict[str, Verdict]]:
-    """All verdicts by key, and the subset that came from the network this run."""
+) -> tuple[dict[str, Verdict], dict[str, Verdict], NetworkState | None]:
+    """All verdicts by key, the subset that came from the network this run, and what the
+    run learnt about the network (None when nothing was requested)."""
     verdicts: dict[str, Verdict] = {}
     excluded = _exclusion(options, context.config.allow.urls)
     pending: list[UrlJob] = []
@@ -130,34 +179,117 @@ async def _verdicts(
     total, failures = len(jobs), 0
     _progress(context, total - len(pending), total, failures)
     fresh: dict[str, Verdict] = {}
-    if pending:
-        from listbot.net.http import HttpClient  # aiohttp is imported only when needed
+    if not pending:
+        return verdicts, fresh, None
+    from listbot.net.http import HttpClient  # aiohttp is imported only when needed
 
-        allow_private = bool(context.options.get("allow_private")) or options.allow_private
-        resolve = {**options.resolve, **dict(context.options.get("resolve") or {})}
-        client = HttpClient(
+    allow_private = bool(context.options.get("allow_private")) or options.allow_private
+    resolve = {**options.resolve, **dict(context.options.get("resolve") or {})}
+    canary = tuple(context.options.get("canary") or options.canary)
+    concurrency = int(bounded(options.concurrency, 1, MAX_CONCURRENCY, 256))
+
+    def client(connections: int, trusted: frozenset[str] = frozenset()) -> HttpClient:
+        return HttpClient(
             connect_timeout=options.connect_timeout,
             timeout=options.timeout,
-            connections=options.concurrency + 16,
+            connections=connections,
             allow_private=allow_private,
             resolve=resolve,
             only_mapping=bool(context.options.get("resolve_only")),
             ssl_context=context.options.get("ssl_context"),
+            resolver=context.options.get("resolver"),
+            trusted_hosts=trusted,
         )
-        async with client:
-            pool = HostPool(options.concurrency, options.host_concurrency)
-            run = Run(client, pool, options)
-            done = total - len(pending)
-            async for key, verdict in windowed(pending, run, window=2 * options.concurrency):
-                fresh[key] = verdicts[key] = verdict
-                done += 1
-                failures += verdict.failed
-                _progress(context, done, total, failures)
-    return verdicts, fresh
+
+    async def ask_canaries() -> tuple[int, int]:
+        # Its own client: the configured canaries are exempt from the private-address
+        # guard (tests and intranets point them at local servers), list links never are.
+        async with client(len(canary) + 1, frozenset(host_of(u) for u in canary)) as own:
+            run = Run(own, HostPool(len(canary) + 1, lambda name: 1), options)
+            return await probe_canaries(run, canary, _canary_timeout(options))
+
+    network = NetworkState(Evidence.for_hosts(job.host for job in jobs))
+    async with client(concurrency + 16) as main_client:
+        pool = HostPool(concurrency, _host_limit(options))
+        run = Run(main_client, pool, options)
+        done = total - len(pending)
+        stop, sampled = asyncio.Event(), asyncio.Event()
+        watch = asyncio.ensure_future(_watch(ask_canaries, network, sampled, stop))
+        try:
+            stream = windowed(pending, run, window=2 * concurrency, stop=stop)
+            async with contextlib.aclosing(stream):
+                async for key, verdict in stream:
+                    fresh[key] = verdicts[key] = verdict
+                    network.evidence.add(host_of(key), verdict)
+                    if network.evidence.sample_done:
+                        sampled.set()
+                    done += 1
+                    failures += verdict.failed
+                    _progress(context, done, total, failures)
+        finally:
+            watch.cancel()
+            await asyncio.gather(watch, return_exceptions=True)
+        if network.stopped_early:
+            for job in pending:
+                if job.key not in fresh:
+                    fresh[job.key] = verdicts[job.key] = Verdict(
+                        job.url, VerdictKind.UNVERIFIED, NO_NETWORK_REASON
+                    )
+            note = f"no network: stopped after {done - (total - len(pending))} links"
+            _progress(context, done, total, failures, note=note)
+        else:
+            network.depends = _needs_judgement(fresh, network)
+            if network.depends and network.canary is None:
+                network.canary = await ask_canaries()
+    return verdicts, fresh, network
 
 
-def _progress(context: CheckContext, done: int, total: int, failures: int) -> None:
-    if context.progress is not None:
+async def _watch(
+    ask_canaries: Callable[[], Awaitable[tuple[int, int]]],
+    network: NetworkState,
+    sampled: asyncio.Event,
+    stop: asyncio.Event,
+) -> None:
+    """Ask the canaries once nothing has answered for a while; stop the run if they fail."""
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(sampled.wait(), WATCH_SECONDS)
+    if network.evidence.anything_answered:
+        return
+    network.canary = await ask_canaries()
+    if not network.canary_working and not network.evidence.anything_answered:
+        network.stopped_early = True
+        stop.set()
+
+
+def _needs_judgement(fresh: Mapping[str, Verdict], network: NetworkState) -> bool:
+    """Whether any verdict depends on the network working, and the run alone cannot tell."""
+    if network.evidence.assess() is Health.WORKING:
+        return False
+    return any(
+        is_network_failure(v) or (v.kind is VerdictKind.PRIVATE and v.status is None)
+        for v in fresh.values()
+    )
+
+
+def _canary_timeout(options: LinksOptions) -> float:
+    return min(CANARY_TIMEOUT, bounded(options.timeout, 0.1, CANARY_TIMEOUT, CANARY_TIMEOUT))
+
+
+def _host_limit(options: LinksOptions) -> Any:
+    def limit(name: str) -> int:
+        return int(bounded(options.host_concurrency(name), 1, MAX_HOST_CONCURRENCY, 10))
+
+    return limit
+
+
+def _progress(
+    context: CheckContext, done: int, total: int, failures: int, *, note: str = ""
+) -> None:
+    if context.progress is None:
+        return
+    if note:
+        context.progress(CHECKER, done, total, failures, note=note)
+    else:
         context.progress(CHECKER, done, total, failures)
 
 
@@ -176,31 +308,6 @@ def _exclusion(options: LinksOptions, allowed: Iterable[str]) -> Any:
         return any(p.search(url) for p in exclude)
 
     return excluded
-
-
-def _no_network(verdicts: Iterable[tuple[str, Verdict]]) -> str | None:
-    """A message when every host failed before connecting, and it looks like the network."""
-    hosts: dict[str, bool] = {}
-    network_like = False
-    connect_failures = {f.value for f in CONNECT_FAILURES}
-    for key, verdict in verdicts:
-        if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
-            continue
-        connect_failed = verdict.failure in connect_failures
-        name = host_of(key)
-        hosts[name] = hosts.get(name, True) and connect_failed
-        network_like = network_like or verdict.failure in (
-            Failure.DNS_TEMPORARY.value,
-            Failure.UNREACHABLE.value,
-        )
-    if not hosts or not all(hosts.values()):
-        return None
-    if len(hosts) < 3 and not network_like:
-        return None
-    return (
-        f"no network: all {len(hosts)} hosts failed to resolve or connect; "
-        "links are reported as unverified (run with --offline to skip network checks)"
-    )
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,10 +1,15 @@
 """Politeness: a global limit, a per-host limit, and per-host pauses after 429.
 
 Parts: :class:`Host` (a semaphore sized by the host's concurrency, a "paused until"
-time set by 429 answers, whether HEAD is refused there) and :class:`HostPool` (hosts
-created lazily by lower-case name, plus the global semaphore). A request takes its
-host's slot first and a global slot second, so requests queued behind a busy host never
-hold global slots that other hosts could use. Retries wait outside both.
+time set by 429 answers, whether HEAD is refused there, and a reason to stop asking it
+at all) and :class:`HostPool` (hosts created lazily by lower-case name, plus the global
+semaphore). A request takes its host's slot first and a global slot second, so requests
+queued behind a busy host never hold global slots that other hosts could use. Retries
+wait outside both.
+
+No pause is longer than the run's retry-wait cap: a server asking for more (``Retry-After:
+3600``) is not waited for; its host is marked as refusing (:meth:`HostPool.refuse`) and
+its other URLs are reported unverified without a request, instead of stalling the host.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ class Host:
     pause: float = 0.0
     """The current 429 backoff; doubled on each 429, reset by a success."""
     head_refused: bool = False
-    """HEAD was refused here once: go straight to GET for the host's other URLs."""
+    """HEAD was refused here once (or answered 2xx where GET said 404): use GET."""
+    refusing: str = ""
+    """Why this host is not asked again in this run (it asked to wait beyond the cap)."""
+    refusing_until: float = 0.0
     in_flight: int = 0
     peak: int = 0
 
@@ -74,12 +82,29 @@ class HostPool:
         self._global.release()
         host.semaphore.release()
 
-    def rate_limited(self, name: str, asked: float | None) -> None:
-        """A 429 from ``name``: pause the whole host (Retry-After if given, else doubling)."""
+    def rate_limited(self, name: str, asked: float | None, cap: float = MAX_PAUSE) -> None:
+        """A 429 from ``name``: pause the whole host (Retry-After if given, else doubling).
+
+        Never longer than ``cap`` (the run's ``max_retry_wait``) nor :data:`MAX_PAUSE`:
+        a longer ``Retry-After`` makes the host refusing instead (see :meth:`refuse`).
+        """
         host = self.host(name)
-        host.pause = min(MAX_PAUSE, max(0.5, host.pause * 2))
-        pause = min(MAX_PAUSE, asked) if asked is not None else host.pause
+        cap = max(0.0, min(MAX_PAUSE, cap))
+        host.pause = min(cap, max(0.5, host.pause * 2))
+        pause = host.pause if asked is None or asked > cap else min(cap, asked)
         host.paused_until = max(host.paused_until, self.clock() + pause)
+
+    def refuse(self, name: str, reason: str, seconds: float) -> None:
+        """Stop asking ``name`` for ``seconds`` (at most this run): it said to come back later."""
+        host = self.host(name)
+        host.refusing = reason
+        host.refusing_until = max(host.refusing_until, self.clock() + max(0.0, seconds))
+
+    def refusal(self, host: Host) -> str:
+        """Why ``host`` is not to be asked now, or ``""``."""
+        if host.refusing and self.clock() < host.refusing_until:
+            return host.refusing
+        return ""
 
     def succeeded(self, name: str) -> None:
         self.host(name).pause = 0.0

@@ -7,27 +7,36 @@ only when that helps) and :func:`translate` (every aiohttp/asyncio exception -> 
 :class:`~listbot.net.policy.Failure`). Nothing above this module sees an aiohttp type.
 
 The resolver is injectable: ``resolve`` maps host names to ``address[:port]`` (tests
-and the benchmark point names at loopback servers this way), and the private-address
-guard filters what DNS returns, so a public-looking name cannot lead to 127.0.0.1.
+and the benchmark point names at loopback servers this way), ``resolver`` replaces the
+system's DNS (tests simulate a machine without working DNS with it; code only), and the
+private-address guard filters what DNS returns, so a public-looking name cannot lead to
+127.0.0.1. With ``HTTP(S)_PROXY`` set the proxy resolves names, so the guard resolves the
+target first and refuses private ones (and local-only names) before anything is sent.
+
+Everything a server says is untrusted: header values reach the rest of listbot as valid
+UTF-8 without control characters (bytes that were not UTF-8 become U+FFFD), so no report
+can carry them, and :func:`translate` turns any exception into a failure kind.
 """
 
 from __future__ import annotations
 
 import asyncio
 import errno
+import re
 import socket
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.helpers import get_env_proxy_for_url
 from yarl import URL
 
 from listbot.net.guard import blocked_reason, is_ip_literal
-from listbot.net.policy import Attempt, Failure, host_of
+from listbot.net.policy import Attempt, Failure, bounded, host_of
 
 BODY_LIMIT = 64 * 1024
 """Never read more of a body than this: enough to spot a challenge page or reuse a connection."""
@@ -37,6 +46,14 @@ _REFUSED = {errno.ECONNREFUSED}
 _UNREACHABLE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL}
 _RESET = {errno.ECONNRESET, errno.ECONNABORTED, errno.EPIPE}
 _CHALLENGE_MARKERS = (b"challenge-platform", b"cf-chl", b"Just a moment...", b"captcha")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".lan", ".localdomain")
+MAX_TIMEOUT = 300.0
+
+resolver_factory: Callable[[], AbstractResolver] | None = None
+"""Makes the resolver behind the guard when a client is given none (default: the system's
+DNS through threads). Tests set it to simulate broken DNS under the whole CLI; it cannot be
+set from configuration."""
 
 
 class PrivateAddressError(Exception):
@@ -46,11 +63,21 @@ class PrivateAddressError(Exception):
 class _GuardedResolver(AbstractResolver):
     """DNS (or the ``resolve`` mapping) followed by the private-address guard."""
 
-    def __init__(self, mapping: Mapping[str, str], *, only_mapping: bool, allow_private: bool):
+    def __init__(
+        self,
+        mapping: Mapping[str, str],
+        *,
+        only_mapping: bool,
+        allow_private: bool,
+        inner: AbstractResolver | None = None,
+        trusted: frozenset[str] = frozenset(),
+    ):
         self._mapping = {name.lower(): value for name, value in mapping.items()}
         self._only_mapping = only_mapping
         self._allow_private = allow_private
-        self._inner: AbstractResolver | None = None
+        self._inner = inner
+        self._trusted = trusted
+        """Names the user chose (proxies; canaries in their own client): not guarded."""
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
@@ -62,9 +89,9 @@ class _GuardedResolver(AbstractResolver):
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         else:
             if self._inner is None:
-                self._inner = aiohttp.ThreadedResolver()
+                self._inner = resolver_factory() if resolver_factory else aiohttp.ThreadedResolver()
             results = await self._inner.resolve(host, port, family)
-        if self._allow_private:
+        if self._allow_private or host.lower() in self._trusted:
             return results
         public = [result for result in results if blocked_reason(result["host"]) is None]
         if not public:
@@ -122,19 +149,36 @@ class HttpClient:
         resolve: Mapping[str, str] | None = None,
         only_mapping: bool = False,
         ssl_context: ssl.SSLContext | None = None,
+        resolver: AbstractResolver | None = None,
+        trusted_hosts: frozenset[str] = frozenset(),
     ) -> None:
-        self._timeout = aiohttp.ClientTimeout(total=timeout, sock_connect=connect_timeout)
-        self._connections = connections
+        self._timeout = aiohttp.ClientTimeout(
+            total=bounded(timeout, 0.1, MAX_TIMEOUT, 15.0),
+            sock_connect=bounded(connect_timeout, 0.1, MAX_TIMEOUT, 10.0),
+        )
+        self._connections = int(bounded(connections, 1, 4096, 256))
         self._allow_private = allow_private
         self._resolve = dict(resolve or {})
         self._only_mapping = only_mapping
         self._ssl = ssl_context or ssl.create_default_context()
+        self._inner_resolver = resolver
+        self._trusted = frozenset(name.lower() for name in trusted_hosts)
+        self._resolver: _GuardedResolver | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._proxied = False
+        self._proxy_verdicts: dict[str, str | None] = {}
 
     async def __aenter__(self) -> HttpClient:
         raise_open_file_limit()
-        resolver = _GuardedResolver(
-            self._resolve, only_mapping=self._only_mapping, allow_private=self._allow_private
+        # trust_env costs two thread hops per request (netrc, proxy lookup): only
+        # pay for it when a proxy is configured.
+        self._proxied = not self._resolve and _proxy_configured()
+        self._resolver = resolver = _GuardedResolver(
+            self._resolve,
+            only_mapping=self._only_mapping,
+            allow_private=self._allow_private,
+            inner=self._inner_resolver,
+            trusted=self._trusted | (_proxy_hosts() if self._proxied else frozenset()),
         )
         connector = aiohttp.TCPConnector(
             limit=self._connections,
@@ -149,9 +193,7 @@ class HttpClient:
             max_line_size=HEADER_LIMIT,
             max_field_size=HEADER_LIMIT,
             auto_decompress=True,
-            # trust_env costs two thread hops per request (netrc, proxy lookup): only
-            # pay for it when a proxy is configured.
-            trust_env=not self._resolve and _proxy_configured(),
+            trust_env=self._proxied,
         )
         return self
 
@@ -165,16 +207,29 @@ class HttpClient:
             await self._session.close()
             self._session = None
 
-    async def fetch(self, method: str, url: str, headers: Mapping[str, str]) -> Attempt:
-        """Make one request; never raise for network trouble (it becomes ``Attempt.failure``)."""
+    async def fetch(
+        self, method: str, url: str, headers: Mapping[str, str], *, timeout: float | None = None
+    ) -> Attempt:
+        """Make one request; never raise for network trouble (it becomes ``Attempt.failure``).
+
+        ``timeout`` (seconds) replaces the session's for this request (the canary probe).
+        """
         assert self._session is not None, "use `async with HttpClient(...)`"
         started = time.monotonic()
         host = host_of(url)
         if not self._allow_private and is_ip_literal(host) and (reason := blocked_reason(host)):
             return Attempt(method, url, failure=Failure.PRIVATE, detail=f"{host} is {reason}")
+        if self._proxied and not self._allow_private and not is_ip_literal(host):
+            refused = await self._through_proxy(host, url)
+            if refused:
+                return Attempt(method, url, failure=Failure.PRIVATE, detail=refused)
         try:
+            extra: dict[str, Any] = {}
+            if timeout is not None:
+                seconds = bounded(timeout, 0.1, MAX_TIMEOUT, 5.0)
+                extra["timeout"] = aiohttp.ClientTimeout(total=seconds, sock_connect=seconds)
             async with self._session.request(
-                method, _as_written(url), headers=dict(headers), allow_redirects=False
+                method, _as_written(url), headers=dict(headers), allow_redirects=False, **extra
             ) as response:
                 bot_wall = response.headers.get("cf-mitigated", "").lower() == "challenge"
                 if method == "GET" and _worth_reading(response):
@@ -187,10 +242,11 @@ class HttpClient:
                     method,
                     url,
                     status=response.status,
-                    location=response.headers.get("Location"),
-                    retry_after=response.headers.get("Retry-After"),
+                    location=header_text(response.headers.get("Location")),
+                    retry_after=header_text(response.headers.get("Retry-After")),
                     bot_wall=bot_wall,
                     elapsed=time.monotonic() - started,
+                    content_type=header_text(response.headers.get("Content-Type")),
                 )
         except Exception as error:  # translated into a failure kind
             failure, detail = translate(error)
@@ -198,11 +254,62 @@ class HttpClient:
                 method, url, failure=failure, detail=detail, elapsed=time.monotonic() - started
             )
 
+    async def _through_proxy(self, host: str, url: str) -> str | None:
+        """Why ``url`` must not go through the proxy (its name is private), or None.
+
+        The proxy would resolve the name itself, beyond the guard: resolve it here first.
+        A name that does not resolve here is left to the proxy unless it is local-only.
+        """
+        if host in self._proxy_verdicts:
+            return self._proxy_verdicts[host]
+        verdict: str | None = None
+        try:
+            get_env_proxy_for_url(URL(url))
+        except (LookupError, ValueError):
+            self._proxy_verdicts[host] = None  # sent directly: the connector's guard applies
+            return None
+        assert self._resolver is not None
+        try:
+            await self._resolver.resolve(host, 0, socket.AF_UNSPEC)
+        except PrivateAddressError as error:
+            verdict = str(error)
+        except OSError:
+            if "." not in host.strip(".") or host.endswith(_LOCAL_SUFFIXES) or host == "localhost":
+                verdict = f"{host} is a local name; not sent through the proxy"
+        self._proxy_verdicts[host] = verdict
+        return verdict
+
+
+def header_text(value: str | None, limit: int = HEADER_LIMIT) -> str | None:
+    """A header value as clean text: valid UTF-8, no control characters (U+FFFD instead).
+
+    aiohttp decodes header bytes that are not UTF-8 as lone surrogates; those, and control
+    characters, must never reach a report, a message or a file.
+    """
+    if value is None:
+        return None
+    if not value.isascii():
+        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub("\ufffd", value[:limit])
+
 
 def _proxy_configured() -> bool:
     import urllib.request
 
     return any(scheme in ("http", "https", "all") for scheme in urllib.request.getproxies())
+
+
+def _proxy_hosts() -> frozenset[str]:
+    """Host names of the configured proxies (the user chose them: they may be private)."""
+    import urllib.request
+
+    names = set()
+    for scheme, address in urllib.request.getproxies().items():
+        if scheme in ("http", "https", "all"):
+            name = host_of(address if "://" in address else f"http://{address}")
+            if name:
+                names.add(name)
+    return frozenset(names)
 
 
 def _as_written(url: str) -> URL:
@@ -271,9 +378,10 @@ def translate(error: BaseException) -> tuple[Failure, str]:
         return Failure.PROTOCOL, _short(error.message)
     if isinstance(error, (aiohttp.ClientError, OSError)):
         return Failure.PROTOCOL, _short(error)
-    raise error
+    # Anything else (a reply nobody foresaw): this request failed, the run goes on.
+    return Failure.PROTOCOL, _short(f"{type(error).__name__}: {error}")
 
 
 def _short(error: object, limit: int = 120) -> str:
-    text = " ".join(str(error).split())
+    text = header_text(" ".join(str(error).split())) or ""
     return text if len(text) <= limit else text[: limit - 1] + "…"

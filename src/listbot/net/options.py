@@ -14,6 +14,14 @@ from listbot import __version__
 DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 """Browser-like Accept: some sites (crates.io) answer 404 to clients that do not ask for HTML."""
 
+DEFAULT_CANARY = (
+    "https://www.google.com/",
+    "https://www.cloudflare.com/",
+    "https://www.wikipedia.org/",
+    "https://www.microsoft.com/",
+)
+"""Well-known sites on different networks, over HTTPS so a captive portal cannot answer."""
+
 DEFAULT_EXCLUDE = (
     # RFC 2606 names: documentation placeholders, never real links.
     r"^https?://([^/?#@]*\.)?example\.(com|org|net)([:/?#]|$)",
@@ -83,6 +91,9 @@ class LinksOptions:
     """Keep each URL's failure history in the store (the link-rot job reads it)."""
     resolve: dict[str, str] = field(default_factory=dict)
     """Host name -> ``address`` or ``address:port`` to use instead of DNS (like curl --resolve)."""
+    canary: tuple[str, ...] = DEFAULT_CANARY
+    """Well-known URLs asked (HEAD, once) when the run alone cannot tell whether the network
+    works; a domain is reported as not existing only when at least half of them answer."""
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host_concurrency"):

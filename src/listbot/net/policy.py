@@ -26,6 +26,12 @@ PERMANENT = frozenset({301, 308})
 GONE = frozenset({404, 410})
 WALLED = {401: "needs a login", 403: "access denied", 407: "needs a proxy login", 999: "bot wall"}
 MAX_BACKOFF = 30.0
+MAX_RETRIES = 10
+"""However many retries are configured, no URL is asked more often than this (plus one)."""
+MAX_TIMEOUT_RETRIES = 3
+MAX_RETRY_WAIT = 300.0
+"""The longest any single wait may be, whatever ``max_retry_wait`` says."""
+_DIGITS = re.compile(r"[0-9]{1,12}")
 
 
 class Failure(str, Enum):
@@ -73,6 +79,7 @@ class Attempt:
     retry_after: str | None = None
     bot_wall: bool = False
     elapsed: float = 0.0
+    content_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +123,46 @@ class Trail:
 
 @dataclass(frozen=True)
 class Limits:
-    """The options :func:`next_step` needs (from ``[links]``, with the host's overrides)."""
+    """The options :func:`next_step` needs (from ``[links]``, with the host's overrides).
+
+    Build it with :meth:`bounded` from configured values: every number is brought into a
+    range that cannot loop for long or sleep for hours, whatever the configuration says.
+    """
 
     retries: int = 3
     timeout_retries: int = 1
     backoff: float = 0.5
     max_retry_wait: float = 30.0
     accept: frozenset[int] = frozenset()
+
+    @classmethod
+    def bounded(
+        cls,
+        *,
+        retries: float,
+        timeout_retries: float,
+        backoff: float,
+        max_retry_wait: float,
+        accept: frozenset[int] = frozenset(),
+    ) -> Limits:
+        return cls(
+            retries=int(bounded(retries, 0, MAX_RETRIES, 3)),
+            timeout_retries=int(bounded(timeout_retries, 0, MAX_TIMEOUT_RETRIES, 1)),
+            backoff=bounded(backoff, 0.0, MAX_BACKOFF, 0.5),
+            max_retry_wait=bounded(max_retry_wait, 0.0, MAX_RETRY_WAIT, 30.0),
+            accept=accept,
+        )
+
+
+def bounded(value: object, low: float, high: float, default: float) -> float:
+    """``value`` as a number in ``[low, high]``; ``default`` for NaN or a non-number."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return default
+    if number != number:  # NaN
+        return default
+    return min(high, max(low, number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +225,9 @@ def next_step(attempt: Attempt, trail: Trail, limits: Limits, *, jitter: float, 
     status = attempt.status or 0
     if 300 <= status < 400 and status != 304:
         return _after_redirect(attempt, trail)
+    if 200 <= status < 300 and attempt.method == "HEAD" and not attempt.content_type:
+        # Some servers answer every HEAD with an empty 200; a real page says what it is.
+        return UseGet(f"HEAD gave HTTP {status} without a content type")
     if 200 <= status < 300 or status in limits.accept:
         return Finish(VerdictKind.OK)
     if attempt.method == "HEAD" and status != 429:
@@ -235,8 +278,13 @@ def _after_redirect(attempt: Attempt, trail: Trail) -> Step:
     status = attempt.status or 0
     if not attempt.location:
         return Finish(VerdictKind.UNVERIFIED, f"HTTP {status} without a Location header")
-    target = urljoin(attempt.url, attempt.location.strip())
-    if urlsplit(target).scheme.lower() not in ("http", "https"):
+    try:
+        target = urljoin(attempt.url, attempt.location.strip())
+        scheme = urlsplit(target).scheme.lower()
+        urlsplit(target).port  # noqa: B018 - raises for a bad port
+    except ValueError:
+        return Finish(VerdictKind.UNVERIFIED, f"HTTP {status} with an invalid Location header")
+    if scheme not in ("http", "https"):
         return Finish(VerdictKind.UNVERIFIED, f"redirects to a non-HTTP URL ({status})")
     if url_key(target) in trail.seen or url_key(target) == url_key(attempt.url):
         return Finish(VerdictKind.DEAD, f"redirect loop after {len(trail.chain) + 1} redirects")
@@ -268,33 +316,44 @@ def backoff_delay(retry_index: int, base: float, jitter: float) -> float:
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
-    """Seconds a ``Retry-After`` header asks for (delta seconds or an HTTP date), or None."""
+    """Seconds a ``Retry-After`` header asks for (delta seconds or an HTTP date), or None.
+
+    Whatever the server sent (``²``, a date in the year 9999, megabytes of digits),
+    this returns a finite number or None and never raises.
+    """
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if _DIGITS.fullmatch(value):  # ASCII digits only: str.isdigit() accepts "²"
         return float(value)
+    if len(value) > 64 or not value.isascii():
+        return None
     # Imported here: email.utils pulls in socket, calendar and locale (~7 ms), and every
     # `listbot lint` imports this module for its rule metadata without ever retrying.
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return max(0.0, when.timestamp() - now)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, when.timestamp() - now)
 
 
 def conclude(
     url: str, finish: Finish, trail: Trail, last: Attempt | None, attempts: int, elapsed: float
 ) -> Verdict:
     """The verdict of a finished check; a permanent redirect to a working URL is ``redirect``."""
+    from listbot.normalize.safe_url import UnsafeUrl, replacement_url, safe_url
+
     kind, reason = finish.kind, finish.reason
     final_url = None
-    if trail.chain:
-        final_url = trail.chain[-1][1]
+    if trail.chain:  # where the chain ended: server text, shown only when it is a clean URL
+        try:
+            final_url = safe_url(trail.chain[-1][1])
+        except UnsafeUrl:
+            final_url = None
     if kind is VerdictKind.OK and trail.chain and trail.chain[0][0] in PERMANENT:
         permanent_target = trail.chain[0][1]
         for status, target in trail.chain:
@@ -305,9 +364,16 @@ def conclude(
             # A page that now needs a login: the old URL is no worse than the login page.
             kind, reason = VerdictKind.UNVERIFIED, "redirects to a login page"
         else:
-            final_url = keep_fragment(url, permanent_target)
-            kind = VerdictKind.REDIRECT
-            reason = f"permanently redirected ({trail.chain[0][0]}) to {final_url}"
+            kind, moved = VerdictKind.REDIRECT, trail.chain[0][0]
+            try:  # the chain from the permanent target ended in ``last``: it must be 2xx
+                final_url = replacement_url(
+                    keep_fragment(url, permanent_target),
+                    final_status=last.status if last else None,
+                )
+                reason = f"permanently redirected ({moved}) to {final_url}"
+            except UnsafeUrl as unsafe:
+                final_url = None
+                reason = f"permanently redirected ({moved}); the new URL is not usable: {unsafe}"
     return Verdict(
         url=url,
         kind=kind,
