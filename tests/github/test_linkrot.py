@@ -172,3 +172,41 @@ def test_link_rot_command_waits_for_consecutive_failures(
     assert len(fake.issues) == 1 and fake.issues[1]["state_reason"] == "completed"
     captured = capsys.readouterr()
     assert "secret-token" not in captured.out + captured.err
+
+
+def test_link_rot_without_dns_leaves_the_issue_untouched(
+    fake: FakeGitHub,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from listbot.net import http
+    from listbot.store import open_store
+    from tests.net.resolvers import BrokenDns
+
+    monkeypatch.setattr(http, "resolver_factory", BrokenDns)
+    fake.labels.add("link-rot")
+    marker = markers.marker(markers.LINK_ROT)
+    issue = fake.add_issue("Broken links", marker + "\nold table", ["link-rot"])
+    urls = [f"https://github.com/o/r{i}" for i in range(30)] + ["https://a.dev/"]  # 2 hosts
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# List\n\n" + "".join(f"- [R{i}]({u}) - Repo.\n" for i, u in enumerate(urls)),
+        encoding="utf-8",
+    )
+    config = tmp_path / "listbot.toml"
+    config.write_text('[links]\ncanary = ["https://canary.test/"]\n', encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    argv = [
+        "github", "link-rot", str(readme), "--repo", "octo/list", "--config", str(config),
+        "--token", "secret-token", "--github-api-url", fake.api_url, "--cache", str(cache),
+    ]  # fmt: skip
+    for _ in range(3):  # report_after = 2: consecutive runs must not add up to rot either
+        assert main(argv) == 2
+        assert main([*argv, "--dry-run"]) == 2
+    assert fake.writes() == []
+    assert issue["state"] == "open" and issue["body"] == marker + "\nold table"
+    err = capsys.readouterr().err
+    assert "no network" in err and "left as it is" in err
+    with open_store(cache) as store:
+        assert all(store.history(url) is None for url in urls)

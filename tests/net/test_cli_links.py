@@ -18,7 +18,8 @@ def _config(tmp_path: Path, resolve: dict[str, str]) -> Path:
     table = ", ".join(f'"{name}" = "{target}"' for name, target in resolve.items())
     path = tmp_path / "listbot.toml"
     path.write_text(
-        f"[links]\nallow_private = true\ntimeout = 1.0\nbackoff = 0.01\nresolve = {{ {table} }}\n",
+        f"[links]\nallow_private = true\ntimeout = 1.0\nbackoff = 0.01\nresolve = {{ {table} }}\n"
+        'canary = ["http://canary.test/"]\n',
         encoding="utf-8",
     )
     return path
@@ -94,4 +95,5 @@ async def test_no_network_exits_2_with_one_message(tmp_path: Path, capsys) -> No
     assert code == 2
     assert captured.err.count("no network") == 1
     report = json.loads(captured.out)
-    assert {f["rule"] for f in report["findings"]} == {"link-unverified"}
+    assert report["findings"] == []
+    assert {r["verdict"] for r in report["links"]} == {"unverified"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
@@ -189,14 +189,20 @@ async def probe_canaries(run: Run, urls: tuple[str, ...], timeout: float) -> tup
 
 
 async def windowed(
-    jobs: list[UrlJob], run: Run, *, window: int, stop: asyncio.Event | None = None
+    jobs: list[UrlJob],
+    run: Run,
+    *,
+    window: int,
+    stop: asyncio.Event | None = None,
+    narrow: Callable[[], int | None] | None = None,
 ) -> AsyncGenerator[tuple[str, Verdict], None]:
     """Check jobs with at most ``window`` checks alive at once, hosts interleaved.
 
     A task per URL up front would cost memory in proportion to the list (10,000 links:
     tens of MB); round-robin over hosts keeps the window spread so no host's queue
-    blocks the others. It stops when ``stop`` is set, or when closed
-    (``contextlib.aclosing``): the checks still running are cancelled and awaited.
+    blocks the others. ``narrow()`` may lower the window for now (the run keeps it small
+    until it knows the network answers at all). It stops when ``stop`` is set, or when
+    closed (``contextlib.aclosing``): the checks still running are cancelled and awaited.
     """
     queue = iter(_interleave(jobs))
     running: set[asyncio.Task[tuple[str, Verdict]]] = set()
@@ -205,10 +211,9 @@ async def windowed(
     )
     try:
         while True:
-            for job in queue:
+            limit = min(window, (narrow() if narrow else None) or window)
+            while len(running) < limit and (job := next(queue, None)) is not None:
                 running.add(asyncio.ensure_future(_keyed(job, run)))
-                if len(running) >= window:
-                    break
             if not running or (stop is not None and stop.is_set()):
                 return
             waiting: set[asyncio.Task[Any]] = {*running, *([stopped] if stopped else [])}

@@ -37,6 +37,7 @@ from listbot.model import Document
 from listbot.net.guard import is_ip_literal
 from listbot.net.health import (
     NO_NETWORK_REASON,
+    SAMPLE,
     Evidence,
     Health,
     canary_says_working,
@@ -68,6 +69,7 @@ CHECKER = "links"
 WATCH_SECONDS = 4.0
 """If no host has answered this long after the first request, ask the canaries."""
 CANARY_TIMEOUT = 5.0
+WARM_UP_WINDOW = 2 * SAMPLE
 MAX_CONCURRENCY = 1024
 MAX_HOST_CONCURRENCY = 64
 
@@ -86,6 +88,13 @@ class NetworkState:
     @property
     def canary_working(self) -> bool | None:
         return None if self.canary is None else canary_says_working(*self.canary)
+
+    def warming_up(self) -> int | None:
+        """A small window until something answered (or the canaries did): on a machine
+        without DNS, a few lookups find out, not thousands."""
+        if self.evidence.anything_answered or self.canary_working:
+            return None
+        return WARM_UP_WINDOW
 
     def working(self) -> bool:
         if self.stopped_early:
@@ -153,7 +162,8 @@ async def check_links(context: CheckContext) -> CheckReport:
     for job in jobs:
         verdict = verdicts[job.key]
         report.links.append(link_record(job, verdict, with_files=several_files))
-        report.findings.extend(findings_for(job.occurrences, verdict, wanted))
+        if verdict.reason != NO_NETWORK_REASON:  # the fatal notice speaks for them, once
+            report.findings.extend(findings_for(job.occurrences, verdict, wanted))
     return report
 
 
@@ -216,7 +226,9 @@ async def _verdicts(
         stop, sampled = asyncio.Event(), asyncio.Event()
         watch = asyncio.ensure_future(_watch(ask_canaries, network, sampled, stop))
         try:
-            stream = windowed(pending, run, window=2 * concurrency, stop=stop)
+            stream = windowed(
+                pending, run, window=2 * concurrency, stop=stop, narrow=network.warming_up
+            )
             async with contextlib.aclosing(stream):
                 async for key, verdict in stream:
                     fresh[key] = verdicts[key] = verdict

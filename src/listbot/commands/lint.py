@@ -91,10 +91,13 @@ def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> in
     """Print input errors and notices, render the report, return the exit code."""
     for error in result.input_errors:
         print(f"listbot: error: {error}", file=sys.stderr)
-    for message in dict.fromkeys(result.notices):
-        notice(args, message)
-    if result.fatal:
-        print(f"listbot: error: {result.fatal}", file=sys.stderr)
+    # GitHub annotations on stdout already carry the notices: print them once.
+    annotated = args.format == "github" and not getattr(args, "output", None)
+    if not annotated:
+        for message in dict.fromkeys(result.notices):
+            notice(args, message)
+        if result.fatal:
+            print(f"listbot: error: {result.fatal}", file=sys.stderr)
     context = ReportContext(
         files=tuple(d.path for d in result.documents),
         links=tuple(result.links),
@@ -103,6 +106,9 @@ def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> in
         fixed=fixed,
         quiet=args.quiet,
         extra=report_extra(result),
+        notices=tuple(result.notices),
+        fatal=result.fatal,
+        input_errors=len(result.input_errors),
     )
     if result.documents or args.format != "text":
         write_output(args, render(args.format, result.findings, context))

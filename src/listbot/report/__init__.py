@@ -10,7 +10,7 @@ from typing import Any
 
 from listbot.findings import Finding
 
-__all__ = ["FORMATS", "ReportContext", "render", "statistics"]
+__all__ = ["FORMATS", "ReportContext", "notice_label", "render", "statistics", "summary_notes"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,12 @@ class ReportContext:
     quiet: bool = False
     """Findings only: no summary line."""
     extra: dict[str, Any] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
+    """One-line ``"label: detail"`` messages of the run (arXiv skipped, cache set aside)."""
+    fatal: str | None = None
+    """Why the run could not give a meaningful answer (exit 2), e.g. "no network: ..."."""
+    input_errors: int = 0
+    """Files that could not be read (exit 2)."""
 
 
 # Format name -> module in this package with a ``render`` function.
@@ -56,3 +62,29 @@ def statistics(findings: Sequence[Finding]) -> list[tuple[str, int, bool]]:
         ((rule, count, rule in fixable) for rule, count in counts.items()),
         key=lambda row: (-row[1], row[0]),
     )
+
+
+def notice_label(message: str) -> str:
+    """The few words before the first ``": "`` of a notice ("no network", "arXiv skipped")."""
+    label, colon, _ = message.partition(": ")
+    return label if colon and len(label) <= 60 else message[:60]
+
+
+def summary_notes(context: ReportContext) -> list[str]:
+    """What the final summary line must mention besides counts: why exit is 2, the links
+    that could not be verified or checked, and each notice by its label."""
+    notes: list[str] = []
+    if context.fatal:
+        notes.append(f"{notice_label(context.fatal)} (exit 2)")
+    if context.input_errors:
+        files = "file" if context.input_errors == 1 else "files"
+        notes.append(f"{context.input_errors} {files} could not be read (exit 2)")
+    verdicts = Counter(
+        "not checked" if str(r.get("reason", "")).startswith("not checked") else r.get("verdict")
+        for r in context.links
+    )
+    for kind in ("unverified", "not checked"):
+        if verdicts[kind]:
+            notes.append(f"{verdicts[kind]} link{'' if verdicts[kind] == 1 else 's'} {kind}")
+    notes.extend(dict.fromkeys(notice_label(message) for message in context.notices))
+    return notes

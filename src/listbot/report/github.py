@@ -36,5 +36,16 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}"
 
 
+def notice_annotations(context: ReportContext) -> list[str]:
+    """The run's fatal problem as ``::error::`` and its notices as ``::warning::``."""
+    lines = []
+    if context.fatal:
+        lines.append(f"::error title=listbot::{escape_data(context.fatal)}")
+    for message in dict.fromkeys(context.notices):
+        lines.append(f"::warning title=listbot::{escape_data(message)}")
+    return lines
+
+
 def render(findings: Sequence[Finding], context: ReportContext) -> str:
-    return "".join(annotation(f) + "\n" for f in findings)
+    lines = [*notice_annotations(context), *(annotation(f) for f in findings)]
+    return "".join(line + "\n" for line in lines)

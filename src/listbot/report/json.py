@@ -56,6 +56,11 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         "summary": summarize(list(findings)),
         "findings": [finding_to_dict(f) for f in findings],
     }
+    if context.fatal or context.notices:
+        document["notices"] = [
+            *([{"level": "error", "message": context.fatal}] if context.fatal else []),
+            *({"level": "warning", "message": m} for m in dict.fromkeys(context.notices)),
+        ]
     if context.links:
         document["links"] = list(context.links)
     if context.statistics:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from listbot.findings import Finding, Severity, summarize
-from listbot.report import ReportContext, statistics
+from listbot.report import ReportContext, statistics, summary_notes
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -50,6 +50,9 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         summary = f"All good: no findings in {_plural(files, 'file')}."
     if context.fixed:
         summary = f"Fixed {_plural(context.fixed, 'finding')}. " + summary
+    notes = summary_notes(context)
+    if notes:
+        summary += " Notices: " + "; ".join(notes) + "."
     if lines:
         lines.append("")
     lines.append(summary)
