@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from listbot.store import open_store
+import pytest
+
+from listbot.store import _SCHEMA, APPLICATION_ID, StoreError, open_store
 
 
 class Clock:
@@ -48,14 +51,126 @@ def test_history_counts_consecutive_failures_and_resets(tmp_path: Path) -> None:
         assert store.history("never") is None
 
 
-def test_corrupt_store_warns_and_starts_fresh(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite"
-    path.write_bytes(b"this is not a database" * 100)
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"# Awesome list\n\n- [a](https://a.dev) - A.\n",
+        b"",
+        b"this is not a database" * 100,
+        b"SQLite format 3\x00" + b"\x00" * 200,
+    ],
+)
+def test_a_file_that_is_not_our_store_is_refused_and_left_alone(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=r"not a listbot cache|empty file"):
+        open_store(path)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+
+
+def test_another_sqlite_database_and_a_folder_are_refused(tmp_path: Path) -> None:
+    other = tmp_path / "app.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE users (name TEXT)")
+    db.execute("INSERT INTO users VALUES ('ada')")
+    db.commit()
+    db.close()
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="SQLite database that is not a listbot cache"):
+        open_store(other)
+    assert other.read_bytes() == before
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(folder)
+    assert [p.name for p in folder.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db", "folder"]
+
+
+def test_new_stores_are_stamped_and_reopened(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "c.sqlite"
     with open_store(path) as store:
-        assert len(store.warnings) == 1 and "corrupt" in store.warnings[0]
         store.put("link", "k", {"v": 1})
-        assert store.get("link", "k", None) == {"v": 1}
-    assert (tmp_path / "c.sqlite.corrupt").exists()
+        assert store.warnings == []
+    assert path.read_bytes()[68:72] == APPLICATION_ID.to_bytes(4, "big")
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".new")] == []
+    with open_store(path) as store:
+        assert store.get("link", "k", None) == {"v": 1} and store.warnings == []
+
+
+def test_a_store_from_before_the_stamp_is_still_ours(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(_SCHEMA)
+    db.execute("INSERT INTO meta VALUES ('schema', '1')")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.warnings == []
+        store.put("link", "k", {"v": 3})
+    assert path.read_bytes()[68:72] == APPLICATION_ID.to_bytes(4, "big")
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[100:] = b"\xa5" * (len(data) - 100)  # keep the header (ours), wreck the pages
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_store_of_ours_is_set_aside_under_a_new_name(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    asides: list[Path] = []
+    for run in range(3):
+        with open_store(path) as store:
+            store.put("link", f"k{run}", {"v": run})
+        _damage(path)
+        damaged = path.read_bytes()
+        with open_store(path) as store:
+            assert len(store.warnings) == 1 and "set aside" in store.warnings[0]
+            store.put("link", "fresh", {"v": 2})
+            assert store.get("link", "fresh", None) == {"v": 2}
+        (aside,) = (p for p in tmp_path.glob("c.sqlite.damaged-*") if p not in asides)
+        assert aside.read_bytes() == damaged  # kept as it was, never overwritten
+        asides.append(aside)
+    assert len({p.name for p in asides}) == 3
+
+
+def test_rows_of_the_wrong_shape_are_dropped_and_the_store_heals(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with open_store(path) as store:
+        store.put("link", "good", {"v": 1})
+        store.record_run([("u", "dead", True)])
+    db = sqlite3.connect(path)
+    db.executemany(
+        "INSERT OR REPLACE INTO results (kind, key, value, ok, checked_at) VALUES (?,?,?,?,?)",
+        [
+            ("link", "text-time", '{"v": 1}', 1, "yesterday"),
+            ("link", "not-json", "{nope", 1, 1.0),
+            ("link", "blob", b"\x00\x01", 1, 1.0),
+            ("link", "list", "[1, 2]", 1, 1.0),
+        ],
+    )
+    db.execute("UPDATE history SET consecutive_failures = 'many' WHERE url = 'u'")
+    db.commit()
+    db.close()
+    keys = ["good", "text-time", "not-json", "blob", "list"]
+    with open_store(path) as store:
+        assert store.get_many("link", keys, None, valid=lambda v: isinstance(v, dict)) == {
+            "good": {"v": 1}
+        }
+        assert store.history("u") is None  # dropped: the run starts the count again
+        store.record_run([("u", "dead", True)])
+    with open_store(path) as store:
+        assert store.get_many("link", keys, None) == {"good": {"v": 1}}
+        history = store.history("u")
+        assert history is not None and history.consecutive_failures == 1
+    db = sqlite3.connect(path)
+    assert [row[0] for row in db.execute("SELECT key FROM results")] == ["good"]
+    db.close()
 
 
 def test_unwritable_place_gives_a_memory_store(tmp_path: Path) -> None:
@@ -65,3 +180,20 @@ def test_unwritable_place_gives_a_memory_store(tmp_path: Path) -> None:
         assert store.warnings and "continuing without it" in store.warnings[0]
         store.put("link", "k", {"v": 2})
         assert store.get("link", "k", None) == {"v": 2}
+
+
+def test_readers_refuse_stored_values_they_did_not_write() -> None:
+    from listbot.checks.arxiv_plan import is_valid_record, record_from_fields
+    from listbot.github.repos import RepoFacts
+
+    record = record_from_fields(
+        version=2, title="T", published=None, journal_ref=None, doi=None, comment=None,
+        summary=None, fetched=1.0,
+    )  # fmt: skip
+    assert is_valid_record(record) and is_valid_record({"found": False, "fetched": 1.0})
+    for bad in ([], {"found": "yes", "fetched": 1}, {**record, "title": 3},
+                {**record, "published": "last year"}, {**record, "version": True}):  # fmt: skip
+        assert not is_valid_record(bad), bad
+    assert RepoFacts.is_valid_json(RepoFacts(name_with_owner="a/b").to_json())
+    for bad_facts in ([1], {"missing": "no"}, {"name_with_owner": ["a"]}, {"pushed_at": 5}):
+        assert not RepoFacts.is_valid_json(bad_facts), bad_facts

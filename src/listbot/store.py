@@ -4,8 +4,18 @@ It keeps JSON results by kind and key with the time they were taken (link verdic
 arXiv metadata, GitHub repository facts), and each URL's failure history, which the
 scheduled link-rot job reads to report only links that failed in N consecutive runs.
 
-A store that is corrupt, locked or unwritable never stops a run: listbot warns once and
-carries on with a fresh file (the bad one is moved aside) or, failing that, in memory.
+Never lose a file we did not create: a store is recognised by its SQLite header (the
+``application_id`` listbot stamps into every store it creates; older stores by their
+tables), read before SQLite opens anything. A path that exists and is not a store of
+ours (a list, a folder, another database) raises :class:`StoreError` and is left byte
+for byte as it was. A new store is built under a temporary name and linked into place,
+so the path only ever holds a whole store of ours.
+
+A store of ours that is damaged, locked or unwritable never stops a run: a damaged one is
+set aside under a new unique name (``cache.sqlite.damaged-20260101-120000``) and a fresh
+one started; otherwise listbot carries on in memory. Either way ``store.warnings`` says so.
+A row of the wrong shape (a value a later version or a hand edit left) is deleted when
+read: the store heals instead of failing every later run.
 """
 
 from __future__ import annotations
@@ -15,14 +25,21 @@ import functools
 import json
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from listbot.source import InputError
+
 DEFAULT_PATH = ".listbot/cache.sqlite"
 SCHEMA_VERSION = 1
+APPLICATION_ID = 0x4C535442
+"""``PRAGMA application_id`` of every store listbot creates ("LSTB"): how we know it is ours."""
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TABLES = {"meta", "results", "history"}
 
 _UPSERT_HISTORY = (
     "INSERT OR REPLACE INTO history (url, first_failure, last_failure, "
@@ -48,6 +65,10 @@ CREATE TABLE IF NOT EXISTS history (
     last_checked REAL NOT NULL
 );
 """
+
+
+class StoreError(InputError):
+    """The cache path exists and is not a listbot store: it was not touched (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -77,11 +98,24 @@ class Store:
         self.path = path
         self.clock = clock
         self.warnings: list[str] = list(warnings)
+        self._damaged = False
+        self._file: Path | None = None
+        """The store's file when it is on disk (set aside on close if found damaged)."""
 
     # -- results -------------------------------------------------------------------------
 
-    def get(self, kind: str, key: str, max_age: float | None) -> Any | None:
-        """The stored value if it is younger than ``max_age`` seconds (None: any age)."""
+    def get(
+        self,
+        kind: str,
+        key: str,
+        max_age: float | None,
+        valid: Callable[[Any], bool] | None = None,
+    ) -> Any | None:
+        """The stored value if it is younger than ``max_age`` seconds (None: any age).
+
+        A row that is not what we wrote (not JSON, a wrong type, or refused by ``valid``)
+        is deleted and reads as missing.
+        """
         row = self._safe(
             lambda: self._db.execute(
                 "SELECT value, checked_at FROM results WHERE kind = ? AND key = ?", (kind, key)
@@ -90,18 +124,30 @@ class Store:
         if not row:
             return None
         value, checked_at = row
+        try:
+            if not isinstance(value, str) or not _is_number(checked_at):
+                raise ValueError("wrong column type")
+            decoded = json.loads(value)
+            if valid is not None and not valid(decoded):
+                raise ValueError("refused by the reader")
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            self._drop("DELETE FROM results WHERE kind = ? AND key = ?", (kind, key))
+            return None
         if max_age is not None and self.clock() - checked_at > max_age:
             return None
-        try:
-            return json.loads(value)
-        except ValueError:
-            return None
+        return decoded
 
-    def get_many(self, kind: str, keys: Iterable[str], max_age: float | None) -> dict[str, Any]:
-        """Fresh values for many keys at once (missing and stale keys are left out)."""
+    def get_many(
+        self,
+        kind: str,
+        keys: Iterable[str],
+        max_age: float | None,
+        valid: Callable[[Any], bool] | None = None,
+    ) -> dict[str, Any]:
+        """Fresh values for many keys at once (missing, stale and bad rows are left out)."""
         found: dict[str, Any] = {}
         for key in keys:
-            value = self.get(kind, key, max_age)
+            value = self.get(kind, key, max_age, valid)
             if value is not None:
                 found[key] = value
         return found
@@ -142,6 +188,7 @@ class Store:
         self._commit()
 
     def history(self, url: str) -> History | None:
+        """The URL's record; a row of the wrong shape is deleted and reads as none."""
         row = self._safe(
             lambda: self._db.execute(
                 "SELECT url, first_failure, last_failure, consecutive_failures, last_verdict, "
@@ -149,13 +196,34 @@ class Store:
                 (url,),
             ).fetchone()
         )
-        return History(*row) if row else None
+        if not row:
+            return None
+        _, first, last, count, verdict, checked = row
+        if (
+            not isinstance(count, int)
+            or isinstance(count, bool)
+            or count < 0
+            or not all(value is None or _is_number(value) for value in (first, last))
+            or not _is_number(checked)
+            or not (verdict is None or isinstance(verdict, str))
+        ):
+            self._drop("DELETE FROM history WHERE url = ?", (url,))
+            return None
+        return History(*row)
 
     # -- plumbing ------------------------------------------------------------------------
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
+        if self._damaged and self._file is not None:
+            self._damaged = False
+            with contextlib.suppress(OSError):
+                aside = _set_aside(self._file)
+                self.warnings.append(
+                    f"cache damaged: {self._file} was set aside as {aside}; "
+                    "the next run starts a fresh one"
+                )
 
     def __enter__(self) -> Store:
         return self
@@ -166,14 +234,24 @@ class Store:
     def _commit(self) -> None:
         self._safe(self._db.commit)
 
+    def _drop(self, query: str, parameters: tuple[str, ...]) -> None:
+        self._safe(lambda: self._db.execute(query, parameters))
+        self._commit()
+
     def _safe(self, action: Callable[[], Any]) -> Any:
-        """Run a query; on a database error warn once and go on in memory."""
+        """Run a query; on a database error warn once and go on in memory.
+
+        Corruption found during the run marks the file to be set aside on close.
+        """
         try:
             return action()
         except sqlite3.Error as error:
+            if _is_corruption(error):
+                self._damaged = True
             self.warnings.append(
-                f"{self.path}: cache unusable ({error}); continuing without it for this run"
+                f"cache unusable: {self.path} ({error}); continuing without it for this run"
             )
+            self._db.close()
             self._db = _memory()
             return None
 
@@ -184,18 +262,130 @@ def _memory() -> sqlite3.Connection:
     return db
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def _is_corruption(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return isinstance(error, sqlite3.DatabaseError) and any(
+        words in text for words in ("malformed", "not a database", "corrupt", "disk image")
+    )
+
+
 def _connect(path: Path) -> sqlite3.Connection:
+    """Open a store of ours; raise sqlite3.DatabaseError if it is damaged."""
     db = sqlite3.connect(path, timeout=2.0, check_same_thread=False)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.executescript(_SCHEMA)
-    version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    if version is None:
-        db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        check = db.execute("PRAGMA quick_check(1)").fetchone()
+        if not check or check[0] != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({check})")
+        db.executescript(_SCHEMA)
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if version is None:
+            db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif version[0] != str(SCHEMA_VERSION):
+            raise sqlite3.DatabaseError(f"schema version {version[0]}, expected {SCHEMA_VERSION}")
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # an older store of ours
         db.commit()
-    elif version[0] != str(SCHEMA_VERSION):
-        raise sqlite3.DatabaseError(f"schema version {version[0]}, expected {SCHEMA_VERSION}")
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _create(path: Path) -> None:
+    """Build a new, empty store beside ``path`` and link it into place (never over a file)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(handle)
+    try:
+        db = sqlite3.connect(temporary)
+        try:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.executescript(_SCHEMA)
+            db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            db.commit()
+        finally:
+            db.close()
+        try:
+            os.link(temporary, path)  # fails if something appeared at ``path`` meanwhile
+        except FileExistsError:
+            pass  # another run created it first: it is classified like any existing file
+        except OSError:  # no hard links here: a rename, after checking again
+            if not os.path.lexists(path):
+                os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def classify(path: Path) -> str:
+    """``"missing"``, ``"ours"``, or why the path is not a listbot store (a sentence).
+
+    Only reads: the first 100 bytes, and for a store from before the application id was
+    stamped, its table names through a read-only connection.
+    """
+    if not os.path.lexists(path):
+        return "missing"
+    if path.is_dir():
+        return "is a folder"
+    if not path.is_file():
+        return "is not a regular file"
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(_SQLITE_HEADER):
+        return "is not a listbot cache (not an SQLite database)" if header else "is an empty file"
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == APPLICATION_ID:
+        return "ours"
+    if application_id == 0 and _has_our_tables(path):
+        return "ours"
+    return "is an SQLite database that is not a listbot cache"
+
+
+def _has_our_tables(path: Path) -> bool:
+    """A store made before stores were stamped: SQLite with exactly our tables."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+    except sqlite3.Error:
+        return False
+    try:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return names == _TABLES and schema is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
+def _set_aside(path: Path) -> Path:
+    """Move a damaged store of ours (and its -wal/-shm) to a new, unique name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1000):
+        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{attempt}" if attempt else ""))
+        if os.path.lexists(aside):
+            continue
+        try:
+            os.link(path, aside)
+        except FileExistsError:
+            continue
+        except OSError:
+            if os.path.lexists(aside):
+                continue
+            os.replace(path, aside)
+        else:
+            os.unlink(path)
+        for suffix in ("-wal", "-shm"):
+            companion = Path(str(path) + suffix)
+            if companion.exists() and not os.path.lexists(str(aside) + suffix):
+                os.replace(companion, str(aside) + suffix)
+        return aside
+    raise OSError(f"no free name beside {path}")
 
 
 def open_store(
@@ -203,34 +393,55 @@ def open_store(
 ) -> Store:
     """Open (or create) the store at ``path``; ``None`` gives an in-memory store.
 
-    A corrupt file is moved aside to ``<name>.corrupt`` and replaced; a locked or
-    unwritable one gives an in-memory store. Either way ``store.warnings`` says so.
+    Raises :class:`StoreError` when ``path`` exists and is not a listbot store (nothing is
+    changed). A damaged store of ours is set aside under a new unique name and replaced;
+    a locked or unwritable one gives an in-memory store. ``store.warnings`` says which.
     """
     if path is None:
         return Store(_memory(), ":memory:", clock=clock)
     file = Path(path)
     warnings: list[str] = []
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        return Store(_connect(file), str(file), clock=clock)
+        kind = classify(file)
+    except OSError as error:
+        warnings.append(
+            f"cache unreadable: {file} ({error.strerror or error}); continuing without it"
+        )
+        return Store(_memory(), str(file), clock=clock, warnings=warnings)
+    if kind not in ("missing", "ours"):
+        raise StoreError(
+            f"{file}: the cache path {kind}; listbot only keeps its results in a file of its "
+            "own: choose another path (--cache or [links] cache_path) or remove it"
+        )
+    try:
+        if kind == "missing":
+            file.parent.mkdir(parents=True, exist_ok=True)
+            _create(file)
+            if classify(file) != "ours":  # something else took the path meanwhile
+                raise StoreError(f"{file}: the cache path was taken by another file; try again")
+        return _opened(file, clock, warnings)
     except sqlite3.DatabaseError as error:
         if "locked" in str(error).lower():
-            warnings.append(f"{file}: cache is locked by another run ({error}); using a fresh one")
+            warnings.append(f"cache locked: {file} is in use by another run; using a fresh one")
             return Store(_memory(), str(file), clock=clock, warnings=warnings)
         try:
-            aside = file.with_name(file.name + ".corrupt")
-            os.replace(file, aside)
-            for suffix in ("-wal", "-shm"):
-                Path(str(file) + suffix).unlink(missing_ok=True)
+            aside = _set_aside(file)
             warnings.append(
-                f"{file}: cache was corrupt ({error}); moved to {aside}, starting fresh"
+                f"cache damaged: {file} ({error}) was set aside as {aside}; starting fresh"
             )
-            return Store(_connect(file), str(file), clock=clock, warnings=warnings)
+            _create(file)
+            return _opened(file, clock, warnings)
         except (OSError, sqlite3.Error) as second:
-            warnings.append(f"{file}: cache unusable ({second}); continuing without it")
+            warnings.append(f"cache unusable: {file} ({second}); continuing without it")
             return Store(_memory(), str(file), clock=clock, warnings=warnings)
     except OSError as error:
         warnings.append(
-            f"{file}: cannot create the cache ({error.strerror or error}); continuing without it"
+            f"cache not created: {file} ({error.strerror or error}); continuing without it"
         )
         return Store(_memory(), str(file), clock=clock, warnings=warnings)
+
+
+def _opened(file: Path, clock: Callable[[], float], warnings: list[str]) -> Store:
+    store = Store(_connect(file), str(file), clock=clock, warnings=warnings)
+    store._file = file
+    return store

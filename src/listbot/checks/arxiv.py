@@ -28,6 +28,7 @@ from listbot.checks.arxiv_plan import (
     findings_for,
     ids_to_fetch,
     is_fresh,
+    is_valid_record,
     plan_batches,
     record_from_fields,
 )
@@ -76,7 +77,9 @@ async def check_arxiv(context: CheckContext) -> CheckReport:
     records: dict[str, dict[str, Any]] = {}
     if wanted and not context.options.get("no_cache"):
         now = context.store.clock()
-        stored = context.store.get_many(STORE_KIND, wanted, options.cache_days * 86400.0)
+        stored = context.store.get_many(
+            STORE_KIND, wanted, options.cache_days * 86400.0, is_valid_record
+        )
         records = {key: value for key, value in stored.items() if is_fresh(value, now, options)}
     missing = [key for key in wanted if key not in records]
     if missing:

@@ -41,6 +41,7 @@ __all__ = [
     "findings_for",
     "ids_to_fetch",
     "is_fresh",
+    "is_valid_record",
     "is_withdrawn",
     "plan_batches",
     "record_from_fields",
@@ -99,6 +100,36 @@ def record_from_fields(
         "withdrawn": is_withdrawn(comment, summary),
         "fetched": fetched,
     }
+
+
+_RECORD_TYPES: dict[str, tuple[type, ...]] = {
+    "version": (int, type(None)),
+    "title": (str,),
+    "published": (str, type(None)),
+    "journal_ref": (str, type(None)),
+    "doi": (str, type(None)),
+    "withdrawn": (bool,),
+}
+
+
+def is_valid_record(record: Any) -> bool:
+    """Whether a stored value has the shape :func:`record_from_fields` gives (else dropped)."""
+    if not isinstance(record, Mapping) or not isinstance(record.get("found"), bool):
+        return False
+    fetched = record.get("fetched")
+    if not isinstance(fetched, (int, float)) or isinstance(fetched, bool):
+        return False
+    if not record["found"]:
+        return True
+    if not all(isinstance(record.get(k), t) for k, t in _RECORD_TYPES.items()):
+        return False
+    published = record.get("published")
+    if published is not None:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            return False
+    return not isinstance(record.get("version"), bool)
 
 
 def is_fresh(record: Mapping[str, Any], now: float, options: ArxivOptions) -> bool:

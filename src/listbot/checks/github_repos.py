@@ -76,7 +76,8 @@ async def check_github_repos(context: CheckContext) -> CheckReport:
     max_age = None if context.options.get("no_cache") else options.cache_hours * 3600
     known: dict[str, RepoFacts] = {}
     if max_age:
-        stored = context.store.get_many(STORE_KIND, (key_of(*r) for r in repos), max_age)
+        keys = (key_of(*r) for r in repos)
+        stored = context.store.get_many(STORE_KIND, keys, max_age, RepoFacts.is_valid_json)
         known = {key: RepoFacts.from_json(value) for key, value in stored.items()}
     pending = [repo for repo in repos if key_of(*repo) not in known]
     if pending:

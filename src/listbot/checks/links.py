@@ -332,15 +332,23 @@ def _cached(store: Store, options: LinksOptions, jobs: list[UrlJob]) -> dict[str
         return {}
     now = store.clock()
     found: dict[str, Verdict] = {}
-    for key, value in store.get_many(STORE_KIND, (job.key for job in jobs), longest).items():
-        try:
-            verdict = Verdict.from_json(value)
-            age = now - float(value["checked_at"])
-        except (KeyError, TypeError, ValueError):
-            continue
+    stored = store.get_many(STORE_KIND, (job.key for job in jobs), longest, _valid_stored)
+    for key, value in stored.items():
+        verdict = Verdict.from_json(value)
+        age = now - float(value["checked_at"])
         if age <= (options.ttl_failure if verdict.failed else options.ttl_ok):
             found[key] = verdict
     return found
+
+
+def _valid_stored(value: Any) -> bool:
+    """A stored verdict we can read (the store drops any other row)."""
+    try:
+        Verdict.from_json(value)
+        float(value["checked_at"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _remember(store: Store, options: LinksOptions, verdicts: Iterable[tuple[str, Verdict]]) -> None:

@@ -50,6 +50,17 @@ class RepoFacts:
             "pushed_at": self.pushed_at,
         }
 
+    @staticmethod
+    def is_valid_json(value: Any) -> bool:
+        """Whether a stored value has the shape :meth:`to_json` gives (else it is dropped)."""
+        return (
+            isinstance(value, Mapping)
+            and isinstance(value.get("missing", False), bool)
+            and isinstance(value.get("archived", False), bool)
+            and all(isinstance(value.get(k) or "", str) for k in ("name_with_owner", "url"))
+            and (value.get("pushed_at") is None or isinstance(value.get("pushed_at"), str))
+        )
+
     @classmethod
     def from_json(cls, value: Mapping[str, Any]) -> RepoFacts:
         return cls(

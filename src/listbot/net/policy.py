@@ -200,15 +200,21 @@ class Verdict:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Verdict:
+        """A stored verdict; raises ValueError (or TypeError) for anything of the wrong shape."""
+        status, final_url, failure = data.get("status"), data.get("final_url"), data.get("failure")
+        if not (status is None or (isinstance(status, int) and not isinstance(status, bool))):
+            raise ValueError("status must be an integer")
+        if not all(value is None or isinstance(value, str) for value in (final_url, failure)):
+            raise ValueError("final_url and failure must be text")
         return cls(
             url=str(data["url"]),
             kind=VerdictKind(data["kind"]),
             reason=str(data.get("reason", "")),
-            status=data.get("status"),
-            final_url=data.get("final_url"),
+            status=status,
+            final_url=final_url,
             attempts=int(data.get("attempts", 0)),
             elapsed_ms=int(data.get("elapsed_ms", 0)),
-            failure=data.get("failure"),
+            failure=failure,
             chain=tuple((int(s), str(u)) for s, u in data.get("chain", ())),
             cached=True,
         )
