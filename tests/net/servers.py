@@ -15,6 +15,9 @@ Paths (any host):
   /cf                       403 with ``cf-mitigated: challenge`` (a Cloudflare bot wall)
   /slow/MS[/...]            200 after MS milliseconds (to measure peak concurrency)
   /big-header               200 with a 20 KB Set-Cookie header (over aiohttp's 8 KB default)
+  /head-lies[/...]          HEAD 200 with no content type, GET 404 (a server that lies)
+  /head-lies-typed[/...]    HEAD 200 text/html, GET 404 (caught once the host is known to lie)
+  /wait/SECONDS[/...]       429 with ``Retry-After: SECONDS``
 
 Each :class:`FakeHost` counts requests by (method, path), the peak of requests in flight,
 and the bytes each /body path sent. Used by the tests and by bench/links.py.
@@ -126,6 +129,12 @@ class FakeHost:
             )
         if head == "big-header":
             return web.Response(text="ok", headers={"Set-Cookie": "a=" + "x" * 20_000})
+        if head in ("head-lies", "head-lies-typed"):
+            if request.method != "HEAD":
+                return web.Response(status=404)
+            return web.Response(content_type="text/html") if "typed" in head else web.Response()
+        if head == "wait":
+            return web.Response(status=429, headers={"Retry-After": args[0]})
         if head == "slow":
             await asyncio.sleep(int(args[0]) / 1000)
             return web.Response(text="ok")

@@ -8,8 +8,9 @@ import time
 import pytest
 import trustme
 
-from listbot.config import config_from_mapping
+from listbot.config import Config, config_from_mapping
 from listbot.findings import Applicability
+from listbot.net.options import LinksOptions
 from listbot.store import open_store
 from tests.net.conftest import FAST, by_url, links_config, make_document, run_links
 from tests.net.servers import Farm
@@ -355,3 +356,64 @@ async def test_host_overrides_method_and_user_agent(farm: Farm) -> None:
     assert (record["verdict"], record["attempts"]) == ("ok", 1)
     assert h2.requests[("GET", "/ok/x")] == 1 and h2.requests[("HEAD", "/ok/x")] == 0
     assert h2.user_agents == {"custom-checker/1"}
+
+
+async def test_head_200_is_confirmed_with_get_and_a_lying_host_is_asked_with_get(
+    farm: Farm,
+) -> None:
+    from listbot.checks.link_driver import Run, check_url
+    from listbot.net.hosts import HostPool
+    from listbot.net.http import HttpClient
+
+    h1 = farm.hosts["h1.test"]
+    untyped, typed = h1.url("/head-lies/a"), h1.url("/head-lies-typed/b")
+    options = LinksOptions(**FAST)
+    client = HttpClient(
+        connect_timeout=1, timeout=1, connections=4, allow_private=True, resolve=farm.resolve
+    )
+    async with client:
+        run = Run(client, HostPool(4, lambda name: 4), options)
+        first = await check_url(untyped, run)
+        second = await check_url(typed, run)
+    # HEAD 200 without a content type is not taken for an answer: GET says 404.
+    assert (first.kind.value, first.attempts) == ("dead", 2)
+    # Having lied once, the host's HEAD is not trusted: its other URLs go straight to GET.
+    assert (second.kind.value, second.attempts) == ("dead", 1)
+    assert h1.requests[("HEAD", "/head-lies-typed/b")] == 0
+
+
+async def test_a_huge_retry_after_does_not_stall_the_host(farm: Farm) -> None:
+    h2 = farm.hosts["h2.test"]
+    urls = [h2.url(f"/wait/3600/{i}") for i in range(50)] + [h2.url("/ok/after")]
+    started = time.monotonic()
+    report = await run_links(_doc(*urls), farm, config=links_config(max_retry_wait=5))
+    elapsed = time.monotonic() - started
+    records = by_url(report)
+    assert {records[u]["verdict"] for u in urls[:50]} == {"unverified"}
+    assert all("asks to wait 3600 s" in records[u]["reason"] for u in urls[:50])
+    # The host is not asked again for the rest of the run: no 50 x 60 s of pauses.
+    assert sum(n for (_, path), n in h2.requests.items() if path.startswith("/wait")) <= 10
+    assert elapsed < 10
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"retries": 10**9, "backoff": 0.0, "timeout_retries": 10**9},
+        {"timeout": float("inf"), "connect_timeout": float("nan"), "max_retry_wait": 1e12},
+    ],
+)
+async def test_network_code_is_bounded_whatever_the_configuration(farm: Farm, options) -> None:
+    h3 = farm.hosts["h3.test"]
+    url = h3.url("/status/503")
+    config = Config(sections={"links": _unchecked_options(**options)})
+    record = by_url(await run_links(_doc(url), farm, config=config))[url]
+    assert record["verdict"] == "dead" and h3.requests[("GET", "/status/503")] <= 11
+
+
+def _unchecked_options(**values: float) -> LinksOptions:
+    """LinksOptions with values its own validation might refuse (the network code must cope)."""
+    options = LinksOptions(**FAST)
+    for name, value in values.items():
+        object.__setattr__(options, name, value)
+    return options

@@ -130,9 +130,14 @@ async def _check_url(url: str, run: Run, key: str, host: str, started: float) ->
             method = "GET"
         await run.pool.acquire(state)
         try:
-            attempt = await run.client.fetch(method, current, run.headers(name))
+            refusal = run.pool.refusal(state)  # it may have changed while this one waited
+            if not refusal:
+                attempt = await run.client.fetch(method, current, run.headers(name))
         finally:
             run.pool.release(state)
+        if refusal:
+            finish = Finish(VerdictKind.UNVERIFIED, refusal)
+            return conclude(url, finish, trail, None, attempts, time.monotonic() - started)
         attempts += 1
         limits = run.limits(name)
         if attempt.status in (429, 503):
