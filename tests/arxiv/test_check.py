@@ -180,7 +180,10 @@ async def test_a_stalled_server_costs_the_timeout_and_reports_nothing_as_missing
         report = await run(server, [doc], timeout=0.3, retries=0)
     assert server.count == 1
     assert report.findings == []
-    assert report.notices == ["arXiv: 1 of 1 IDs not checked (timeout after 0.3 s)"]
+    assert report.notices == [
+        f"arXiv checks skipped: cannot reach {server.url.split('/')[2]} (timeout after 0.3 s); "
+        "1 of 1 IDs not checked"
+    ]
 
 
 async def test_a_5xx_answer_is_retried() -> None:
@@ -282,3 +285,35 @@ async def test_pr_review_lines_limit_what_is_sent_and_progress_is_reported() -> 
     assert server.requests == [["2301.00002", "2301.00003"]]
     assert report.findings == []
     assert calls == [("arxiv", 1, 1, 0)]
+
+
+async def test_arxiv_out_of_reach_is_one_notice_and_one_batch() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed once the block ends: connections are refused
+    lines = [f"- **Paper {n}** [P](https://arxiv.org/abs/2301.{n:05d})" for n in range(1, 251)]
+    doc = make_document("\n".join(lines) + "\n")
+    options = ArxivOptions(api_url=f"http://127.0.0.1:{port}/api/query", delay=0.0, retries=1)
+    config = Config(select=("final-newline",), sections={"arxiv": options})
+    context = CheckContext([doc], config, open_store(None), ALL - OFFLINE, options={"today": TODAY})
+    report = await check_arxiv(context)
+    assert report.notices == [
+        f"arXiv checks skipped: cannot reach 127.0.0.1:{port} (connection refused); "
+        "250 of 250 IDs not checked"
+    ]
+    assert report.findings == []
+
+
+async def test_an_answering_arxiv_with_one_bad_batch_goes_on() -> None:
+    doc = make_document(
+        "- Thing [Paper](https://arxiv.org/abs/2101.00027)\n"
+        "- **Language Models are Few-Shot Learners** [P](https://arxiv.org/abs/2005.14165)\n"
+    )
+    canned = {"2101.00027": (400, "malformed_id_400.xml")}
+    papers = {"2005.14165": {"title": "Language Models are Few-Shot Learners"}}
+    async with fake_arxiv(papers, canned=canned) as server:
+        report = await run(server, [doc], batch_size=1)
+    assert server.count == 2
+    assert report.notices == ["arXiv checks incomplete: 1 of 2 IDs not checked (HTTP 400)"]

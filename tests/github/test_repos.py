@@ -226,3 +226,22 @@ def test_moved_fix_fits_where_the_link_is_written(fake: FakeGitHub) -> None:
     (moved,) = report.findings
     assert moved.fix is not None
     assert moved.fix.edits[0].text == "https://github.com/neo/new?a=1&amp;b=2"
+
+
+def test_github_out_of_reach_is_one_notice() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    text = "".join(f"- [R{i}](https://github.com/o/r{i}) - R.\n" for i in range(150))
+    doc = document(text, "README.md", inline_links(text.splitlines()))
+    options = {"github_api_url": f"http://127.0.0.1:{port}/api/v3", "github_token": "t"}
+    with open_store(None) as store:
+        context = CheckContext(
+            [doc], Config(), store, frozenset(r.id for r in RULES), options=options
+        )
+        report = asyncio.run(check_github_repos(context))
+    assert report.findings == []
+    (notice,) = report.notices
+    assert notice.startswith("GitHub repository checks skipped: cannot reach GitHub")

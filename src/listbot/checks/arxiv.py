@@ -10,7 +10,9 @@ The ``arxiv`` package is synchronous and sets no timeout, so each request runs i
 thread under :func:`asyncio.wait_for` and its ``requests`` session gets the same timeout:
 arXiv lookups overlap the link checks, and a stalled server costs ``timeout`` seconds.
 A batch that fails (timeout, connection error, 5xx after ``retries``, a 400) leaves its IDs
-unchecked and adds one notice; it never turns into "not found".
+unchecked and adds one notice; it never turns into "not found". When arXiv cannot be
+reached at all (a batch times out or fails to connect on every attempt), the remaining
+batches are not tried: one notice says the arXiv checks were skipped.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from listbot.checks import CheckContext, CheckReport
 from listbot.checks.arxiv_plan import (
@@ -33,6 +36,7 @@ from listbot.checks.arxiv_plan import (
     record_from_fields,
 )
 from listbot.checks.arxiv_rules import RULES, ArxivOptions
+from listbot.net.policy import bounded
 from listbot.normalize.arxiv_ids import parse_arxiv_id
 from listbot.normalize.arxiv_refs import collect_refs
 from listbot.rules.arxiv_invalid_id import RULE as INVALID_ID
@@ -41,6 +45,9 @@ from listbot.rules.year_mismatch import RULE as YEAR_MISMATCH
 __all__ = ["RULES", "ArxivOptions", "FetchOutcome", "check_arxiv", "fetch_records"]
 
 STORE_KIND = "arxiv"
+MAX_TIMEOUT = 300.0
+MAX_DELAY = 60.0
+MAX_RETRIES = 5
 _RULE_IDS = frozenset(rule.id for rule in RULES)
 
 
@@ -53,6 +60,8 @@ class FetchOutcome:
     requests: int = 0
     failures: list[str] = field(default_factory=list)
     """One reason per failed batch, e.g. ``timeout after 30 s``."""
+    unreachable: str = ""
+    """Why arXiv could not be reached at all (the batches after it were not tried)."""
 
 
 async def check_arxiv(context: CheckContext) -> CheckReport:
@@ -89,10 +98,16 @@ async def check_arxiv(context: CheckContext) -> CheckReport:
             STORE_KIND,
             [(key, value, bool(value.get("found"))) for key, value in outcome.records.items()],
         )
-        if outcome.failures:
+        if outcome.unreachable:
             report.notices.append(
-                f"arXiv: {len(outcome.unchecked)} of {len(missing)} IDs not checked "
-                f"({'; '.join(sorted(set(outcome.failures)))})"
+                f"arXiv checks skipped: cannot reach {urlsplit(options.api_url).netloc} "
+                f"({outcome.unreachable}); {len(outcome.unchecked)} of {len(missing)} IDs "
+                "not checked"
+            )
+        elif outcome.failures:
+            report.notices.append(
+                f"arXiv checks incomplete: {len(outcome.unchecked)} of {len(missing)} IDs "
+                f"not checked ({'; '.join(sorted(set(outcome.failures)))})"
             )
     for doc, refs in refs_by_doc:
         report.findings.extend(findings_for(doc, refs, records, options, selected, today))
@@ -109,20 +124,24 @@ async def fetch_records(
     logging.getLogger("arxiv").addHandler(logging.NullHandler())
     outcome = FetchOutcome()
     batches = plan_batches(ids, options.batch_size)
+    timeout = bounded(options.timeout, 0.1, MAX_TIMEOUT, 30.0)
+    delay = bounded(options.delay, 0.0, MAX_DELAY, 3.0)
+    retries = int(bounded(options.retries, 0, MAX_RETRIES, 2))
     client = arxiv.Client(page_size=options.batch_size, delay_seconds=0, num_retries=0)
     separator = "&" if "?" in options.api_url else "?"
     client.query_url_format = options.api_url + separator + "{}"
     session_get = client._session.get
-    client._session.get = functools.partial(session_get, timeout=options.timeout)
+    client._session.get = functools.partial(session_get, timeout=timeout)
     try:
         for done, batch in enumerate(batches, start=1):
-            doubted = False
-            for attempt in range(options.retries + 1):
+            doubted, reached = False, False
+            for attempt in range(retries + 1):
                 if outcome.requests:
-                    await asyncio.sleep(options.delay)
+                    await asyncio.sleep(delay)
                 outcome.requests += 1
-                results, reason, retry = await _attempt(arxiv, client, batch, options)
-                if results == [] and len(batch) > 1 and not doubted and attempt < options.retries:
+                results, reason, retry, answered = await _attempt(arxiv, client, batch, timeout)
+                reached = reached or answered
+                if results == [] and len(batch) > 1 and not doubted and attempt < retries:
                     # arXiv sometimes answers a busy moment with an empty feed: before
                     # reporting a whole batch as missing, ask once more.
                     doubted = True
@@ -134,6 +153,10 @@ async def fetch_records(
             else:
                 outcome.unchecked.extend(batch)
                 outcome.failures.append(reason)
+                if not reached:  # no answer at all: the other batches would fare no better
+                    outcome.unreachable = reason
+                    outcome.unchecked.extend(key for rest in batches[done:] for key in rest)
+                    break
             if context is not None and context.progress is not None:
                 context.progress("arxiv", done, len(batches), len(outcome.failures))
     finally:
@@ -142,22 +165,32 @@ async def fetch_records(
 
 
 async def _attempt(
-    arxiv: Any, client: Any, batch: tuple[str, ...], options: ArxivOptions
-) -> tuple[list[Any] | None, str, bool]:
-    """One request under a timeout: (results, "", False) or (None, why it failed, retry?)."""
+    arxiv: Any, client: Any, batch: tuple[str, ...], timeout: float
+) -> tuple[list[Any] | None, str, bool, bool]:
+    """One request under a timeout: ``(results, why it failed, retry?, did arXiv answer?)``."""
     import requests
 
     try:
-        results = await asyncio.wait_for(
-            asyncio.to_thread(_search, arxiv, client, batch), options.timeout
-        )
+        results = await asyncio.wait_for(asyncio.to_thread(_search, arxiv, client, batch), timeout)
     except (asyncio.TimeoutError, requests.exceptions.Timeout):
-        return None, f"timeout after {options.timeout:g} s", True
+        return None, f"timeout after {timeout:g} s", True, False
     except arxiv.HTTPError as error:
-        return None, f"HTTP {error.status}", error.status >= 500 or error.status == 429
+        return None, f"HTTP {error.status}", error.status >= 500 or error.status == 429, True
+    except requests.exceptions.ConnectionError as error:
+        return None, _connection_reason(error), True, False
     except (arxiv.ArxivError, requests.exceptions.RequestException) as error:
-        return None, type(error).__name__, True
-    return results, "", False
+        return None, type(error).__name__, True, True
+    return results, "", False, True
+
+
+def _connection_reason(error: Exception) -> str:
+    """A short reason for a failed connection: DNS, refused, or the error's type."""
+    text = str(error).lower()
+    if "name resolution" in text or "name or service" in text or "nodename" in text:
+        return "DNS lookup failed"
+    if "refused" in text:
+        return "connection refused"
+    return type(error).__name__
 
 
 def _search(arxiv: Any, client: Any, batch: tuple[str, ...]) -> list[Any]:

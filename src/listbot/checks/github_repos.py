@@ -118,7 +118,8 @@ async def _ask(
             try:
                 answer = await asyncio.to_thread(client.graphql, build_query(batch))
             except GitHubError as error:
-                report.notices.append(f"GitHub repository checks incomplete: {error}")
+                word = "skipped" if not done else "incomplete"
+                report.notices.append(f"GitHub repository checks {word}: {error}")
                 break
             fresh.update(read_answer(batch, answer))
             done += len(batch)

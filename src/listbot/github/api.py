@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import requests
+from github.GithubRetry import GithubRetry
 
 from github import Auth, Github, GithubException
 
 DEFAULT_API_URL = "https://api.github.com"
+MAX_WAIT = 120.0
+"""The longest the client sleeps for a rate limit before giving up (the run must end)."""
 
 T = TypeVar("T")
 
@@ -109,6 +112,8 @@ class GitHubClient:
         kwargs: dict[str, Any] = {}
         if not retry:
             kwargs["retry"] = None
+        else:  # PyGithub's default waits for a rate-limit reset however far away it is
+            kwargs["retry"] = GithubRetry(total=10, connect=2, max_rate_limit_wait=MAX_WAIT)
         if not throttle:
             kwargs["seconds_between_requests"] = None
             kwargs["seconds_between_writes"] = None
