@@ -33,6 +33,15 @@ def test_progress_on_a_terminal_shows_counts_and_failures() -> None:
     assert "10/10" in stream.getvalue() and "2 failing" in stream.getvalue()
 
 
+def test_progress_says_when_the_run_stopped_early() -> None:
+    stream = _Terminal()
+    with link_progress(argparse.Namespace(quiet=False), stream) as progress:
+        assert progress is not None
+        progress("links", 24, 3000, 24)
+        progress("links", 24, 3000, 24, note="no network: stopped after 24 links")
+    assert "no network: stopped after 24 links" in stream.getvalue()
+
+
 def test_links_command_takes_the_network_and_output_options() -> None:
     args = build_parser().parse_args(
         ["links", "README.md", "--no-cache", "--allow-private", "--format", "json"]

@@ -70,7 +70,15 @@ def _urls(hosts: list[str], per_host: int) -> list[str]:
 async def test_no_dns_at_all_stops_early_with_no_dead_link() -> None:
     resolver = BrokenDns()
     hosts = [f"site{i}.test" for i in range(300)]
-    report = await run_links(_doc(_urls(hosts, 10)), None, resolver=resolver, resolve_only=False)
+    notes: list[str] = []
+    report = await run_links(
+        _doc(_urls(hosts, 10)),
+        None,
+        resolver=resolver,
+        resolve_only=False,
+        progress=lambda *args, note="": notes.append(note),
+    )
+    assert [note for note in notes if note][-1].startswith("no network: stopped after")
     assert report.fatal is not None and report.fatal.startswith("no network:")
     assert "stopped early; 3000 of 3000 links not checked" in report.fatal
     verdicts = Counter(record["verdict"] for record in report.links)

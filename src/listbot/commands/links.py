@@ -17,7 +17,8 @@ from listbot.api import lint_paths
 from listbot.commands.common import add_config_options, add_output_options, resolve_config
 from listbot.commands.lint import add_network_options, network_options, report
 
-ProgressCallback = Callable[[str, int, int, int], None]
+ProgressCallback = Callable[..., None]
+"""``(name, done, total, failures, note="")``: see :class:`listbot.checks.Progress`."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -81,9 +82,16 @@ def link_progress(
     with Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[str, object] = {}
 
-        def update(name: str, done: int, total: int, failures: int) -> None:
+        def update(name: str, done: int, total: int, failures: int, note: str = "") -> None:
             if name not in tasks:
                 tasks[name] = bar.add_task(f"checking {name}", total=total, failures=0)
-            bar.update(tasks[name], completed=done, total=total, failures=failures)  # type: ignore[arg-type]
+            description = f"checking {name}" + (f" ({note})" if note else "")
+            bar.update(
+                tasks[name],  # type: ignore[arg-type]
+                completed=done,
+                total=total,
+                failures=failures,
+                description=description,
+            )
 
         yield update
