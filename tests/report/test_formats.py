@@ -205,3 +205,45 @@ def test_markdown_neutralises_untrusted_text() -> None:
 
 def test_markdown_without_findings() -> None:
     assert "No findings in 2 files." in render("markdown", [], ReportContext(files=("a", "b")))
+
+
+def test_reports_are_valid_utf8_even_with_undecodable_bytes(tmp_path, capsys) -> None:
+    import argparse
+
+    from listbot.commands.common import write_output
+
+    text = "README\udcff.md:1:1: error rule message \ud800\n"
+    out = tmp_path / "report.txt"
+    write_output(argparse.Namespace(output=str(out)), text)
+    assert out.read_bytes().decode("utf-8") == "README?.md:1:1: error rule message ?\n"
+    write_output(argparse.Namespace(output=None), text)
+    assert capsys.readouterr().out == "README?.md:1:1: error rule message ?\n"
+
+
+def test_notices_reach_every_human_format_escaped() -> None:
+    import json as json_module
+
+    from listbot.report import ReportContext, render
+
+    context = ReportContext(
+        files=("README.md",),
+        links=(
+            {"url": "https://a.dev", "verdict": "unverified", "reason": "timed out"},
+            {"url": "https://b.dev", "verdict": "unverified", "reason": "not checked: no network"},
+        ),
+        notices=("arXiv checks skipped: cannot reach export.arxiv.org (100%)\n::error::x",),
+        fatal="no network: 0 hosts answered",
+    )
+    summary = render("text", [], context).strip().splitlines()[-1]
+    assert summary == (
+        "All good: no findings in 1 file. Notices: no network (exit 2); 1 link unverified; "
+        "1 link not checked; arXiv checks skipped."
+    )
+    lines = render("github", [], context).splitlines()
+    assert lines == [
+        "::error title=listbot::no network: 0 hosts answered",
+        "::warning title=listbot::arXiv checks skipped: cannot reach export.arxiv.org "
+        "(100%25)%0A::error::x",
+    ]
+    notices = json_module.loads(render("json", [], context))["notices"]
+    assert [n["level"] for n in notices] == ["error", "warning"]

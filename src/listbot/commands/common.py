@@ -101,7 +101,9 @@ def use_color(args: argparse.Namespace, stream: object | None = None) -> bool:
 
 
 def write_output(args: argparse.Namespace, text: str) -> None:
-    """Write a report to ``--output`` (atomically) or stdout."""
+    """Write a report to ``--output`` (atomically) or stdout, always as valid UTF-8."""
+    if not text.isascii():  # a lone surrogate (an undecodable path byte) must not escape
+        text = text.encode("utf-8", "replace").decode("utf-8")
     if getattr(args, "output", None):
         from listbot.textio import write_text_atomic
 
