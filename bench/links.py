@@ -18,8 +18,13 @@ and --no-cache, lychee with its defaults (``--format json --no-progress`` only).
 Targets: all-ok wall <= 0.3 x lychee's with at most 10 in flight per host; faulty wall
 <= 0.5 x lychee's with zero false deads; peak RSS <= 100 MB at 10,000 links.
 
-    python bench/links.py [--runs 3] [--links 2000] [--mix all-ok|faulty] [--skip-lychee]
-                          [--skip-rss]
+no-dns (issue 14): 3,000 links on 1,000 host names, on a machine whose DNS fails every
+name (and one where a single name resolves, to the farm). listbot runs with a resolver
+plugged into its HTTP layer from code (``listbot.net.http.resolver_factory``). Target:
+0 dead-link, exit 2, one notice, done in <= 15 s.
+
+    python bench/links.py [--runs 3] [--links 2000] [--mix all-ok|faulty|no-dns]
+                          [--skip-lychee] [--skip-rss]
 """
 
 from __future__ import annotations
@@ -126,11 +131,31 @@ def measured(command: list[str]) -> tuple[float, float, float, str]:
         return wall, cpu, usage.ru_maxrss / 1024, out.read().decode("utf-8", "replace")
 
 
-def listbot_command(path: Path, output: str = "json") -> list[str]:
+def listbot_command(path: Path, output: str = "json", config: Path | None = None) -> list[str]:
     """The command users run: ``listbot links`` (a fresh cache file each run)."""
     cache = str(path.with_suffix(".sqlite"))
     flags = ["--allow-private", "--no-cache", "--cache", cache, "--format", output, "--quiet"]
+    if config is not None:
+        flags += ["--config", str(config)]
     return [sys.executable, "-m", "listbot", "links", str(path), *flags]
+
+
+def canary_config(work: Path, addresses: list[str]) -> Path:
+    """The farm as the run's canaries: the bench never asks a real site."""
+    path = work / "listbot.toml"
+    path.write_text(f'[links]\ncanary = ["http://{addresses[0]}/ok/canary"]\n', encoding="utf-8")
+    return path
+
+
+_NO_DNS = """
+import sys
+from listbot.net import http
+from tests.net.resolvers import BrokenDns
+works = dict(arg.split("=", 1) for arg in sys.argv[1].split(",") if arg)
+http.resolver_factory = lambda: BrokenDns(works)
+from listbot.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
 
 
 def listbot_verdicts(stdout: str) -> dict[str, str]:
@@ -168,7 +193,7 @@ def main() -> int:
     parser.add_argument("--links", type=int, default=2000)
     parser.add_argument("--rss-links", type=int, default=10000)
     parser.add_argument("--skip-lychee", action="store_true")
-    parser.add_argument("--mix", choices=("all-ok", "faulty"), action="append")
+    parser.add_argument("--mix", choices=("all-ok", "faulty", "no-dns"), action="append")
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--farm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -195,15 +220,19 @@ def main() -> int:
     print(f"farm: {len(addresses)} hosts, {LATENCY * 1000:.0f} ms latency, {args.links} links")
     work = Path(tempfile.mkdtemp(prefix="listbot-bench-"))
     try:
-        for mix in args.mix or ("all-ok", "faulty"):
-            _bench_mix(mix, args, addresses, work, lychee if have_lychee else None)
+        for mix in args.mix or ("all-ok", "faulty", "no-dns"):
+            if mix == "no-dns":
+                _bench_no_dns(addresses, work)
+            else:
+                _bench_mix(mix, args, addresses, work, lychee if have_lychee else None)
         if args.skip_rss:
             return 0
         text, _ = make_list(addresses, args.rss_links, "all-ok", "rss")
         big = work / "rss.md"
         big.write_text(text, encoding="utf-8")
         for output in ("text", "json"):
-            wall, cpu, rss, out = measured(listbot_command(big, output))
+            command = listbot_command(big, output, canary_config(work, addresses))
+            wall, cpu, rss, out = measured(command)
             print(
                 f"\n{args.rss_links} links (all-ok, --format {output}): listbot wall {wall:.2f} s,"
                 f" CPU {cpu:.2f} s, peak RSS {rss:.0f} MB, report {len(out)} bytes"
@@ -237,7 +266,8 @@ def _bench_mix(
             path = work / f"{mix}-{tool}-{run}.md"
             path.write_text(text, encoding="utf-8")
             if tool == "listbot":
-                wall, cpu, peak, out = measured(listbot_command(path))
+                command = listbot_command(path, config=canary_config(work, addresses))
+                wall, cpu, peak, out = measured(command)
                 verdicts = listbot_verdicts(out)
                 dead = {u for u, v in verdicts.items() if v == "dead"}
                 false, found, truly = judge(dead, expected)
@@ -277,6 +307,35 @@ def _bench_mix(
     if walls["lychee"]:
         ratio = statistics.median(walls["listbot"]) / statistics.median(walls["lychee"])
         print(f"  listbot / lychee wall: {ratio:.2f}")
+
+
+def _bench_no_dns(addresses: list[str], work: Path, links: int = 3000) -> None:
+    """A list of named hosts on a machine whose DNS fails: nothing may be called dead."""
+    print("\n== no-dns ==")
+    lines = ["# Bench", ""]
+    lines += [f"- [Link {i}](https://pkg{i % 1000}.dev/p/{i}) - Entry {i}." for i in range(links)]
+    lines.append("- [Registry](http://registry.bench/ok/simple) - The one name that resolves.")
+    path = work / "no-dns.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = work / "no-dns.toml"
+    config.write_text('[links]\ncanary = ["https://canary.bench/"]\n', encoding="utf-8")
+    for label, works in (("every name fails", ""), ("all but one fail", "registry.bench")):
+        mapping = f"{works}={addresses[0]}" if works else ""
+        command = [sys.executable, "-c", _NO_DNS, mapping, "links", str(path)]
+        command += ["--config", str(config), "--no-cache", "--allow-private", "--format", "json"]
+        started = time.perf_counter()
+        process = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+        wall = time.perf_counter() - started
+        report = json.loads(process.stdout or "{}")
+        verdicts = Counter(record["verdict"] for record in report.get("links", []))
+        dead = sum(1 for f in report.get("findings", []) if f["rule"] == "dead-link")
+        notices = [line for line in process.stderr.splitlines() if line.startswith("listbot:")]
+        print(
+            f"  {label}: {links + 1} links, wall {wall:.2f} s, exit {process.returncode}, "
+            f"dead-link {dead}, verdicts {dict(verdicts)}, {len(notices)} notice line(s)"
+        )
+        for line in notices:
+            print(f"    {line}")
 
 
 if __name__ == "__main__":
