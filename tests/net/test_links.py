@@ -417,3 +417,45 @@ def _unchecked_options(**values: float) -> LinksOptions:
     for name, value in values.items():
         object.__setattr__(options, name, value)
     return options
+
+
+async def test_an_unexpected_error_costs_one_link_not_the_run(
+    farm: Farm, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever a check hits that nobody foresaw, that URL is unverified; the rest stands."""
+    from listbot.checks import link_driver
+
+    h1 = farm.hosts["h1.test"]
+    cursed, good, gone = h1.url("/ok/cursed"), h1.url("/ok/fine"), h1.url("/status/404")
+    real = link_driver.next_step
+
+    def next_step(attempt, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if attempt.url == cursed:
+            raise RuntimeError("a reply nobody foresaw\x1b[2J")
+        return real(attempt, *args, **kwargs)
+
+    monkeypatch.setattr(link_driver, "next_step", next_step)
+    report = await run_links(_doc(cursed, good, gone), farm)
+    records = by_url(report)
+    assert records[cursed]["verdict"] == "unverified"
+    assert records[cursed]["reason"].startswith("could not be checked (RuntimeError: a reply")
+    assert "\x1b" not in records[cursed]["reason"]
+    assert (records[good]["verdict"], records[gone]["verdict"]) == ("ok", "dead")
+
+
+def test_a_checker_that_crashes_costs_only_its_own_findings(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from listbot.api import lint_paths
+    from listbot.checks import arxiv
+
+    async def broken(context):  # type: ignore[no-untyped-def]
+        raise KeyError("nobody foresaw this")
+
+    monkeypatch.setattr(arxiv, "check_arxiv", broken)
+    readme = tmp_path / "README.md"
+    readme.write_text("# A\n\n- [B](https://arxiv.org/abs/2101.00027) - no period\n")
+    config = links_config(exclude=(".",))  # no link is requested
+    result = lint_paths([readme], config, options={"store_path": None})
+    assert result.fatal is not None and result.fatal.startswith("check_arxiv failed: KeyError")
+    assert result.findings  # the offline findings survive

@@ -95,11 +95,27 @@ def checkers() -> list[Checker]:
 
 
 async def run_checks(context: CheckContext) -> CheckReport:
-    """Run every checker concurrently and merge their reports."""
+    """Run every checker concurrently and merge their reports.
+
+    A checker that fails with an unexpected error costs its own findings, never the
+    others' or the offline ones: the run says so (exit 2) and goes on.
+    """
     import asyncio  # here, not at the top: the rule registry imports this package
 
     report = CheckReport()
-    results = await asyncio.gather(*(checker(context) for checker in checkers()))
-    for result in results:
-        report.merge(result)
+    names = [target.rpartition(":")[2] for target in CHECKER_TARGETS]
+    results = await asyncio.gather(
+        *(checker(context) for checker in checkers()), return_exceptions=True
+    )
+    for name, result in zip(names, results, strict=True):
+        if isinstance(result, CheckReport):
+            report.merge(result)
+        elif isinstance(result, Exception):
+            detail = " ".join(str(result).split())[:200]
+            report.fatal = report.fatal or (
+                f"{name} failed: {type(result).__name__}: {detail} "
+                "(a bug in listbot; please report it with the list)"
+            )
+        else:  # KeyboardInterrupt, SystemExit, cancellation: not ours to swallow
+            raise result
     return report
