@@ -247,3 +247,4 @@ def test_notices_reach_every_human_format_escaped() -> None:
     ]
     notices = json_module.loads(render("json", [], context))["notices"]
     assert [n["level"] for n in notices] == ["error", "warning"]
+    assert "**Notices:** no network (exit 2); 1 link unverified" in render("markdown", [], context)

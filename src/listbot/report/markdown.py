@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from listbot.explain import rule_url
 from listbot.findings import Finding, Severity, summarize
-from listbot.report import ReportContext, statistics
+from listbot.report import ReportContext, statistics, summary_notes
 from listbot.rules import get_rule
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -50,6 +50,9 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
     counts = summarize(list(findings))
     files = len(context.files) or len({f.file for f in findings})
     out = ["## listbot", ""]
+    notes = summary_notes(context)
+    if notes:
+        out += [f"**Notices:** {escape('; '.join(notes))}.", ""]
     if not findings:
         out.append(f"No findings in {_plural(files, 'file')}.")
         return "\n".join(out) + "\n"
