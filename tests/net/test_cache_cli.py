@@ -34,6 +34,15 @@ async def _cli(*argv: str) -> int:
     return await asyncio.get_running_loop().run_in_executor(None, main, list(argv))
 
 
+async def _first_run(tmp_path: Path, farm: Farm) -> tuple[list[str], Path]:
+    """``links`` once with a fresh cache: the arguments to run it again, and the cache."""
+    readme, config = _setup(tmp_path, farm)
+    cache = tmp_path / "cache.sqlite"
+    argv = ["links", str(readme), "--config", str(config), "--cache", str(cache)]
+    assert await _cli(*argv) == 1
+    return argv, cache
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(folder)): path.read_bytes() if path.is_file() else b"<dir>"
@@ -68,10 +77,7 @@ async def test_cache_on_a_file_that_is_not_ours_exits_2_and_changes_nothing(
 async def test_a_damaged_store_is_set_aside_and_the_run_goes_on(
     tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    readme, config = _setup(tmp_path, farm)
-    cache = tmp_path / "cache.sqlite"
-    argv = ["links", str(readme), "--config", str(config), "--cache", str(cache)]
-    assert await _cli(*argv) == 1
+    argv, cache = await _first_run(tmp_path, farm)
     data = bytearray(cache.read_bytes())
     data[100:] = b"\x5a" * (len(data) - 100)
     cache.write_bytes(bytes(data))
@@ -87,10 +93,7 @@ async def test_a_damaged_store_is_set_aside_and_the_run_goes_on(
 async def test_a_cached_value_of_the_wrong_type_heals(
     tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    readme, config = _setup(tmp_path, farm)
-    cache = tmp_path / "cache.sqlite"
-    argv = ["links", str(readme), "--config", str(config), "--cache", str(cache)]
-    assert await _cli(*argv) == 1
+    argv, cache = await _first_run(tmp_path, farm)
     db = sqlite3.connect(cache)
     db.execute('UPDATE results SET value = \'["not", "a", "verdict"]\'')
     db.execute("UPDATE results SET checked_at = 'noon' WHERE key LIKE '%404%'")
