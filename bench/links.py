@@ -148,11 +148,13 @@ def canary_config(work: Path, addresses: list[str]) -> Path:
 
 
 _NO_DNS = """
+import socket
 import sys
 from listbot.net import http
 from tests.net.resolvers import BrokenDns
-works = dict(arg.split("=", 1) for arg in sys.argv[1].split(",") if arg)
-http.resolver_factory = lambda: BrokenDns(works)
+hang, _, names = sys.argv[1].rpartition("!")
+works = dict(arg.split("=", 1) for arg in names.split(",") if arg)
+http.resolver_factory = lambda: BrokenDns(works, error=None if hang else socket.EAI_NONAME)
 from listbot.cli import main
 sys.exit(main(sys.argv[2:]))
 """
@@ -319,8 +321,13 @@ def _bench_no_dns(addresses: list[str], work: Path, links: int = 3000) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     config = work / "no-dns.toml"
     config.write_text('[links]\ncanary = ["https://canary.bench/"]\n', encoding="utf-8")
-    for label, works in (("every name fails", ""), ("all but one fail", "registry.bench")):
-        mapping = f"{works}={addresses[0]}" if works else ""
+    scenarios = (
+        ("every name fails", "", ""),
+        ("all but one fail", "", "registry.bench"),
+        ("DNS never answers", "hang!", ""),
+    )
+    for label, hang, works in scenarios:
+        mapping = hang + (f"{works}={addresses[0]}" if works else "")
         command = [sys.executable, "-c", _NO_DNS, mapping, "links", str(path)]
         command += ["--config", str(config), "--no-cache", "--allow-private", "--format", "json"]
         started = time.perf_counter()

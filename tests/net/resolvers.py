@@ -7,6 +7,7 @@ private-address guard still filters what they return.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import Mapping
 
@@ -17,11 +18,12 @@ class BrokenDns(AbstractResolver):
     """Fails every name except those in ``works`` (name -> ``address:port``).
 
     ``error`` is the resolver's answer for the others: ``socket.EAI_NONAME`` ("no such
-    domain", what locked-down CI runners answer) or ``socket.EAI_AGAIN`` (no resolver).
+    domain", what locked-down CI runners answer), ``socket.EAI_AGAIN`` (no resolver), or
+    None: no answer ever (a DNS server that cannot be reached).
     """
 
     def __init__(
-        self, works: Mapping[str, str] | None = None, error: int = socket.EAI_NONAME
+        self, works: Mapping[str, str] | None = None, error: int | None = socket.EAI_NONAME
     ) -> None:
         """``works`` maps names to ``address:port`` (port 0: the port asked for)."""
         self.works = {name.lower(): target for name, target in (works or {}).items()}
@@ -34,7 +36,9 @@ class BrokenDns(AbstractResolver):
         self.asked.append(host)
         target = self.works.get(host.lower())
         if target is None:
-            raise socket.gaierror(self.error, "Name or service not known")
+            if self.error is None:
+                await asyncio.sleep(3600)
+            raise socket.gaierror(self.error or socket.EAI_AGAIN, "Name or service not known")
         address, _, port_text = target.rpartition(":")
         return [
             ResolveResult(

@@ -19,7 +19,7 @@ from listbot.net import http
 from listbot.net.health import Evidence, Health, canary_says_working
 from listbot.net.policy import Failure, Verdict, VerdictKind
 from listbot.store import open_store
-from tests.net.conftest import by_url, canary_urls, make_document, run_links
+from tests.net.conftest import by_url, canary_urls, links_config, make_document, run_links
 from tests.net.resolvers import BrokenDns
 from tests.net.servers import Farm
 
@@ -193,3 +193,15 @@ async def test_cli_without_dns_exits_2_with_one_notice(
         assert captured.err.count("no network") == 0
         (line,) = captured.out.splitlines()
         assert line.startswith("::error title=listbot::no network")
+
+
+async def test_dns_that_never_answers_stops_early_too() -> None:
+    resolver = BrokenDns(error=None)
+    hosts = [f"site{i}.test" for i in range(100)]
+    config = links_config(timeout=0.5, connect_timeout=0.5)
+    report = await run_links(
+        _doc(_urls(hosts, 20)), None, config=config, resolver=resolver, resolve_only=False
+    )
+    assert report.fatal is not None and "stopped early" in report.fatal
+    assert report.findings == []
+    assert len(resolver.asked) < 200, len(resolver.asked)
