@@ -179,20 +179,6 @@ def _throttle(run: Run, name: str, status: int, header: str | None, limits: Limi
         run.pool.rate_limited(name, asked, cap=limits.max_retry_wait)
 
 
-async def probe_canaries(run: Run, urls: tuple[str, ...], timeout: float) -> tuple[int, int]:
-    """Ask each well-known URL once (HEAD, short timeout): how many answered, of how many."""
-    if not urls:
-        return 0, 0
-    attempts = await asyncio.gather(
-        *(
-            run.client.fetch("HEAD", url, run.headers(host_of(url)), timeout=timeout)
-            for url in urls
-        ),
-        return_exceptions=True,
-    )
-    return sum(1 for a in attempts if not isinstance(a, BaseException) and a.status), len(urls)
-
-
 async def windowed(
     jobs: list[UrlJob],
     run: Run,

@@ -19,12 +19,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from listbot.checks import CheckContext, CheckReport
-from listbot.checks.link_driver import Run, UrlJob, check_url, probe_canaries, windowed
+from listbot.checks.link_driver import Run, UrlJob, check_url, windowed
+from listbot.checks.link_health import (
+    NetworkState,
+    canary_timeout,
+    needs_judgement,
+    probe_canaries,
+    watch_network,
+)
 from listbot.checks.link_rules import (
     DEAD_LINK,
     LINK_UNVERIFIED,
@@ -35,15 +42,7 @@ from listbot.checks.link_rules import (
 )
 from listbot.model import Document
 from listbot.net.guard import is_ip_literal
-from listbot.net.health import (
-    NO_NETWORK_REASON,
-    SAMPLE,
-    Evidence,
-    Health,
-    canary_says_working,
-    is_network_failure,
-    unverified_for_no_network,
-)
+from listbot.net.health import NO_NETWORK_REASON, Evidence, unverified_for_no_network
 from listbot.net.hosts import HostPool
 from listbot.net.options import LinksOptions
 from listbot.net.policy import Verdict, VerdictKind, bounded, host_of, report_now, url_key
@@ -66,54 +65,8 @@ __all__ = [
 STORE_KIND = "link"
 _BATCH = 1000
 CHECKER = "links"
-WATCH_SECONDS = 4.0
-"""If no host has answered this long after the first request, ask the canaries."""
-CANARY_TIMEOUT = 5.0
-WARM_UP_WINDOW = 2 * SAMPLE
 MAX_CONCURRENCY = 1024
 MAX_HOST_CONCURRENCY = 64
-
-
-@dataclass
-class NetworkState:
-    """What the run learnt about the network itself."""
-
-    evidence: Evidence
-    canary: tuple[int, int] | None = None
-    """(answered, asked) when the canaries were asked."""
-    stopped_early: bool = False
-    depends: bool = False
-    """Some verdict (a DNS failure, a refusal) means something only if the network works."""
-
-    @property
-    def canary_working(self) -> bool | None:
-        return None if self.canary is None else canary_says_working(*self.canary)
-
-    def warming_up(self) -> int | None:
-        """A small window until something answered (or the canaries did): on a machine
-        without DNS, a few lookups find out, not thousands."""
-        if self.evidence.anything_answered or self.canary_working:
-            return None
-        return WARM_UP_WINDOW
-
-    def working(self) -> bool:
-        if self.stopped_early:
-            return False
-        if not self.depends:
-            return True
-        return self.evidence.assess() is Health.WORKING or bool(self.canary_working)
-
-    def message(self, not_checked: int, total: int) -> str:
-        hosts = len(self.evidence.answered)
-        seen = f"{hosts} host{'' if hosts == 1 else 's'} answered"
-        if self.canary is not None:
-            seen += f", {self.canary[0]} of {self.canary[1]} well-known sites ([links] canary)"
-        stop = "stopped early; " if self.stopped_early else ""
-        return (
-            f"no network: {seen}; {stop}{not_checked} of {total} links not checked "
-            "(no link is called dead and no history is kept; run again when online, "
-            "or use --offline)"
-        )
 
 
 def collect_jobs(
@@ -216,7 +169,7 @@ async def _verdicts(
         # guard (tests and intranets point them at local servers), list links never are.
         async with client(len(canary) + 1, frozenset(host_of(u) for u in canary)) as own:
             run = Run(own, HostPool(len(canary) + 1, lambda name: 1), options)
-            return await probe_canaries(run, canary, _canary_timeout(options))
+            return await probe_canaries(run, canary, canary_timeout(options))
 
     network = NetworkState(Evidence.for_hosts(job.host for job in jobs))
     async with client(concurrency + 16) as main_client:
@@ -224,7 +177,7 @@ async def _verdicts(
         run = Run(main_client, pool, options)
         done = total - len(pending)
         stop, sampled = asyncio.Event(), asyncio.Event()
-        watch = asyncio.ensure_future(_watch(ask_canaries, network, sampled, stop))
+        watch = asyncio.ensure_future(watch_network(ask_canaries, network, sampled, stop))
         try:
             stream = windowed(
                 pending, run, window=2 * concurrency, stop=stop, narrow=network.warming_up
@@ -250,41 +203,10 @@ async def _verdicts(
             note = f"no network: stopped after {done - (total - len(pending))} links"
             _progress(context, done, total, failures, note=note)
         else:
-            network.depends = _needs_judgement(fresh, network)
+            network.depends = needs_judgement(fresh, network)
             if network.depends and network.canary is None:
                 network.canary = await ask_canaries()
     return verdicts, fresh, network
-
-
-async def _watch(
-    ask_canaries: Callable[[], Awaitable[tuple[int, int]]],
-    network: NetworkState,
-    sampled: asyncio.Event,
-    stop: asyncio.Event,
-) -> None:
-    """Ask the canaries once nothing has answered for a while; stop the run if they fail."""
-    with contextlib.suppress(asyncio.TimeoutError):
-        await asyncio.wait_for(sampled.wait(), WATCH_SECONDS)
-    if network.evidence.anything_answered:
-        return
-    network.canary = await ask_canaries()
-    if not network.canary_working and not network.evidence.anything_answered:
-        network.stopped_early = True
-        stop.set()
-
-
-def _needs_judgement(fresh: Mapping[str, Verdict], network: NetworkState) -> bool:
-    """Whether any verdict depends on the network working, and the run alone cannot tell."""
-    if network.evidence.assess() is Health.WORKING:
-        return False
-    return any(
-        is_network_failure(v) or (v.kind is VerdictKind.PRIVATE and v.status is None)
-        for v in fresh.values()
-    )
-
-
-def _canary_timeout(options: LinksOptions) -> float:
-    return min(CANARY_TIMEOUT, bounded(options.timeout, 0.1, CANARY_TIMEOUT, CANARY_TIMEOUT))
 
 
 def _host_limit(options: LinksOptions) -> Any:
