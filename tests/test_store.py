@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from listbot.store import _SCHEMA, APPLICATION_ID, StoreError, open_store
+from listbot.store import open_store
+from listbot.store_file import APPLICATION_ID, SCHEMA, StoreError
 
 
 class Clock:
@@ -105,7 +106,7 @@ def test_new_stores_are_stamped_and_reopened(tmp_path: Path) -> None:
 def test_a_store_from_before_the_stamp_is_still_ours(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     db = sqlite3.connect(path)
-    db.executescript(_SCHEMA)
+    db.executescript(SCHEMA)
     db.execute("INSERT INTO meta VALUES ('schema', '1')")
     db.commit()
     db.close()

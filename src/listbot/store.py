@@ -4,12 +4,9 @@ It keeps JSON results by kind and key with the time they were taken (link verdic
 arXiv metadata, GitHub repository facts), and each URL's failure history, which the
 scheduled link-rot job reads to report only links that failed in N consecutive runs.
 
-Never lose a file we did not create: a store is recognised by its SQLite header (the
-``application_id`` listbot stamps into every store it creates; older stores by their
-tables), read before SQLite opens anything. A path that exists and is not a store of
-ours (a list, a folder, another database) raises :class:`StoreError` and is left byte
-for byte as it was. A new store is built under a temporary name and linked into place,
-so the path only ever holds a whole store of ours.
+Never lose a file we did not create: :mod:`listbot.store_file` recognises a store of ours
+by its header before SQLite opens anything, refuses any other file at the path
+(:class:`StoreError`, exit 2, the file untouched), and creates new stores whole.
 
 A store of ours that is damaged, locked or unwritable never stops a run: a damaged one is
 set aside under a new unique name (``cache.sqlite.damaged-20260101-120000``) and a fresh
@@ -25,50 +22,27 @@ import functools
 import json
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from listbot.source import InputError
+from listbot.store_file import (
+    APPLICATION_ID,
+    SCHEMA,
+    SCHEMA_VERSION,
+    StoreError,
+    classify,
+    create,
+    set_aside,
+)
 
 DEFAULT_PATH = ".listbot/cache.sqlite"
-SCHEMA_VERSION = 1
-APPLICATION_ID = 0x4C535442
-"""``PRAGMA application_id`` of every store listbot creates ("LSTB"): how we know it is ours."""
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_TABLES = {"meta", "results", "history"}
-
 _UPSERT_HISTORY = (
     "INSERT OR REPLACE INTO history (url, first_failure, last_failure, "
     "consecutive_failures, last_verdict, last_checked) VALUES (?, ?, ?, ?, ?, ?)"
 )
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS results (
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    ok INTEGER NOT NULL,
-    checked_at REAL NOT NULL,
-    PRIMARY KEY (kind, key)
-);
-CREATE TABLE IF NOT EXISTS history (
-    url TEXT PRIMARY KEY,
-    first_failure REAL,
-    last_failure REAL,
-    consecutive_failures INTEGER NOT NULL DEFAULT 0,
-    last_verdict TEXT,
-    last_checked REAL NOT NULL
-);
-"""
-
-
-class StoreError(InputError):
-    """The cache path exists and is not a listbot store: it was not touched (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -219,7 +193,7 @@ class Store:
         if self._damaged and self._file is not None:
             self._damaged = False
             with contextlib.suppress(OSError):
-                aside = _set_aside(self._file)
+                aside = set_aside(self._file)
                 self.warnings.append(
                     f"cache damaged: {self._file} was set aside as {aside}; "
                     "the next run starts a fresh one"
@@ -258,7 +232,7 @@ class Store:
 
 def _memory() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.executescript(_SCHEMA)
+    db.executescript(SCHEMA)
     return db
 
 
@@ -282,7 +256,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         check = db.execute("PRAGMA quick_check(1)").fetchone()
         if not check or check[0] != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed ({check})")
-        db.executescript(_SCHEMA)
+        db.executescript(SCHEMA)
         version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if version is None:
             db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
@@ -295,97 +269,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
-
-
-def _create(path: Path) -> None:
-    """Build a new, empty store beside ``path`` and link it into place (never over a file)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
-    os.close(handle)
-    try:
-        db = sqlite3.connect(temporary)
-        try:
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.executescript(_SCHEMA)
-            db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            db.commit()
-        finally:
-            db.close()
-        try:
-            os.link(temporary, path)  # fails if something appeared at ``path`` meanwhile
-        except FileExistsError:
-            pass  # another run created it first: it is classified like any existing file
-        except OSError:  # no hard links here: a rename, after checking again
-            if not os.path.lexists(path):
-                os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-
-
-def classify(path: Path) -> str:
-    """``"missing"``, ``"ours"``, or why the path is not a listbot store (a sentence).
-
-    Only reads: the first 100 bytes, and for a store from before the application id was
-    stamped, its table names through a read-only connection.
-    """
-    if not os.path.lexists(path):
-        return "missing"
-    if path.is_dir():
-        return "is a folder"
-    if not path.is_file():
-        return "is not a regular file"
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(_SQLITE_HEADER):
-        return "is not a listbot cache (not an SQLite database)" if header else "is an empty file"
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id == APPLICATION_ID:
-        return "ours"
-    if application_id == 0 and _has_our_tables(path):
-        return "ours"
-    return "is an SQLite database that is not a listbot cache"
-
-
-def _has_our_tables(path: Path) -> bool:
-    """A store made before stores were stamped: SQLite with exactly our tables."""
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
-    except sqlite3.Error:
-        return False
-    try:
-        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        schema = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        return names == _TABLES and schema is not None
-    except sqlite3.Error:
-        return False
-    finally:
-        db.close()
-
-
-def _set_aside(path: Path) -> Path:
-    """Move a damaged store of ours (and its -wal/-shm) to a new, unique name."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    for attempt in range(1000):
-        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{attempt}" if attempt else ""))
-        if os.path.lexists(aside):
-            continue
-        try:
-            os.link(path, aside)
-        except FileExistsError:
-            continue
-        except OSError:
-            if os.path.lexists(aside):
-                continue
-            os.replace(path, aside)
-        else:
-            os.unlink(path)
-        for suffix in ("-wal", "-shm"):
-            companion = Path(str(path) + suffix)
-            if companion.exists() and not os.path.lexists(str(aside) + suffix):
-                os.replace(companion, str(aside) + suffix)
-        return aside
-    raise OSError(f"no free name beside {path}")
 
 
 def open_store(
@@ -416,7 +299,7 @@ def open_store(
     try:
         if kind == "missing":
             file.parent.mkdir(parents=True, exist_ok=True)
-            _create(file)
+            create(file)
             if classify(file) != "ours":  # something else took the path meanwhile
                 raise StoreError(f"{file}: the cache path was taken by another file; try again")
         return _opened(file, clock, warnings)
@@ -425,11 +308,11 @@ def open_store(
             warnings.append(f"cache locked: {file} is in use by another run; using a fresh one")
             return Store(_memory(), str(file), clock=clock, warnings=warnings)
         try:
-            aside = _set_aside(file)
+            aside = set_aside(file)
             warnings.append(
                 f"cache damaged: {file} ({error}) was set aside as {aside}; starting fresh"
             )
-            _create(file)
+            create(file)
             return _opened(file, clock, warnings)
         except (OSError, sqlite3.Error) as second:
             warnings.append(f"cache unusable: {file} ({second}); continuing without it")

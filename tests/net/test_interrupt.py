@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from listbot.store import classify
+from listbot.store_file import classify
 from tests.net.servers import Farm
 
 
