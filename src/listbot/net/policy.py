@@ -51,12 +51,6 @@ class Failure(str, Enum):
     INVALID = "invalid"
 
 
-CONNECT_FAILURES = frozenset(
-    {Failure.DNS, Failure.DNS_TEMPORARY, Failure.REFUSED, Failure.UNREACHABLE}
-)
-"""Failures before any connection was made: if every host fails so, there is no network."""
-
-
 class VerdictKind(str, Enum):
     OK = "ok"
     DEAD = "dead"
