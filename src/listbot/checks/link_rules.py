@@ -79,7 +79,9 @@ The message says why.
 ## Why is this bad?
 The link may well be fine: these are warnings, never errors. Repeated warnings for the
 same link are a hint to look at it, or to accept it in `[links]` (`accept`, per-host
-`headers`, `exclude`).
+`headers`, `exclude`). A reply nobody foresaw also makes its link unverified, never the
+run fail. Without a working network links are not checked at all: one notice says so
+(exit 2) instead of a warning per link, and no domain is called dead.
 
 ## Example
 ```markdown
