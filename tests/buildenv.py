@@ -19,7 +19,13 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+PROJECT_FILES = (
+    "pyproject.toml",
+    "README.md",
+    ".pre-commit-hooks.yaml",
+    ".git_archival.txt",
+    ".gitattributes",
+)
 
 
 def copy_project(dest: Path) -> Path:

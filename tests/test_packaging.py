@@ -42,7 +42,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
         timeout=300,
     )
     assert built.returncode == 0, built.stdout + built.stderr
-    (path,) = (tmp_path / "dist").glob("listbot-*.whl")
+    (path,) = (tmp_path / "dist").glob("awesome_listbot-*.whl")
     return path, env, project / "src" / "listbot"
 
 
