@@ -211,7 +211,11 @@ def open_store(
     file = Path(path)
     warnings: list[str] = []
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        if not file.parent.is_dir():
+            file.parent.mkdir(parents=True, exist_ok=True)
+            # A folder made for the store keeps itself out of git (as ruff's and pytest's do).
+            with contextlib.suppress(OSError):
+                (file.parent / ".gitignore").write_text("# Created by listbot.\n*\n")
         return Store(_connect(file), str(file), clock=clock)
     except sqlite3.DatabaseError as error:
         if "locked" in str(error).lower():
