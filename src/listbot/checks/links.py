@@ -50,6 +50,7 @@ __all__ = [
     "check_links",
     "check_url",
     "collect_jobs",
+    "exclusion",
     "should_report",
 ]
 
@@ -114,7 +115,7 @@ async def _verdicts(
 ) -> tuple[dict[str, Verdict], dict[str, Verdict]]:
     """All verdicts by key, and the subset that came from the network this run."""
     verdicts: dict[str, Verdict] = {}
-    excluded = _exclusion(options, context.config.allow.urls)
+    excluded = exclusion(options, context.config.allow.urls)
     pending: list[UrlJob] = []
     for job in jobs:
         if excluded(job.url):
@@ -161,7 +162,8 @@ def _progress(context: CheckContext, done: int, total: int, failures: int) -> No
         context.progress(CHECKER, done, total, failures)
 
 
-def _exclusion(options: LinksOptions, allowed: Iterable[str]) -> Any:
+def exclusion(options: LinksOptions, allowed: Iterable[str]) -> Any:
+    """``url -> bool``: is the URL excluded ([allow] urls, [links] exclude, not include)?"""
     import fnmatch
 
     exclude = [re.compile(p) for p in options.exclude]
