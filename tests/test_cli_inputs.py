@@ -39,6 +39,15 @@ def test_no_file_lints_the_readme_here(
     assert "other.md" not in out and "in 1 file" in out
 
 
+def test_fix_without_file_fixes_the_readme_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "README.md").write_text(NO_NEWLINE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", *FINAL_NEWLINE, "--fix"]) == 0
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == NO_NEWLINE + "\n"
+
+
 def test_readme_md_wins_over_other_cases(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -119,7 +119,9 @@ def test_show_settings_names_the_file_and_the_resulting_values(
     assert "github-stale" in settings["rules"]
 
     assert main(["links", "--show-settings"]) == 0
-    assert tomllib.loads(capsys.readouterr().out)["links"]["timeout"] == 5.0
+    settings = tomllib.loads(capsys.readouterr().out)
+    assert settings["links"]["timeout"] == 5.0
+    assert set(settings["rules"]) == {"dead-link", "redirect", "link-unverified", "private-address"}
     assert main(["config", "--show"]) == 0
     assert capsys.readouterr().out.startswith(f"# configuration file: {config}\n")
 

@@ -57,15 +57,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = resolve_config(args, input_anchor(args))
+    if not args.select:
+        from listbot.checks.links import RULES
+
+        config = replace(config, select=tuple(rule.id for rule in RULES), extend_select=())
     if args.show_settings:
         return show_settings(config)
     inputs = resolve_inputs(args)
     if args.dump:
         return dump(args, inputs, config)
-    if not args.select:
-        from listbot.checks.links import RULES
-
-        config = replace(config, select=tuple(rule.id for rule in RULES), extend_select=())
     options = network_options(args)
     if not options.get("store_path"):
         options["store_path"] = config.section("links").cache_path
