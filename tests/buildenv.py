@@ -1,9 +1,10 @@
 """Build and install listbot without the network, for the packaging and pre-commit tests.
 
 pip gets no index and no build isolation; it sees this environment's packages (the
-dependencies and the hatchling build backend, but not listbot itself) through
+dependencies, the hatchling build backend and hatch-vcs, but not listbot itself) through
 ``PYTHONPATH``. listbot is built from a copy of the project (its last commit), never from
-the working tree in place.
+the working tree in place; :func:`tagged_repository` makes that copy a git repository
+with a release tag, as a clone of a release is.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+PROJECT_FILES = (
+    "pyproject.toml",
+    "README.md",
+    ".pre-commit-hooks.yaml",
+    ".git_archival.txt",
+    ".gitattributes",
+)
 
 
 def copy_project(dest: Path) -> Path:
@@ -35,11 +42,15 @@ def copy_project(dest: Path) -> Path:
             capture_output=True,
             check=True,
         )
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            if hasattr(tarfile, "data_filter"):  # Python >= 3.10.12 / 3.11.4
-                tar.extractall(dest, filter="data")
-            else:  # pragma: no cover - our own archive, from our own repository
-                tar.extractall(dest)
+        extract_tar(archive.stdout, dest)
+        # `git archive` filled in .git_archival.txt with this repository's commit; the copy
+        # gets the file as committed, so that its own git metadata decides the version.
+        committed = subprocess.run(
+            ["git", "-C", str(REPO), "show", "HEAD:.git_archival.txt"],
+            capture_output=True,
+            check=True,
+        )
+        (dest / ".git_archival.txt").write_bytes(committed.stdout)
         return dest
     for name in PROJECT_FILES:
         shutil.copy2(REPO / name, dest / name)
@@ -47,6 +58,15 @@ def copy_project(dest: Path) -> Path:
         REPO / "src", dest / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
     return dest
+
+
+def extract_tar(data: bytes, dest: Path) -> None:
+    """Unpack a tar archive made by ``git archive`` into ``dest``."""
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python >= 3.10.12 / 3.11.4
+            tar.extractall(dest, filter="data")
+        else:  # pragma: no cover - our own archive, from our own repository
+            tar.extractall(dest)
 
 
 def dependencies_only(dest: Path) -> Path:
@@ -79,3 +99,24 @@ def offline_env(tmp_path: Path) -> dict[str, str]:
         PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
     )
     return env
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+def tagged_repository(dest: Path, tag: str) -> Path:
+    """A copy of the project as a git repository whose one commit is tagged ``tag``."""
+    copy_project(dest)
+    git(dest, "init", "-q")
+    git(dest, "add", ".")
+    git(dest, "commit", "-q", "-m", "release")
+    git(dest, "tag", "-a", tag, "-m", tag)
+    return dest

@@ -107,7 +107,7 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, NO_NEWLINE)
     main(["lint", "--offline", "--statistics", "--select", "final-newline", str(path)])
-    assert "     1  final-newline  [*]" in capsys.readouterr().out
+    assert capsys.readouterr().out == "     1  final-newline  [*]\n"
 
 
 def test_quiet_prints_findings_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,9 +155,11 @@ def test_unreadable_input_is_exit_two(
         assert path.read_bytes() == content, "the input must never be modified"
 
 
-def test_directory_is_exit_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directory_without_readme_is_exit_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["lint", "--offline", str(tmp_path)]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert "is a folder without a README.md" in capsys.readouterr().err
 
 
 def test_empty_file_is_fine(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
-"""``.pre-commit-hooks.yaml`` works with pre-commit: ``try-repo`` on a temporary repository.
+"""``.pre-commit-hooks.yaml`` works with pre-commit: ``try-repo`` on a temporary repository
+at a release tag, as users' ``rev: vX.Y.Z`` pins it.
 
-pre-commit builds the hook's own virtualenv and ``pip install``s listbot into it, offline
-(see :mod:`tests.buildenv`), from a git repository holding a copy of the project.
+pre-commit clones the hooks at the tag, builds the hook's own virtualenv and ``pip
+install``s listbot into it, offline (see :mod:`tests.buildenv`), from a git repository
+holding a copy of the project.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.buildenv import copy_project, offline_env
+from tests.buildenv import git, offline_env, tagged_repository
 from tests.conftest import REPO
 
 yaml = pytest.importorskip("yaml")
@@ -39,38 +41,27 @@ def test_hooks_lint_markdown_offline() -> None:
     assert "--fix" in hooks["listbot-fix"]["entry"] and "--fix" not in hooks["listbot"]["entry"]
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-    )
-
-
-def _hook_repository(tmp_path: Path) -> Path:
-    """A git repository with what ``pip install .`` needs from this one."""
-    hooks = copy_project(tmp_path / "hooks")
-    _git(hooks, "init", "-q")
-    _git(hooks, "add", ".")
-    _git(hooks, "commit", "-q", "-m", "hooks")
-    return hooks
-
-
 def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
-    hooks = _hook_repository(tmp_path)
+    hooks = tagged_repository(tmp_path / "hooks", "v9.8.7")
+    # After the tag the hook is renamed: only the tagged revision has `listbot`.
+    manifest = hooks / ".pre-commit-hooks.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("- id: listbot\n", "- id: renamed\n"),
+        encoding="utf-8",
+    )
+    git(hooks, "commit", "-q", "-am", "after the release")
     work = tmp_path / "work"
     work.mkdir()
     (work / "README.md").write_bytes(b"# Awesome Things\r\n\r\nSome text without a final newline")
     (work / "notes.txt").write_bytes(b"not markdown, no final newline")
     (work / "contributing.md").write_bytes(b"# Contributing\n\nNot a list, no final newline")
-    _git(work, "init", "-q")
-    _git(work, "add", ".")
+    git(work, "init", "-q")
+    git(work, "add", ".")
     env = offline_env(tmp_path)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks)]
 
     lint = subprocess.run(
-        [*command, "listbot", "--all-files", "--verbose"],
+        [*command, "listbot", "--ref", "v9.8.7", "--all-files", "--verbose"],
         cwd=work,
         env=env,
         capture_output=True,
@@ -84,7 +75,7 @@ def test_try_repo_lints_and_fixes_markdown_files(tmp_path: Path) -> None:
     assert (work / "README.md").read_bytes().endswith(b"final newline"), "lint must not write"
 
     fix = subprocess.run(
-        [*command, "listbot-fix", "--all-files"],
+        [*command, "listbot-fix", "--ref", "v9.8.7", "--all-files"],
         cwd=work,
         env=env,
         capture_output=True,

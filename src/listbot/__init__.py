@@ -6,7 +6,10 @@ The public API is small: parse a list into a :class:`Document`, lint it into
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+try:  # written from the git tag when listbot is built or installed (hatch-vcs)
+    from listbot._version import __version__
+except ImportError:  # pragma: no cover - a source tree that was never built or installed
+    __version__ = "0+unknown"
 
 from listbot.api import LintResult, lint_file, lint_text
 from listbot.config import Config, ConfigError, load_config

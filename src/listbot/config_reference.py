@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import textwrap
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
@@ -96,4 +97,31 @@ def render_reference_config() -> str:
         out.append(f"[rules.{rule.id}]")
         out.append(f"severity = {toml_value(rule.severity)}")
         out += _table(rule.default_options, option_docs(rule.options))
+    return "\n".join(out) + "\n"
+
+
+def render_settings(config: Config) -> str:
+    """The settings a run uses (``--show-settings``): where they came from, then every
+    value, as TOML. Unlike the reference, it shows configured values and only the rules
+    that run."""
+    from listbot.engine import selected_rules
+
+    running = selected_rules(config)
+    out = [f"# configuration file: {config.source or 'none found, so the defaults'}"]
+    out += textwrap.wrap(
+        f"rules that run ({len(running)}): {', '.join(rule.id for rule in running)}",
+        width=98,
+        initial_indent="# ",
+        subsequent_indent="#   ",
+        break_on_hyphens=False,
+    )
+    for name in ("select", "extend_select", "ignore"):
+        out.append(f"{name} = {toml_value(getattr(config, name))}")
+    out += ["", "[allow]", *_table(config.allow, {})]
+    for name in section_types():
+        out += ["", f"[{name}]", *_table(config.section(name), {})]
+    for rule in running:
+        out += ["", f"[rules.{rule.id}]"]
+        out.append(f"severity = {toml_value(config.rule_severity(rule.id) or rule.severity)}")
+        out += _table(config.rule_options(rule.id), {})
     return "\n".join(out) + "\n"

@@ -298,7 +298,11 @@ def open_store(
         )
     try:
         if kind == "missing":
-            file.parent.mkdir(parents=True, exist_ok=True)
+            if not file.parent.is_dir():
+                file.parent.mkdir(parents=True, exist_ok=True)
+                # A folder made for the store keeps itself out of git (as ruff's and pytest's do).
+                with contextlib.suppress(OSError):
+                    (file.parent / ".gitignore").write_text("# Created by listbot.\n*\n")
             create(file)
             if classify(file) != "ours":  # something else took the path meanwhile
                 raise StoreError(f"{file}: the cache path was taken by another file; try again")

@@ -248,3 +248,17 @@ def test_notices_reach_every_human_format_escaped() -> None:
     notices = json_module.loads(render("json", [], context))["notices"]
     assert [n["level"] for n in notices] == ["error", "warning"]
     assert "**Notices:** no network (exit 2); 1 link unverified" in render("markdown", [], context)
+
+
+def test_markdown_puts_errors_first() -> None:
+    def one(rule: str, line: int, severity: Severity) -> Finding:
+        return Finding(rule, "m", Span(line, 1, line, 2), severity, "README.md")
+
+    warnings = [one("no-trailing-spaces", line, Severity.WARNING) for line in (1, 2, 3)]
+    infos = [one("arxiv-link-form", line, Severity.INFO) for line in (4, 5)]
+    mixed = [one("duplicate-entry", 9, Severity.WARNING), one("duplicate-entry", 8, Severity.ERROR)]
+    report = render("markdown", [*warnings, *infos, *mixed], ReportContext())
+    headings = [line.split("`")[1] for line in report.splitlines() if line.startswith("### ")]
+    assert headings == ["duplicate-entry", "no-trailing-spaces", "arxiv-link-form"]
+    rows = [line for line in report.splitlines() if "README.md:8" in line or "README.md:9" in line]
+    assert "README.md:8" in rows[0] and "| error |" in rows[0]

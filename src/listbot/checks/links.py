@@ -59,6 +59,7 @@ __all__ = [
     "check_links",
     "check_url",
     "collect_jobs",
+    "exclusion",
     "should_report",
 ]
 
@@ -126,7 +127,7 @@ async def _verdicts(
     """All verdicts by key, the subset that came from the network this run, and what the
     run learnt about the network (None when nothing was requested)."""
     verdicts: dict[str, Verdict] = {}
-    excluded = _exclusion(options, context.config.allow.urls)
+    excluded = exclusion(options, context.config.allow.urls)
     pending: list[UrlJob] = []
     for job in jobs:
         if excluded(job.url):
@@ -227,7 +228,8 @@ def _progress(
         context.progress(CHECKER, done, total, failures)
 
 
-def _exclusion(options: LinksOptions, allowed: Iterable[str]) -> Any:
+def exclusion(options: LinksOptions, allowed: Iterable[str]) -> Any:
+    """``url -> bool``: is the URL excluded ([allow] urls, [links] exclude, not include)?"""
     import fnmatch
 
     exclude = [re.compile(p) for p in options.exclude]

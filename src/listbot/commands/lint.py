@@ -1,23 +1,29 @@
-"""``listbot lint FILE...``: every rule, and the network checks unless ``--offline``."""
+"""``listbot lint [FILE...]``: every rule, and the network checks unless ``--offline``."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from listbot.api import RunResult, lint_paths
 from listbot.commands.common import (
     add_config_options,
+    add_input_arguments,
+    add_link_options,
     add_output_options,
+    add_show_settings,
+    input_anchor,
     notice,
     resolve_config,
+    resolve_inputs,
+    show_settings,
     use_color,
     write_output,
 )
 from listbot.findings import Severity
 from listbot.report import ReportContext, render
+from listbot.source import InputError
 
 
 def add_network_options(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +39,7 @@ def add_network_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check links to loopback, private and link-local addresses too",
     )
+    add_link_options(parser)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -42,7 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Lint Markdown lists with every selected rule and, unless --offline, the "
         "network checks (dead links, arXiv metadata, GitHub repositories).",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="Markdown files to lint")
+    add_input_arguments(parser, verb="lint")
     parser.add_argument(
         "--offline", action="store_true", help="skip every check that needs the network"
     )
@@ -56,6 +63,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add_network_options(parser)
     add_config_options(parser)
+    add_show_settings(parser)
     add_output_options(parser)
     parser.set_defaults(run=run)
 
@@ -116,17 +124,31 @@ def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> in
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.files]
-    config = resolve_config(args, paths[0])
+    config = resolve_config(args, input_anchor(args))
+    if args.show_settings:
+        return show_settings(config)
+    inputs = resolve_inputs(args)
     if args.fix or args.diff:
+        if inputs.stdin is not None:
+            raise InputError(
+                f"{inputs.stdin.path}: --fix and --diff change files; "
+                "lint standard input without them"
+            )
         from listbot.fix import run_fix_command
 
-        return run_fix_command(args, paths, config)
+        return run_fix_command(args, inputs.paths, config)
     from listbot.commands.links import link_progress
 
     options = network_options(args)
     if not options["store_path"] and not args.offline:
         options["store_path"] = config.section("links").cache_path
     with link_progress(args) as progress:
-        result = lint_paths(paths, config, offline=args.offline, options=options, progress=progress)
+        result = lint_paths(
+            inputs.paths,
+            config,
+            offline=args.offline,
+            options=options,
+            progress=progress,
+            documents=inputs.documents,
+        )
     return report(args, result)

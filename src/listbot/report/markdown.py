@@ -1,4 +1,5 @@
-"""A Markdown report for job summaries and issues: grouped by rule, a table per rule.
+"""A Markdown report for job summaries and issues: grouped by rule, a table per rule,
+rules with errors first.
 
 List contents (messages, file names) are untrusted: Markdown and HTML in them are escaped,
 and ``@mention``/``#123`` references are broken with a zero-width space so a report never
@@ -65,11 +66,12 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         out.append(f"{fixable} can be fixed with `listbot lint --fix`.")
     if context.fixed:
         out.append(f"Fixed {_plural(context.fixed, 'finding')}.")
-    by_rule = sorted(findings, key=lambda f: (f.rule, f.file, f.line, f.column))
+    # Errors first: rules by their worst finding, then by count; in a rule, worst first.
+    by_rule = sorted(findings, key=lambda f: (f.rule, f.severity.rank, f.file, f.line, f.column))
     order = {rule: index for index, (rule, _, _) in enumerate(statistics(findings))}
     groups = sorted(
         ((rule, list(items)) for rule, items in groupby(by_rule, key=lambda f: f.rule)),
-        key=lambda group: order[group[0]],
+        key=lambda group: (group[1][0].severity.rank, order[group[0]]),
     )
     for rule_id, items in groups:
         rule = get_rule(rule_id)

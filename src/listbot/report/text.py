@@ -1,4 +1,5 @@
-"""``path:line:col: severity rule message``, sorted, then one summary line."""
+"""``path:line:col: severity rule message``, sorted, then one summary line; with
+``--statistics``, only a count of findings per rule."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ def _plural(count: int, word: str) -> str:
 
 
 def render(findings: Sequence[Finding], context: ReportContext) -> str:
+    if context.statistics:  # only the table, as ruff prints it
+        return "".join(
+            f"{count:>6}  {rule}{'  [*]' if fixable else ''}\n"
+            for rule, count, fixable in statistics(findings)
+        )
     lines = []
     color = context.color
     for f in findings:
@@ -29,10 +35,6 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         if f.related and f.related[0].message:
             extra = f" ({f.related[0].message})"
         lines.append(f"{where} {severity} {rule} {f.message}{extra}")
-    if context.statistics and findings:
-        lines.append("")
-        for rule, count, fixable in statistics(findings):
-            lines.append(f"{count:>6}  {rule}{'  [*]' if fixable else ''}")
     if context.quiet:
         return "".join(line + "\n" for line in lines)
     counts = summarize(list(findings))
