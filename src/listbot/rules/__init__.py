@@ -59,6 +59,8 @@ _MODULES: tuple[str, ...] = (
     "ordered_list_as_heading",
     "mojibake",
     "latex_leftover",
+    # -- contribution policy --
+    "alphabetical_order",
     # -- network checks (listbot.checks.*; each module exports RULES) --
     "listbot.checks.link_rules",
     "listbot.checks.arxiv_rules",
