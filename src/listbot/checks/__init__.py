@@ -59,11 +59,14 @@ class CheckReport:
     """One-line messages for stderr (e.g. "GitHub checks skipped: no token")."""
     fatal: str | None = None
     """Set when the run cannot give a meaningful answer (no network at all): exit 2."""
+    entries: list[Any] = field(default_factory=list)
+    """What a review shows per added entry (github-requirements' facts and verdict)."""
 
     def merge(self, other: CheckReport) -> None:
         self.findings.extend(other.findings)
         self.links.extend(other.links)
         self.notices.extend(other.notices)
+        self.entries.extend(other.entries)
         self.fatal = self.fatal or other.fatal
 
 

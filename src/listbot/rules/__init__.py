@@ -65,6 +65,7 @@ _MODULES: tuple[str, ...] = (
     "listbot.checks.link_rules",
     "listbot.checks.arxiv_rules",
     "listbot.checks.github_rules",
+    "listbot.checks.github_requirements",
 )
 
 # Old or alternative names -> current id.
