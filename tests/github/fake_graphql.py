@@ -15,7 +15,9 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLSchema, build_schema, execute, parse, validate
 
-SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "github" / "schema.graphql"
+SCHEMA = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "github" / "schema.graphql"
+)
 
 
 @lru_cache(maxsize=1)
