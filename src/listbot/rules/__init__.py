@@ -61,6 +61,9 @@ _MODULES: tuple[str, ...] = (
     "latex_leftover",
     # -- contribution policy --
     "alphabetical_order",
+    "section_size",
+    "promotional_wording",
+    "entry_name",
     # -- network checks (listbot.checks.*; each module exports RULES) --
     "listbot.checks.link_rules",
     "listbot.checks.arxiv_rules",
