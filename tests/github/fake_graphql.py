@@ -13,7 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graphql import GraphQLError, GraphQLSchema, build_schema, execute, parse, validate
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    build_schema,
+    execute,
+    parse,
+    validate,
+)
 
 SCHEMA = (
     Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "github" / "schema.graphql"
@@ -29,13 +37,22 @@ def schema() -> GraphQLSchema:
     return built
 
 
-def errors_of(query: str) -> list[dict[str, Any]]:
-    """GitHub-shaped errors when ``query`` is not valid against the schema, else []."""
+@lru_cache(maxsize=256)
+def _checked(query: str) -> tuple[DocumentNode | None, tuple[str, ...]]:
+    """The parsed query and its validation errors (the fake and its handler share them)."""
     try:
         document = parse(query)
     except GraphQLError as error:
-        return [{"message": error.message, "type": "PARSE_ERROR"}]
-    return [{"message": error.message} for error in validate(schema(), document)]
+        return None, (error.message,)
+    return document, tuple(error.message for error in validate(schema(), document))
+
+
+def errors_of(query: str) -> list[dict[str, Any]]:
+    """GitHub-shaped errors when ``query`` is not valid against the schema, else []."""
+    document, errors = _checked(query)
+    if document is None:
+        return [{"message": errors[0], "type": "PARSE_ERROR"}]
+    return [{"message": message} for message in errors]
 
 
 class NotFound(GraphQLError):
@@ -84,9 +101,11 @@ class Repositories:
         errors = errors_of(query)
         if errors:
             return {"errors": errors}
+        document, _ = _checked(query)
+        assert document is not None
         result = execute(
             schema(),
-            parse(query),
+            document,
             root_value=_ROOT,
             field_resolver=self._resolve,
             variable_values=payload.get("variables") or {},
