@@ -3,6 +3,7 @@ pull-request review, the summary table, one GraphQL request, the write pause."""
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -275,3 +276,23 @@ def test_queries_do_not_wait_but_writes_do(fake: FakeGitHub) -> None:
         writes = time.monotonic() - start
     assert queries < 1.0, "three GraphQL queries must not wait a second each"
     assert writes >= 0.9, "two comments keep GitHub's pause between writes"
+
+
+def test_the_readme_shows_awesome_gos_policy_as_a_valid_listbot_toml() -> None:
+    import re
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"```toml\n(# listbot.toml: awesome-go's contribution policy.*?)```", readme, re.S
+    )
+    assert block is not None
+    config = config_from_mapping(tomllib.loads(block.group(1)), source="README.md")
+    policy = config.rule_options("github-requirements")
+    assert policy.active and policy.files == ("go.mod",) and policy.release == "semver"
+    assert config.rule_options("max-new-entries").max == 1
+    assert config.rule_options("alphabetical-order").mode == "on"
