@@ -296,3 +296,47 @@ def test_the_readme_shows_awesome_gos_policy_as_a_valid_listbot_toml() -> None:
     assert policy.active and policy.files == ("go.mod",) and policy.release == "semver"
     assert config.rule_options("max-new-entries").max == 1
     assert config.rule_options("alphabetical-order").mode == "on"
+
+
+# -- alphabetical order in a review ---------------------------------------------------------
+
+
+def _order_review(fake: FakeGitHub, client: GitHubClient, lines: list[str], added: int):
+    text = "# List\n\n## Things\n\n" + "\n".join(lines) + "\n"
+    hunk = [(" " if index != added else "+") + line for index, line in enumerate(lines)]
+    patch = f"@@ -5,{len(lines) - 1} +5,{len(lines)} @@\n" + "\n".join(hunk)
+    fake.add_pull(7, HEAD, {"README.md": (patch, text)})
+    config = config_from_mapping(
+        {"select": ["alphabetical-order"], "rules": {"alphabetical-order": {"mode": "on"}}}
+    )
+
+    def lint(documents, lines_):
+        return lint_paths([], config, offline=True, lines=lines_, documents=documents)
+
+    run_review(client, PullTarget("octo/list", 7, HEAD), GithubOptions(), lint, config)
+    (review,) = [r for r in fake.requests if r.method == "POST" and r.path.endswith("/reviews")]
+    (comment,) = review.json["comments"]
+    return comment
+
+
+ENTRIES = [
+    f"- [{name}](https://e.com/{name.lower()}) - {name}."
+    for name in ["Alpha", "Bravo", "Delta", "Echo", "Golf"]
+]
+
+
+def test_a_move_past_one_neighbour_is_a_suggestion(fake: FakeGitHub, client: GitHubClient) -> None:
+    charlie = "- [Charlie](https://e.com/charlie) - Charlie."
+    lines = [*ENTRIES[:3], charlie, *ENTRIES[3:]]  # Alpha Bravo Delta Charlie Echo Golf
+    comment = _order_review(fake, client, lines, added=3)
+    assert (comment["start_line"], comment["line"]) == (7, 8)  # Delta and Charlie
+    assert f"```suggestion\n{charlie}\n{ENTRIES[2]}\n```" in comment["body"]
+
+
+def test_a_far_move_says_where_the_entry_belongs(fake: FakeGitHub, client: GitHubClient) -> None:
+    foxtrot = "- [Foxtrot](https://e.com/foxtrot) - Foxtrot."
+    lines = [ENTRIES[0], foxtrot, *ENTRIES[1:]]  # Foxtrot belongs after Echo, 3 entries down
+    comment = _order_review(fake, client, lines, added=1)
+    assert "suggestion" not in comment["body"] and "start_line" not in comment
+    assert comment["line"] == 6
+    assert 'it belongs after "Echo"' in comment["body"]

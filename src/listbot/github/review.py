@@ -121,11 +121,29 @@ def keep(findings: Sequence[Finding], patches: Mapping[str, FilePatch], mode: st
             continue
         if (
             mode == "file"
-            or (mode == "added" and finding.line in patch.added)
+            or (mode == "added" and _touches(finding, patch.added))
             or (mode == "diff_context" and finding.line in patch.context)
         ):
             kept.append(finding)
     return kept
+
+
+def _touches(finding: Finding, lines: frozenset[int]) -> bool:
+    """On an added line, or fixed by changing one: two entries out of order, of which the
+    PR added one, may be reported on the other (either could move), and its fix, which
+    moves one past the other, then changes the added line."""
+    if finding.line in lines:
+        return True
+    for edit in finding.fix.edits if finding.fix is not None else ():
+        span = edit.span
+        last = (
+            span.end_line - 1
+            if span.end_column == 1 and span.end_line > span.line
+            else span.end_line
+        )
+        if any(line in lines for line in range(span.line, last + 1)):
+            return True
+    return False
 
 
 def report_items(findings: Sequence[Finding], documents: Mapping[str, Document]) -> list[Reported]:
