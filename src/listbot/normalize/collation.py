@@ -86,7 +86,7 @@ COLLATIONS = tuple(
 """Every collation a list may follow; the first is the one a reader expects."""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def fold(name: str, accents: bool = True) -> str:
     """Case (and accents) folded: ``"Élan"`` → ``"elan"``."""
     if accents:
@@ -110,7 +110,7 @@ def _natural(word: str) -> tuple[object, ...]:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def sort_key(name: str, collation: Collation) -> Key:
     """The key of ``name`` under ``collation``: a tuple of words (one word, letter by
     letter), each a string or, with numbers by value, a tuple of text and numbers."""

@@ -4,12 +4,14 @@ text), case- and accent-insensitively, numbers by value (`Vue 2` before `Vue 10`
 list is checked on its own: a section's list, and each nested list under an entry. The
 entry that is out of place is reported with where it belongs ("belongs after `Gin`").
 
-In the default `auto` mode a list is checked only when the list is evidently meant to be
-sorted: it is in order apart from a few entries, and either most lists of the file are in
-order or the list is long enough that being nearly in order cannot be chance. A list
-that was never meant to be sorted is never reported. Which of the usual alphabetical
-orders a file follows (numbers by value or digit by digit; word by word, or letter by
-letter ignoring spaces and punctuation) is recognised once per file.
+In the default `auto` mode a list is checked only when it is evidently meant to be
+sorted: it is in order apart from a few entries, and the file's other lists or the list's
+own length make that closeness more than chance (a list that was never meant to be sorted
+is never reported). Which of the usual alphabetical orders the file follows (accents folded
+or by code point, numbers by value or digit by digit, word by word, letter by letter or
+character by character, shorter or longer names first) is recognised once per file, and
+an entry is reported only when every one of those orders agrees it is out of place: how a
+list counts spaces, numbers or accents is its own affair.
 
 Numbered lists, table-of-contents links (`#anchors`), and items that do not start with
 their link are left alone; names that start with a Han character are not placed, as their

@@ -108,8 +108,13 @@ def promotional(text: str, options: Options) -> list[tuple[int, int]]:
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
+    pattern = _pattern(options.words)
+    if pattern is None:
+        return
     for entry in doc.all_entries:
         if entry.main_link is None or entry.paper is not None:
+            continue
+        if not pattern.search(entry.description):  # most descriptions: no word, no masking
             continue
         source = _description(doc, entry)
         if source is None:
