@@ -173,7 +173,9 @@ def _fixable_lines(findings: list[Finding]) -> set[int]:
         assert finding.fix is not None
         lines.update(range(finding.line, finding.end_line + 1))
         for edit in finding.fix.edits:
-            lines.update(range(edit.span.line, edit.span.end_line + 1))
+            # A line inserted before an edited line may show, in a line diff, as inserted
+            # after the line above it (which changed_lines counts on both sides).
+            lines.update(range(edit.span.line - 1, edit.span.end_line + 1))
     return lines
 
 

@@ -50,6 +50,8 @@ class RunResult:
     notices: list[str] = field(default_factory=list)
     input_errors: list[str] = field(default_factory=list)
     fatal: str | None = None
+    entries: list[Any] = field(default_factory=list)
+    """Per checked entry, the facts behind the contribution policy (for the review)."""
 
 
 def lint_paths(
@@ -122,4 +124,5 @@ def _run_network_checks(
         result.findings.extend(finalize(document, config, findings) if document else findings)
     result.links.extend(report.links)
     result.notices.extend(report.notices)
+    result.entries.extend(report.entries)
     result.fatal = report.fatal

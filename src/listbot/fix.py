@@ -200,6 +200,9 @@ def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pas
         _allow(allowed, candidate.finding.span)
         for edit in candidate.fix.edits:
             _allow(allowed, edit.span)
+        moved_over = _moved_over(text, candidate)
+        if moved_over is not None:
+            _allow(allowed, moved_over)
     edits.sort(key=lambda r: (r.start, r.end))
     pieces: list[str] = []
     position = 0
@@ -209,6 +212,25 @@ def _apply_pass(text: str, findings: Iterable[Finding], *, unsafe: bool) -> _Pas
         position = r.end
     pieces.append(text[position:])
     return _Pass("".join(pieces), len(fixed), frozenset(allowed), tuple(edits), tuple(fixed))
+
+
+def _moved_over(text: str, candidate: _Candidate) -> Span | None:
+    """The lines a move jumps over, when the fix is one: two edits, one deleting a text
+    and one inserting that same text elsewhere. Those lines are unchanged but shift, and a
+    line diff may show them, rather than the moved text, as what moved."""
+    if len(candidate.ranges) != 2:
+        return None
+    first, second = candidate.ranges
+    for gone, added in ((first, second), (second, first)):
+        if (
+            gone.text == ""
+            and added.start == added.end
+            and gone.end > gone.start
+            and text[gone.start : gone.end] == added.text
+        ):
+            spans = [edit.span for edit in candidate.fix.edits]
+            return Span(min(s.line for s in spans), 1, max(s.end_line for s in spans), 1)
+    return None
 
 
 def _allow(lines: set[int], span: Span) -> None:

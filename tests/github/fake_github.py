@@ -439,7 +439,15 @@ class FakeGitHub:
         return web.json_response({"login": self.token_login, "url": f"{self.api_url}/user"})
 
     async def _graphql(self, request: web.Request) -> web.Response:
+        from tests.github.fake_graphql import errors_of
+
         payload = await request.json()
+        errors = errors_of(payload.get("query", ""))  # every query, against GitHub's schema
+        if errors:
+            return web.json_response({"errors": errors})
         if self.graphql_handler is None:
             return web.json_response({"errors": [{"message": "no handler"}]}, status=500)
         return web.json_response(self.graphql_handler(payload))
+
+    def graphql_requests(self) -> list[Recorded]:
+        return [r for r in self.requests if r.path == "/api/graphql"]

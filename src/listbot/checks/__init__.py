@@ -68,11 +68,14 @@ class CheckReport:
     token"): the final summary line names each by its label."""
     fatal: str | None = None
     """Set when the run cannot give a meaningful answer (no network): exit 2. Same form."""
+    entries: list[Any] = field(default_factory=list)
+    """What a review shows per added entry (github-requirements' facts and verdict)."""
 
     def merge(self, other: CheckReport) -> None:
         self.findings.extend(other.findings)
         self.links.extend(other.links)
         self.notices.extend(other.notices)
+        self.entries.extend(other.entries)
         self.fatal = self.fatal or other.fatal
 
 

@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterator
 
 from listbot.checks import CheckContext, CheckReport
+from listbot.checks.github_requirements import REQUIREMENTS, judge_entry
+from listbot.checks.github_requirements import Options as Requirements
 from listbot.checks.github_rules import ARCHIVED, MISSING, MOVED, RULES, STALE
 from listbot.checks.link_rules import url_fix
 from listbot.findings import Finding
@@ -66,26 +68,31 @@ async def check_github_repos(context: CheckContext) -> CheckReport:
     """The ``github`` checker: facts for every linked repository, then findings."""
     report = CheckReport()
     wanted = {rule.id for rule in RULES} & set(context.selected)
-    if not wanted:
+    policy = context.config.rule_options(REQUIREMENTS.id)
+    policy_on = REQUIREMENTS.id in context.selected and policy.active
+    if not wanted and not policy_on:
         return report
     links = _links(context)
     if not links:
         return report
     options: GithubOptions = context.config.section("github")
     repos = unique_repos(link.url for _, link in links)
+    files = policy.files if policy_on else ()
     max_age = None if context.options.get("no_cache") else options.cache_hours * 3600
     known: dict[str, RepoFacts] = {}
     if max_age:
         keys = (key_of(*r) for r in repos)
         stored = context.store.get_many(STORE_KIND, keys, max_age, RepoFacts.is_valid_json)
         known = {key: RepoFacts.from_json(value) for key, value in stored.items()}
+        if policy_on:  # facts stored by a run without the policy do not answer it
+            known = {key: facts for key, facts in known.items() if facts.answers(files)}
     pending = [repo for repo in repos if key_of(*repo) not in known]
     if pending:
         token = token_from(context, options)
         if token is None:
             report.notices.append(NO_TOKEN)
             return report
-        fresh = await _ask(context, options, token, pending, report)
+        fresh = await _ask(context, options, token, pending, report, policy_on, files)
         context.store.put_many(
             STORE_KIND, [(k, f.to_json(), not f.missing) for k, f in fresh.items()]
         )
@@ -97,7 +104,32 @@ async def check_github_repos(context: CheckContext) -> CheckReport:
         if repo is not None and facts is not None:
             for finding in _findings(document, link, repo, facts, wanted, options, now):
                 report.findings.append(finding.with_(file=document.path))
+    if policy_on:
+        _judge_entries(context, known, policy, now, report)
     return report
+
+
+def _judge_entries(
+    context: CheckContext,
+    known: dict[str, RepoFacts],
+    policy: Requirements,
+    now: float,
+    report: CheckReport,
+) -> None:
+    """github-requirements: each entry whose main link is a repository, against the policy."""
+    for document in context.documents:
+        for entry in document.all_entries:
+            link = entry.main_link
+            repo = repo_of(link.url) if link is not None and not link.is_image else None
+            if repo is None or not context.wants(document.path, entry.line):
+                continue
+            facts = known.get(key_of(*repo))
+            if facts is None:
+                continue
+            row, finding = judge_entry(document, entry, facts, policy, now)
+            report.entries.append(row)
+            if finding is not None:
+                report.findings.append(finding)
 
 
 async def _ask(
@@ -106,8 +138,11 @@ async def _ask(
     token: str,
     pending: list[tuple[str, str]],
     report: CheckReport,
+    policy: bool = False,
+    files: tuple[str, ...] = (),
 ) -> dict[str, RepoFacts]:
-    """Ask GitHub batch by batch (in a thread: PyGithub is synchronous)."""
+    """Ask GitHub batch by batch (in a thread: PyGithub is synchronous); with ``policy``,
+    the same query also asks what the contribution policy needs."""
     from listbot.github.api import GitHubClient, GitHubError
 
     fresh: dict[str, RepoFacts] = {}
@@ -116,12 +151,13 @@ async def _ask(
         done = 0
         for batch in batches(pending, options.batch_size):
             try:
-                answer = await asyncio.to_thread(client.graphql, build_query(batch))
+                query = build_query(batch, policy=policy, files=files)
+                answer = await asyncio.to_thread(client.graphql, query)
             except GitHubError as error:
                 word = "skipped" if not done else "incomplete"
                 report.notices.append(f"GitHub repository checks {word}: {error}")
                 break
-            fresh.update(read_answer(batch, answer))
+            fresh.update(read_answer(batch, answer, files))
             done += len(batch)
             if context.progress is not None:
                 missing = sum(1 for facts in fresh.values() if facts.missing)

@@ -160,7 +160,7 @@ def run_review(args: argparse.Namespace) -> int:
             if target is None:
                 info = client.pull_info(repo, args.pr)
                 target = PullTarget(repo, args.pr, info.head_sha, info.from_fork)
-            outcome = review(client, target, options, lint)
+            outcome = review(client, target, options, lint, config)
         except GitHubError as error:
             print(f"listbot: error: {error}", file=sys.stderr)
             return EXIT_ERROR

@@ -117,18 +117,33 @@ class GitHubClient:
         if not throttle:
             kwargs["seconds_between_requests"] = None
             kwargs["seconds_between_writes"] = None
-        self._github = Github(
-            auth=Auth.Token(token) if token else None,
-            base_url=api_url.rstrip("/"),
-            timeout=int(timeout),
-            per_page=100,
-            lazy=True,
+        self._settings: dict[str, Any] = {
+            "auth": Auth.Token(token) if token else None,
+            "base_url": api_url.rstrip("/"),
+            "timeout": int(timeout),
+            "per_page": 100,
+            "lazy": True,
             **kwargs,
-        )
+        }
+        self._github = Github(**self._settings)
+        self._reader: Github | None = None
         self._objects: dict[tuple[str, int], Any] = {}
 
     def close(self) -> None:
         self._github.close()
+        if self._reader is not None:
+            self._reader.close()
+
+    @property
+    def _queries(self) -> Github:
+        """The client for GraphQL queries: a query is a POST, and PyGithub pauses
+        ``seconds_between_writes`` (1 s) before every POST, but a query writes nothing.
+        A second client without the pauses keeps them for the real writes (comments,
+        reviews, issues) of the first, and the queries out of their timing."""
+        if self._reader is None:
+            settings = {**self._settings, "seconds_between_requests": None}
+            self._reader = Github(**{**settings, "seconds_between_writes": None})
+        return self._reader
 
     def __enter__(self) -> GitHubClient:
         return self
@@ -334,8 +349,9 @@ class GitHubClient:
     # -- GraphQL -------------------------------------------------------------------------
 
     def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The whole GraphQL answer, ``errors`` included (partial answers are normal)."""
-        requester = self._github.requester
+        """The whole GraphQL answer, ``errors`` included (partial answers are normal).
+        Only queries: a mutation would be a write, and must keep the write pause."""
+        requester = self._queries.requester
 
         def fetch() -> dict[str, Any]:
             _, data = requester.requestJsonAndCheck(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from listbot.checks.github_requirements import Check, EntryPolicy
 from listbot.findings import Finding, Severity
 from listbot.github import escape, markers
 
@@ -61,10 +62,30 @@ def _fixed_line(item: Reported) -> str | None:
     return text if text != item.line_text else None
 
 
-def inline_comment(item: Reported) -> str:
-    """The body of one inline review comment (with a suggestion when the fix is one line)."""
+def whole_lines(finding: Finding) -> tuple[int, int, str] | None:
+    """``(first, last, text)`` when the finding's fix is one edit that replaces whole lines
+    ``first..last`` (an entry moved past its neighbour): a suggestion on those lines."""
+    fix = finding.fix
+    if fix is None or len(fix.edits) != 1:
+        return None
+    (edit,) = fix.edits
+    span = edit.span
+    if span.column != 1 or span.end_column != 1 or span.end_line <= span.line:
+        return None
+    if not edit.text.endswith(("\n", "\r")):
+        return None
+    text = edit.text.removesuffix("\n").removesuffix("\r")
+    return span.line, span.end_line - 1, text.replace("\r\n", "\n")
+
+
+def inline_comment(item: Reported, *, lines: bool = False) -> str:
+    """The body of one inline review comment, with a suggestion when the fix is one line,
+    or (``lines``: the comment covers them) one edit of whole lines."""
     parts = [_headline(item.finding)]
     fixed = _fixed_line(item)
+    replaced = whole_lines(item.finding) if lines else None
+    if replaced is not None:
+        fixed = replaced[2]
     if fixed is not None and item.finding.fix is not None:
         longest = max((len(run) for run in re.findall(r"`+", fixed)), default=0)
         fence = "`" * max(3, longest + 1)
@@ -151,7 +172,64 @@ def findings_table(findings: Sequence[Finding]) -> list[str]:
     ]
 
 
-def summary(findings: Sequence[Finding], *, head_sha: str, filter_mode: str) -> str:
+_MARKS = {True: "✔", False: "✘", None: ""}
+_FACT_COLUMNS = ("stars", "age", "last push", "licence", "archived", "release")
+
+
+def _fact(check: Check) -> str:
+    return f"{escape.inline(check.value, table=True, limit=60)} {_MARKS[check.ok]}".strip()
+
+
+def entry_row(entry: EntryPolicy) -> str:
+    """One added entry: name, link, section, the facts behind the policy, the verdict."""
+    name = escape.inline(entry.name, table=True, limit=100) or escape.code(entry.repo, table=True)
+    cells = [
+        f"{name}<br>{escape.code(entry.url, table=True, limit=200)}",
+        escape.inline(entry.section, table=True, limit=100),
+    ]
+    by_label = {check.label: check for check in entry.checks}
+    for label in _FACT_COLUMNS:
+        check = by_label.get(label)
+        cells.append(_fact(check) if check else "")
+    others = [c for c in entry.checks if c.label not in _FACT_COLUMNS]
+    cells.append(", ".join(f"{escape.inline(c.label, table=True)} {_fact(c)}" for c in others))
+    if entry.missing:
+        verdict = "✘ repository not found"
+    elif entry.ok:
+        verdict = "✔ meets the requirements"
+    else:
+        failed = ", ".join(
+            escape.inline(c.label, table=True) for c in entry.checks if c.ok is False
+        )
+        verdict = f"✘ fails: {failed}"
+    cells.append(verdict)
+    return "| " + " | ".join(cells) + " |"
+
+
+def entries_table(entries: Sequence[EntryPolicy]) -> list[str]:
+    if not entries:
+        return []
+    header = (
+        "| Entry | Section | Stars | Age | Last push | Licence | Archived | Release | Other "
+        "| Verdict |"
+    )
+    return [
+        "### Entries this pull request adds",
+        "",
+        header,
+        "| --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- |",
+        *(entry_row(entry) for entry in entries),
+        "",
+    ]
+
+
+def summary(
+    findings: Sequence[Finding],
+    *,
+    head_sha: str,
+    filter_mode: str,
+    entries: Sequence[EntryPolicy] = (),
+) -> str:
     """The sticky summary comment: edited in place on every run."""
     parts = [markers.marker(markers.SUMMARY), "## listbot"]
     scope = {
@@ -166,5 +244,6 @@ def summary(findings: Sequence[Finding], *, head_sha: str, filter_mode: str) -> 
     else:
         parts.append(f"{_counts(findings)} {scope} (head {head}).")
         parts.append("")
-        parts.extend(findings_table(findings))
+    parts.extend(entries_table(entries))
+    parts.extend(findings_table(findings))
     return escape.fit(parts, more="| … | | | | {count} more rows not shown |")

@@ -24,6 +24,8 @@ class FilePatch:
     """Every RIGHT-side line inside a hunk (added lines and unchanged context)."""
     hunks: tuple[tuple[int, int], ...] = field(default=())
     """(first, last) RIGHT-side line of each hunk, for range comments."""
+    removed: tuple[str, ...] = ()
+    """Text of the lines the PR removes (LEFT side), e.g. to tell a moved entry from a new one."""
 
     def same_hunk(self, first: int, last: int) -> bool:
         return any(start <= first and last <= end for start, end in self.hunks)
@@ -38,6 +40,7 @@ def parse_patch(path: str, patch: str | None) -> FilePatch:
         return FilePatch(path)
     added: set[int] = set()
     context: set[int] = set()
+    removed: list[str] = []
     hunks: list[tuple[int, int]] = []
     line = 0
     start = 0
@@ -57,10 +60,11 @@ def parse_patch(path: str, patch: str | None) -> FilePatch:
             context.add(line)
             line += 1
         elif text.startswith("-"):
+            removed.append(text[1:])
             continue
         else:
             context.add(line)
             line += 1
     if in_hunk and line > start:
         hunks.append((start, line - 1))
-    return FilePatch(path, frozenset(added), frozenset(context), tuple(hunks))
+    return FilePatch(path, frozenset(added), frozenset(context), tuple(hunks), tuple(removed))

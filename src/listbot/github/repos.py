@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +29,17 @@ RESERVED_OWNERS = frozenset(
     }
 )  # fmt: skip
 FIELDS = "nameWithOwner url isArchived pushedAt"
+POLICY_FIELDS = (
+    "createdAt stargazerCount isFork licenseInfo { spdxId name } "
+    "latestRelease { tagName } "
+    'refs(refPrefix: "refs/tags/", first: 1, '
+    "orderBy: {field: TAG_COMMIT_DATE, direction: DESC}) { nodes { name } } "
+    'root: object(expression: "HEAD:") { ... on Tree { entries { name } } } '
+    'workflows: object(expression: "HEAD:.github/workflows") { ... on Tree { entries { name } } }'
+)
+"""What contribution policies ask about (``github-requirements``), in the same query:
+stars, creation date, fork, licence, latest release and tag, the files at the root (the
+README) and the workflows folder (CI)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,21 @@ class RepoFacts:
     url: str = ""
     archived: bool = False
     pushed_at: str | None = None
+    policy: bool = False
+    """Whether the facts below were asked for (the health checks alone do not need them)."""
+    created_at: str | None = None
+    stars: int = 0
+    fork: bool = False
+    license: str | None = None
+    """SPDX id of the licence GitHub recognises (``NOASSERTION`` for one it cannot name)."""
+    release: str | None = None
+    """Tag of the latest release."""
+    latest_tag: str | None = None
+    root_files: tuple[str, ...] = ()
+    workflows: int = 0
+    """Files in ``.github/workflows``."""
+    files: Mapping[str, bool] = field(default_factory=dict)
+    """Whether each path asked for exists on the default branch."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +74,16 @@ class RepoFacts:
             "url": self.url,
             "archived": self.archived,
             "pushed_at": self.pushed_at,
+            "policy": self.policy,
+            "created_at": self.created_at,
+            "stars": self.stars,
+            "fork": self.fork,
+            "license": self.license,
+            "release": self.release,
+            "latest_tag": self.latest_tag,
+            "root_files": list(self.root_files),
+            "workflows": self.workflows,
+            "files": dict(self.files),
         }
 
     @staticmethod
@@ -69,7 +105,21 @@ class RepoFacts:
             url=str(value.get("url") or ""),
             archived=bool(value.get("archived")),
             pushed_at=value.get("pushed_at"),
+            policy=bool(value.get("policy")),
+            created_at=value.get("created_at"),
+            stars=int(value.get("stars") or 0),
+            fork=bool(value.get("fork")),
+            license=value.get("license"),
+            release=value.get("release"),
+            latest_tag=value.get("latest_tag"),
+            root_files=tuple(str(name) for name in value.get("root_files") or ()),
+            workflows=int(value.get("workflows") or 0),
+            files={str(k): bool(v) for k, v in (value.get("files") or {}).items()},
         )
+
+    def answers(self, files: Sequence[str]) -> bool:
+        """Whether these facts answer a policy that asks for ``files``."""
+        return self.missing or (self.policy and all(path in self.files for path in files))
 
 
 def repo_of(url: str) -> tuple[str, str] | None:
@@ -108,18 +158,65 @@ def batches(items: Sequence[tuple[str, str]], size: int) -> list[list[tuple[str,
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
-def build_query(batch: Sequence[tuple[str, str]]) -> str:
-    """One GraphQL query with an alias per repository (names are JSON-quoted)."""
+def build_query(
+    batch: Sequence[tuple[str, str]], *, policy: bool = False, files: Sequence[str] = ()
+) -> str:
+    """One GraphQL query with an alias per repository (names are JSON-quoted). With
+    ``policy``, also what contribution policies ask about, and whether each of ``files``
+    exists (alias ``f0``, ``f1``, ...). The fields are written once, in a fragment: the
+    query stays small (GitHub parses it, and counts its size) however long the batch."""
+    fields = FIELDS
+    if policy:
+        fields += " " + POLICY_FIELDS
+        for index, path in enumerate(files):
+            expression = json.dumps("HEAD:" + path.strip("/"))
+            fields += f" f{index}: object(expression: {expression}) {{ __typename }}"
     lines = [
         f"  r{index}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)})"
-        f" {{ {FIELDS} }}"
+        " { ...facts }"
         for index, (owner, name) in enumerate(batch)
     ]
-    return "query {\n" + "\n".join(lines) + "\n}"
+    return "query {\n" + "\n".join(lines) + "\n}\nfragment facts on Repository { " + fields + " }"
+
+
+def _entries(node: Any) -> list[str]:
+    if not isinstance(node, Mapping):
+        return []
+    return [str(e.get("name")) for e in node.get("entries") or [] if isinstance(e, Mapping)]
+
+
+def _facts(node: Mapping[str, Any], owner: str, name: str, files: Sequence[str]) -> RepoFacts:
+    health = RepoFacts(
+        name_with_owner=str(node.get("nameWithOwner") or f"{owner}/{name}"),
+        url=str(node.get("url") or ""),
+        archived=bool(node.get("isArchived")),
+        pushed_at=node.get("pushedAt"),
+    )
+    if "stargazerCount" not in node:
+        return health
+    licence = node.get("licenseInfo")
+    release = node.get("latestRelease")
+    tags = (node.get("refs") or {}).get("nodes") or []
+    workflows = node.get("workflows")
+    return replace(
+        health,
+        policy=True,
+        created_at=node.get("createdAt"),
+        stars=int(node.get("stargazerCount") or 0),
+        fork=bool(node.get("isFork")),
+        license=str(licence.get("spdxId") or "NOASSERTION")
+        if isinstance(licence, Mapping)
+        else None,
+        release=str(release.get("tagName")) if isinstance(release, Mapping) else None,
+        latest_tag=str(tags[0].get("name")) if tags and isinstance(tags[0], Mapping) else None,
+        root_files=tuple(_entries(node.get("root"))),
+        workflows=len(_entries(workflows)),
+        files={path: node.get(f"f{index}") is not None for index, path in enumerate(files)},
+    )
 
 
 def read_answer(
-    batch: Sequence[tuple[str, str]], answer: Mapping[str, Any]
+    batch: Sequence[tuple[str, str]], answer: Mapping[str, Any], files: Sequence[str] = ()
 ) -> dict[str, RepoFacts]:
     """Facts by key for the repositories the answer is sure about (others are left out)."""
     data = answer.get("data") or {}
@@ -133,12 +230,7 @@ def read_answer(
         alias = f"r{index}"
         node = data.get(alias) if isinstance(data, Mapping) else None
         if isinstance(node, Mapping):
-            facts[key_of(owner, name)] = RepoFacts(
-                name_with_owner=str(node.get("nameWithOwner") or f"{owner}/{name}"),
-                url=str(node.get("url") or ""),
-                archived=bool(node.get("isArchived")),
-                pushed_at=node.get("pushedAt"),
-            )
+            facts[key_of(owner, name)] = _facts(node, owner, name, files)
         elif alias in not_found:
             facts[key_of(owner, name)] = RepoFacts(missing=True)
     return facts
@@ -157,14 +249,19 @@ def moved_url(url: str, owner: str, name: str, new_name_with_owner: str) -> str:
     return parts._replace(scheme="https", netloc="github.com", path="/".join(segments)).geturl()
 
 
-def days_since_push(facts: RepoFacts, now: float) -> float | None:
-    if not facts.pushed_at:
+def days_since(timestamp: str | None, now: float) -> float | None:
+    """Days from an ISO 8601 time (GitHub's ``2024-01-31T12:00:00Z``) to ``now``."""
+    if not timestamp:
         return None
     try:
-        pushed = datetime.fromisoformat(facts.pushed_at.replace("Z", "+00:00"))
+        then = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return (now - pushed.timestamp()) / 86400
+    return (now - then.timestamp()) / 86400
+
+
+def days_since_push(facts: RepoFacts, now: float) -> float | None:
+    return days_since(facts.pushed_at, now)
 
 
 def unique_repos(urls: Iterable[str]) -> list[tuple[str, str]]:

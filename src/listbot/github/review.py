@@ -18,13 +18,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from listbot.api import RunResult
+from listbot.checks.github_requirements import NEW_ENTRIES, EntryPolicy
+from listbot.config import Config
+from listbot.engine import selected_rules
 from listbot.findings import Finding
 from listbot.github import comments, markers
 from listbot.github.api import ChangedFile, Comment, GitHubClient, GitHubError
 from listbot.github.comments import Reported
 from listbot.github.diff import FilePatch, parse_patch
 from listbot.github.options import GithubOptions
-from listbot.model import Document
+from listbot.model import Document, Entry
 from listbot.parse import parse
 from listbot.source import InputError, decode
 
@@ -72,6 +75,8 @@ class ReviewOutcome:
     notices: list[str] = field(default_factory=list)
     input_errors: list[str] = field(default_factory=list)
     fatal: str | None = None
+    entries: list[EntryPolicy] = field(default_factory=list)
+    """The entries the PR adds, with the facts behind the contribution policy."""
 
 
 # -- pure steps ------------------------------------------------------------------------------
@@ -116,11 +121,29 @@ def keep(findings: Sequence[Finding], patches: Mapping[str, FilePatch], mode: st
             continue
         if (
             mode == "file"
-            or (mode == "added" and finding.line in patch.added)
+            or (mode == "added" and _touches(finding, patch.added))
             or (mode == "diff_context" and finding.line in patch.context)
         ):
             kept.append(finding)
     return kept
+
+
+def _touches(finding: Finding, lines: frozenset[int]) -> bool:
+    """On an added line, or fixed by changing one: two entries out of order, of which the
+    PR added one, may be reported on the other (either could move), and its fix, which
+    moves one past the other, then changes the added line."""
+    if finding.line in lines:
+        return True
+    for edit in finding.fix.edits if finding.fix is not None else ():
+        span = edit.span
+        last = (
+            span.end_line - 1
+            if span.end_column == 1 and span.end_line > span.line
+            else span.end_line
+        )
+        if any(line in lines for line in range(span.line, last + 1)):
+            return True
+    return False
 
 
 def report_items(findings: Sequence[Finding], documents: Mapping[str, Document]) -> list[Reported]:
@@ -142,6 +165,54 @@ def is_own(comment: Comment, kind: str, options: GithubOptions) -> bool:
     if not markers.has_marker(comment.body, kind):
         return False
     return not options.bot_logins or comment.login in options.bot_logins
+
+
+def new_entries(
+    documents: Sequence[Document], patches: Mapping[str, FilePatch]
+) -> list[tuple[Document, Entry]]:
+    """Entries the PR adds: first line added, link on no removed line (not a moved entry)."""
+    found = []
+    for document in documents:
+        patch = patches.get(document.path)
+        if patch is None:
+            continue
+        removed = "\n".join(patch.removed)
+        for entry in document.all_entries:
+            url = entry.url
+            if entry.line in patch.added and url and not url.startswith("#") and url not in removed:
+                found.append((document, entry))
+    return found
+
+
+def too_many_entries(
+    documents: Sequence[Document], patches: Mapping[str, FilePatch], limit: int
+) -> Finding | None:
+    """max-new-entries: one finding, on the first entry past the limit."""
+    added = new_entries(documents, patches)
+    if not limit or len(added) <= limit:
+        return None
+    document, entry = added[limit]
+    message = (
+        f"This pull request adds {len(added)} entries; this list takes at most {limit} "
+        "per pull request"
+    )
+    return NEW_ENTRIES.finding(entry.span, message, added=len(added)).with_(file=document.path)
+
+
+def suggestion_position(finding: Finding, patch: FilePatch | None) -> dict[str, Any] | None:
+    """Where a comment must sit to suggest the finding's fix when that fix replaces whole
+    lines (all in one hunk), else None."""
+    replaced = comments.whole_lines(finding)
+    if replaced is None or patch is None:
+        return None
+    first, last, _ = replaced
+    lines = range(first, last + 1)
+    if not all(line in patch.context for line in lines) or not patch.same_hunk(first, last):
+        return None
+    position: dict[str, Any] = {"path": finding.file, "side": "RIGHT", "line": last}
+    if last > first:
+        position.update(start_line=first, start_side="RIGHT")
+    return position
 
 
 def anchor(finding: Finding, patch: FilePatch | None) -> dict[str, Any] | None:
@@ -180,9 +251,14 @@ def plan_review(
     for item in items:
         if item.fingerprint in posted:
             continue
-        position = anchor(item.finding, patches.get(item.finding.file))
+        patch = patches.get(item.finding.file)
+        position = suggestion_position(item.finding, patch)
+        body = comments.inline_comment(item, lines=True) if position else ""
+        if position is None:
+            position = anchor(item.finding, patch)
+            body = comments.inline_comment(item)
         if position is not None and len(plan.inline) < options.max_inline_comments:
-            plan.inline.append((item, {**position, "body": comments.inline_comment(item)}))
+            plan.inline.append((item, {**position, "body": body}))
         else:
             plan.body.append(item)
     return plan
@@ -219,9 +295,14 @@ def load_documents(
 
 
 def run_review(
-    client: GitHubClient, target: PullTarget, options: GithubOptions, lint: Linter
+    client: GitHubClient,
+    target: PullTarget,
+    options: GithubOptions,
+    lint: Linter,
+    config: Config | None = None,
 ) -> ReviewOutcome:
-    """Review one pull request; GitHub errors other than 401/403/404 on writes propagate."""
+    """Review one pull request; GitHub errors other than 401/403/404 on writes propagate.
+    ``config`` turns on the pull-request rules (max-new-entries)."""
     outcome = ReviewOutcome()
     changed = client.pull_files(target.repo, target.number)
     documents, patches = load_documents(client, target, changed, options, outcome)
@@ -233,6 +314,19 @@ def run_review(
     outcome.input_errors.extend(result.input_errors)
     outcome.fatal = result.fatal
     outcome.findings = keep(result.findings, patches, options.filter_mode)
+    outcome.entries = [
+        entry
+        for entry in result.entries
+        if isinstance(entry, EntryPolicy)
+        and entry.file in patches
+        and entry.line in patches[entry.file].added
+    ]
+    if config is not None and NEW_ENTRIES.id in {r.id for r in selected_rules(config)}:
+        limit = config.rule_options(NEW_ENTRIES.id).max
+        excess = too_many_entries(documents, patches, limit)
+        if excess is not None:
+            severity = config.rule_severity(NEW_ENTRIES.id) or excess.severity
+            outcome.findings.append(excess.with_(severity=severity))
     if target.from_fork:
         outcome.fallback_reason = FORK_REASON
         return outcome
@@ -297,10 +391,13 @@ def _update_summary(
         for c in client.issue_comments(target.repo, target.number)
         if is_own(c, markers.SUMMARY, options)
     ]
-    if not own and not outcome.findings:
+    if not own and not outcome.findings and not outcome.entries:
         return
     body = comments.summary(
-        outcome.findings, head_sha=target.head_sha, filter_mode=options.filter_mode
+        outcome.findings,
+        head_sha=target.head_sha,
+        filter_mode=options.filter_mode,
+        entries=outcome.entries,
     )
     if own:
         first, *duplicates = own

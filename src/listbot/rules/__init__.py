@@ -59,10 +59,16 @@ _MODULES: tuple[str, ...] = (
     "ordered_list_as_heading",
     "mojibake",
     "latex_leftover",
+    # -- contribution policy --
+    "alphabetical_order",
+    "section_size",
+    "promotional_wording",
+    "entry_name",
     # -- network checks (listbot.checks.*; each module exports RULES) --
     "listbot.checks.link_rules",
     "listbot.checks.arxiv_rules",
     "listbot.checks.github_rules",
+    "listbot.checks.github_requirements",
 )
 
 # Old or alternative names -> current id.

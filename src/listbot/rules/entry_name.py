@@ -1,0 +1,117 @@
+"""## What it does
+Reports an entry that links a GitHub repository under a name that is not the project's:
+the link text is compared with the repository's name (or its owner's) in the URL, ignoring
+case, spaces and punctuation, and a name that contains the other (`Go kit` for
+`go-kit/kit`, `acmetool` for `hlandau/acme`) is fine.
+
+Only lists that name their entries after their repositories are checked: most of their
+GitHub entries (four in five, and at least five) must match. A list that names entries by
+topic ("Falsehoods about phone numbers") or by kind of link ("Repo", "Code") is left
+alone, and so are generic link texts anywhere.
+
+## Why is this bad?
+Readers look for a project by its name; an entry called "Fast JSON" that links
+`someone/zoomjson` is hard to find again and often a description in the wrong place.
+
+## Example
+```markdown
+- [A fast JSON parser](https://github.com/valyala/fastjson) - Parses JSON.
+```
+
+## Use instead
+```markdown
+- [fastjson](https://github.com/valyala/fastjson) - Fast JSON parser.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from listbot.findings import Finding, Severity
+from listbot.github.repos import repo_of
+from listbot.model import Document, Link
+from listbot.rules.base import NoOptions, Rule
+from listbot.rules.duplicate_entry import GENERIC_NAMES
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+CONVENTION_SHARE = 0.8
+"""Share of a list's GitHub entries named after their repositories for the rule to apply."""
+MIN_ENTRIES = 5
+
+
+def squeeze(text: str) -> str:
+    """Letters and digits only, case-folded: how two spellings of a name are compared."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+_ECOSYSTEM = frozenset(
+    {"awesome", "go", "golang", "py", "python", "js", "node", "nodejs", "rs", "rust", "lib"}
+)
+"""Words repository names add for their ecosystem (``go-``, ``-python``, ``awesome-``)."""
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """``short`` is ``long`` abbreviated: same first letter, its letters in order in it
+    (``gf`` for GoFrame, ``seaweedfs`` for Seaweed File System)."""
+    if not short or not long or short[0] != long[0]:
+        return False
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def names_match(text: str, repo_name: str) -> bool:
+    """Whether a link text names the repository: once squeezed, one contains or abbreviates
+    the other, with or without the repository's ecosystem words (``go-``, ``awesome-``)."""
+    a = squeeze(text)
+    words = [w for w in re.split(r"[-_.]", repo_name.removesuffix(".git")) if w]
+    candidates = {squeeze(repo_name.removesuffix(".git"))}
+    candidates.add(squeeze("".join(w for w in words if w.casefold() not in _ECOSYSTEM)))
+    candidates.discard("")
+    if not a or not candidates:
+        return True  # nothing to compare (an image, an emoji): no opinion
+    return any(
+        a in b or b in a or _subsequence(min(a, b, key=len), max(a, b, key=len)) for b in candidates
+    )
+
+
+def _named_links(doc: Document) -> list[tuple[Link, tuple[str, str], bool]]:
+    found = []
+    for entry in doc.all_entries:
+        link = entry.main_link
+        if link is None or link.is_image or link.image_urls:
+            continue
+        repo = repo_of(link.url)
+        if repo is None or link.text.strip().casefold() in GENERIC_NAMES:
+            continue
+        matches = names_match(link.text, repo[1]) or names_match(link.text, repo[0])
+        found.append((link, repo, matches))
+    return found
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    named = _named_links(doc)
+    matching = sum(1 for _, _, matches in named if matches)
+    if len(named) < MIN_ENTRIES or matching < CONVENTION_SHARE * len(named):
+        return
+    for link, repo, matches in named:
+        if matches:
+            continue
+        yield RULE.finding(
+            link.span,
+            f'Entry name "{link.text.strip()}" is not the name of the repository it links '
+            f"({repo[0]}/{repo[1]})",
+            url=link.url,
+            repository=f"{repo[0]}/{repo[1]}",
+        )
+
+
+RULE = Rule(
+    id="entry-name",
+    summary="An entry that links a GitHub repository should be named after the project.",
+    check=check,
+    severity=Severity.INFO,
+    tags=("policy", "entries"),
+    doc=__doc__ or "",
+)
