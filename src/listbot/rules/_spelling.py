@@ -13,7 +13,7 @@ and ``TRAILING_CONTEXT`` words; ``PRODUCT_WORDS`` (``notion``, ``spring``, ``zoo
 common English words, so each has its own words (``notion api``, ``zoom meeting``).
 
 Brand spellings follow each project's own site. Names usually typed in lower case as a
-command (``git``, ``npm``, ``docker run``, ``pandas``) or spelled in lower case by their
+command (``git``, ``npm``, ``pandas``) or spelled in lower case by their
 projects (``webpack``, ``esbuild``) are deliberately absent from ``NAMES``.
 """
 
@@ -39,6 +39,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Lua": (),
     "LuaJIT": (),
     "WebAssembly": ("web assembly",),
+    "Wasm": (),  # webassembly.org's short name: not WASM, not wasm
     "Solidity": (),
     "GraphQL": ("graph ql",),
     "PowerShell": ("power shell",),
@@ -89,6 +90,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "ASP.NET": ("aspnet",),
     "Gradle": (),
     "Kubernetes": (),
+    "Docker": (),
     "Docker Compose": (),
     "Terraform": (),
     "Ansible": (),
@@ -242,7 +244,6 @@ CONTEXT_NAMES: dict[str, str] = {
     "jest": "Jest",
     "redux": "Redux",
     "bootstrap": "Bootstrap",
-    "docker": "Docker",
     "latex": "LaTeX",
     "windows": "Windows",
     "android": "Android",

@@ -44,10 +44,10 @@ would change, since links to it would break.
 - Entry names (`[parcel](…) - …`) are not checked: the name is the project's own
   (`parcel`, `webpack` and `esbuild` are spelled in lower case by their projects).
 - Not reported: `webpack` (its project's spelling), `Postgres` (PostgreSQL's own short
-  name; lower-case `postgres` is), `k8s` and `wasm` (accepted abbreviations), `OS X` and
-  `Mac OS X` (Apple's names for the versions before macOS), `git`, `docker` and other
-  command names outside a technology context, and capitalised ordinary words (`GO`,
-  `DOCKER`).
+  name; lower-case `postgres` is), `k8s` (an accepted abbreviation), `OS X` and
+  `Mac OS X` (Apple's names for the versions before macOS), `git` and other command
+  names, and ordinary words written with a capital (`GO`, `ReAct`). `wasm` and `WASM`
+  are reported as `Wasm`, webassembly.org's short name, not as `WebAssembly`.
 - A finding is placed on the word's own line; awesome-lint reports the first line of
   the paragraph it is in.
 """
@@ -299,12 +299,13 @@ _FUNCTION_WORDS = PHRASE_BREAKS | frozenset(
 
 def _opens_phrase(words: _Words, start: int) -> bool:
     """Whether an ordinary word starts its noun phrase (``the zoom app``, ``Python slack
-    bot``), rather than completing one (``neural net framework``)."""
+    bot``, ``targeting net 8``), rather than completing one (``neural net framework``)."""
     before = words.before(start, 1)
     if not before or not _is_space(before[0][1]):
         return True
-    word = before[0][0]
-    return word.lower() in _FUNCTION_WORDS or _is_known(word)
+    word = before[0][0].lower()
+    verb = len(word) > 4 and word.endswith(("ing", "ed"))  # "targeting net 8", "hosted zoom"
+    return word in _FUNCTION_WORDS or verb or _is_known(before[0][0])
 
 
 def _context_hit(words: _Words, lowered: str, written: str, start: int, end: int) -> str | None:
