@@ -133,8 +133,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Jira": (),
     "Ethereum": (),
     # Databases and data formats
-    "PostgreSQL": ("postgressql", "postgre sql", "postgresql"),
-    "Postgres": (),
+    "PostgreSQL": ("postgressql", "postgre sql", "postgresql", "postgres"),
     "MySQL": (),
     "MariaDB": (),
     "SQLite": (),
@@ -211,14 +210,11 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Godot": (),
 }
 
-ACCEPTED: frozenset[str] = frozenset(
-    {
-        "OS X",  # Apple's name for versions 10.8-10.11 (2012-2016)
-        "Mac OS X",  # and before; software listed for them is named correctly
-        "VSCode",  # as common as Microsoft's "VS Code"
-    }
-)
+ACCEPTED: frozenset[str] = frozenset({"VSCode"})  # as common as Microsoft's "VS Code"
 """Spellings never reported, although they match a name case-insensitively."""
+
+VERSIONED: frozenset[str] = frozenset({"macOS"})
+"""Names whose old spellings stay right before an old version number (``Mac OS X 10.9``)."""
 
 # Words that are also technologies: reported only in a technology context, in lower case.
 CONTEXT_NAMES: dict[str, str] = {

@@ -43,9 +43,8 @@ would change, since links to it would break.
 ## Differences from awesome-lint
 - Entry names (`[parcel](…) - …`) are not checked: the name is the project's own
   (`parcel`, `webpack` and `esbuild` are spelled in lower case by their projects).
-- Not reported: `webpack` (its project's spelling), `Postgres` (PostgreSQL's own short
-  name; lower-case `postgres` is), `k8s` (an accepted abbreviation), `OS X` and
-  `Mac OS X` (Apple's names for the versions before macOS), `git` and other command
+- Not reported: `webpack` (its project's spelling), `k8s` (an accepted abbreviation),
+  an old name before its version number (`Mac OS X 10.9`), `git` and other command
   names, and ordinary words written with a capital (`GO`, `ReAct`). `wasm` and `WASM`
   are reported as `Wasm`, webassembly.org's short name, not as `WebAssembly`.
 - A finding is placed on the word's own line; awesome-lint reports the first line of
@@ -74,6 +73,7 @@ from listbot.rules._spelling import (
     PRODUCT_WORDS,
     STRONG_LEADING,
     TRAILING_CONTEXT,
+    VERSIONED,
 )
 from listbot.rules.base import FixAvailability, NoOptions, Rule
 
@@ -85,6 +85,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”")
 _BYLINE_SPLIT = re.compile(r"[,;&*_]|\band\b|\bet al\b\.?")
 _ALNUM_ONLY = re.compile(r"[^a-z0-9]")
+_VERSION = re.compile(r"[ \t]*v?\d+(?:\.\d+)+")
 
 
 @dataclass(frozen=True)
@@ -362,8 +363,11 @@ def _matches(masked: str) -> Iterator[tuple[int, int, str, bool]]:
             continue  # a path, a mention, a bracketed brand (``php[architect]``)
         consumed = stop
         written = " ".join(masked[start:stop].split())
-        if written != correct and written not in ACCEPTED:
-            yield start, stop, correct, unambiguous
+        if written == correct or written in ACCEPTED:
+            continue
+        if correct in VERSIONED and _VERSION.match(masked, stop):
+            continue  # "Mac OS X 10.9": the name of that version
+        yield start, stop, correct, unambiguous
 
 
 def _slug_form(text: str) -> str:
