@@ -13,7 +13,8 @@ from listbot.rules.year_mismatch import is_arxiv_venue, stated_year_conflict
     [
         (2020, "NeurIPS", 2020, False),
         (2021, "ICLR", 2020, False),  # published after the preprint: normal
-        (2019, "NeurIPS", 2020, True),  # before the preprint existed
+        (2019, "NeurIPS", 2020, False),  # posted to arXiv the year after the event
+        (2018, "NeurIPS", 2020, True),  # long before the preprint existed
         (2019, None, 2020, True),
         (2020, "arXiv", 2020, False),
         (2021, "arXiv", 2020, True),  # arXiv year must be the ID's year
