@@ -88,10 +88,11 @@ def test_fix_rewrites_the_pdf_link(project: Path, capsys: pytest.CaptureFixture[
     readme = project / "README.md"
     with server_thread(PAPERS) as server:
         config = _config(project, server)
+        # a PDF link's fix is unsafe: the author may have meant the PDF
         code = main(
             ["lint", str(readme), "--select", "arxiv-link-form", "--config", str(config),
              "--no-cache", "--fix", "--unsafe-fixes"]
-        )  # fmt: skip  (a PDF link's fix is unsafe: the author may have meant the PDF)
+        )  # fmt: skip
         capsys.readouterr()
     assert code == 0
     text = readme.read_text(encoding="utf-8")
