@@ -259,3 +259,23 @@ def test_tiny_inputs_give_findings_inside_the_text(text: str) -> None:
     for finding in findings:
         assert 1 <= finding.line <= len(lines), finding
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
+
+
+def test_indented_lists_that_are_the_files_style_are_reported_once_as_a_warning() -> None:
+    block = (
+        "<details><summary>{0}</summary>\n\n  - [{0}](https://{0}.dev) - Indented.\n</details>\n\n"
+    )
+    text = (
+        "# A\n\n"
+        + "".join(block.format(name) for name in ("a", "b", "c"))
+        + "- [d](https://d.dev)\n"
+    )
+    findings = lint_text(text, "a.md", config=Config(select=("list-item-bullet-indent",))).findings
+    assert [(f.severity.value, f.message) for f in findings] == [
+        (
+            "warning",
+            "Unexpected `2` spaces before list item, expected `0` spaces, remove them "
+            "(3 lists are indented like this)",
+        )
+    ]
+    assert findings[0].fix is not None and len(findings[0].fix.edits) == 3
