@@ -279,3 +279,20 @@ def test_indented_lists_that_are_the_files_style_are_reported_once_as_a_warning(
         )
     ]
     assert findings[0].fix is not None and len(findings[0].fix.edits) == 3
+
+
+def test_whole_lists_in_the_files_other_gap_are_reported_once() -> None:
+    entries = "".join(f"*   [e{n}](https://e{n}.dev)\n" for n in range(6))
+    nested = "*   [p](https://p.dev)\n    * [c](https://c.dev)\n\nText.\n\n"
+    text = (
+        f"# A\n\n{entries}\nText.\n\n{nested}{nested}*   [x](https://x.dev)\n* [y](https://y.dev)\n"
+    )
+    findings = lint_text(text, "a.md", config=Config(select=("list-item-indent",))).findings
+    assert [(f.line, f.message) for f in findings] == [
+        (
+            13,
+            "Unexpected `1` spaces between list item marker and content, expected `3` spaces "
+            "(2 lists are written so)",
+        ),
+        (23, "Unexpected `1` spaces between list item marker and content, expected `3` spaces"),
+    ]
