@@ -54,7 +54,6 @@ would change, since links to it would break.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,6 +82,8 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”")
+_TWO_CAPITALS = re.compile(r"[A-Z][^\s,]*\s+[A-Z]")
+"""Two capitalised words in a row, as in a personal name: what an author list must have."""
 _BYLINE_SPLIT = re.compile(r"[,;&*_]|\band\b|\bet al\b\.?")
 _ALNUM_ONLY = re.compile(r"[^a-z0-9]")
 _VERSION = re.compile(r"[ \t]*v?\d+(?:\.\d+)+")
@@ -134,6 +135,8 @@ _LINE_OPENING = re.compile(r"[\s>*_+|#-]*(?:\d+[.)][\s*_]*)?")
 """What may come before a link that opens its line: quote, list and emphasis markers."""
 _LABEL_CONVENTION = 3
 """Links with the same text this many times: the list's label for a kind of link."""
+_WINDOW = 120
+"""Characters on each side of a name where the words that give it context are read."""
 _ENUMERATION_GAPS = frozenset({"", ",", "/", "&", "+"})
 _PAPER_HOSTS = frozenset(
     {
@@ -204,38 +207,38 @@ def _name_starts(masked: str) -> list[int]:
 
 
 class _Words:
-    """The words of a block, to read the words around a name (built once per block).
+    """The words around a name, read from a window of the text on each side.
 
-    Looking up neighbours by bisection keeps the rule linear in the block's length
-    however long the whitespace between words (a backwards search from every name is not).
+    A bounded window keeps the rule linear however long the whitespace between words
+    (a backwards search from every name over the whole block is not), and tokenising
+    only around names is cheaper than tokenising every block that holds one.
     """
 
     def __init__(self, masked: str) -> None:
         self.masked = masked
-        self.spans = [match.span() for match in _WORD.finditer(masked)]
-        self.starts = [start for start, _ in self.spans]
 
     def before(self, start: int, count: int) -> list[tuple[str, str]]:
         """Up to ``count`` (word, gap after it) pairs before ``start``, nearest first."""
-        index = bisect_left(self.starts, start) - 1
+        low = max(start - _WINDOW, 0)
+        spans = [match.span() for match in _WORD.finditer(self.masked, low, start)]
+        if spans and spans[0][0] == low and low > 0 and self.masked[low - 1].isalnum():
+            spans = spans[1:]  # cut by the window: not a whole word
         found: list[tuple[str, str]] = []
         end = start
-        while index >= 0 and len(found) < count:
-            word_start, word_end = self.spans[index]
+        for word_start, word_end in reversed(spans[-count:]):
             found.append((self.masked[word_start:word_end], self.masked[word_end:end]))
             end = word_start
-            index -= 1
         return found
 
     def after(self, end: int, count: int) -> list[tuple[str, str]]:
         """Up to ``count`` (word, gap before it) pairs after ``end``, nearest first."""
-        index = bisect_left(self.starts, end)
         found: list[tuple[str, str]] = []
-        while index < len(self.spans) and len(found) < count:
-            word_start, word_end = self.spans[index]
-            found.append((self.masked[word_start:word_end], self.masked[end:word_start]))
+        for match in _WORD.finditer(self.masked, end, end + _WINDOW):
+            if len(found) == count:
+                break
+            word_start, word_end = match.span()
+            found.append((match.group(), self.masked[end:word_start]))
             end = word_end
-            index += 1
         return found
 
 
@@ -333,11 +336,12 @@ def _context_hit(words: _Words, lowered: str, written: str, start: int, end: int
     return None
 
 
-def _matches(masked: str) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, correct spelling, unambiguous) of every misspelt name in the text."""
+def _matches(masked: str, starts: list[int]) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, correct spelling, unambiguous) of every misspelt name in the text;
+    ``starts`` are :func:`_name_starts` of the text (before parts of it were blanked)."""
     consumed = 0
     words: _Words | None = None
-    for start in _name_starts(masked):
+    for start in starts:
         if start < consumed:
             continue
         end = _token_at(masked, start)
@@ -389,34 +393,43 @@ def _is_paper(url: str) -> bool:
 
 @dataclass(frozen=True)
 class _Skips:
-    """What is not prose, by line: spans to blank whole, and links whose text is a label."""
+    """What is not prose, by line: names and titles to blank whole, and links.
 
+    Names and titles are written as their owners write them: entry names, paper titles,
+    links that open a line (``> **[Async Http Client](…)**``: the name of what the line
+    describes), links to papers; so are the labels a list repeats (``[Github]`` on every
+    code link: its convention, not prose). Other links keep their text, less the words
+    that name their own site. A link is judged only when its block holds a name.
+    """
+
+    doc: Document
     spans: dict[int, list[Span]]
     links: dict[int, list[Link]]
+    uses: Counter[str]
 
-
-def _skips(doc: Document) -> _Skips:
-    """Names and titles, written as their owners write them: entry names, paper titles,
-    links that open a line (``> **[Async Http Client](…)**``: the name of what the line
-    describes), links to papers; the labels a list repeats (``[Github]`` on every code
-    link: its convention, not prose); and, by line, every other link."""
-    spans: dict[int, list[Span]] = {}
-    for entry in doc.all_entries:
-        found = [entry.main_link.span] if entry.main_link is not None else []
-        if entry.paper is not None and entry.paper.title_span is not None:
-            found.append(entry.paper.title_span)
-        for span in found:
-            spans.setdefault(span.line, []).append(span)
-    links: dict[int, list[Link]] = {}
-    texts = [link for link in doc.links if not link.is_image and not link.in_html]
-    uses = Counter(link.text for link in texts)
-    for link in texts:
-        opens_line = _LINE_OPENING.fullmatch(doc.line_text(link.line)[: link.column - 1])
-        if opens_line or uses[link.text] >= _LABEL_CONVENTION or _is_paper(link.url):
-            spans.setdefault(link.span.line, []).append(link.span)
-        else:
+    @classmethod
+    def of(cls, doc: Document) -> _Skips:
+        spans: dict[int, list[Span]] = {}
+        for entry in doc.all_entries:
+            found = [entry.main_link.span] if entry.main_link is not None else []
+            if entry.paper is not None and entry.paper.title_span is not None:
+                found.append(entry.paper.title_span)
+            for span in found:
+                spans.setdefault(span.line, []).append(span)
+        texts = [link for link in doc.links if not link.is_image and not link.in_html]
+        links: dict[int, list[Link]] = {}
+        for link in texts:
             links.setdefault(link.span.line, []).append(link)
-    return _Skips(spans, links)
+        return cls(doc, spans, links, Counter(link.text for link in texts))
+
+    def names_whole(self, link: Link) -> bool:
+        """Whether the link's whole text is a name, title or label (not prose)."""
+        before = self.doc.line_text(link.line)[: link.column - 1]
+        return bool(
+            _LINE_OPENING.fullmatch(before)
+            or self.uses[link.text] >= _LABEL_CONVENTION
+            or _is_paper(link.url)
+        )
 
 
 Range = tuple[int, int]
@@ -433,7 +446,8 @@ def _blanked(masked: str, ranges: list[Range]) -> str:
         if start >= end:
             continue
         parts.append(masked[last:start])
-        parts.append(_NOT_NEWLINE.sub(" ", masked[start:end]))
+        chunk = masked[start:end]
+        parts.append(_NOT_NEWLINE.sub(" ", chunk) if "\n" in chunk else " " * len(chunk))
         last = end
     parts.append(masked[last:])
     return "".join(parts)
@@ -443,19 +457,25 @@ def _skipped_ranges(source: BlockText, masked: str, skips: _Skips) -> list[Range
     ranges: list[Range] = []
     last = source.first_line + len(source.line_starts) - 1
     for line in range(source.first_line, last + 1):
-        for span in skips.spans.get(line, ()):
+        spans = list(skips.spans.get(line, ()))
+        for link in skips.links.get(line, ()):
+            if skips.names_whole(link):
+                spans.append(link.span)
+            else:
+                ranges.extend(_site_words(source, masked, link))
+        for span in spans:
             start = source.offset(span.line, span.column)
             if start is None:
                 continue
             end = source.offset(span.end_line, span.end_column)
             ranges.append((start, len(masked) if end is None else min(end, len(masked))))
-        for link in skips.links.get(line, ()):
-            ranges.extend(_site_words(source, masked, link))
     return ranges
 
 
 def _site_words(source: BlockText, masked: str, link: Link) -> Iterator[Range]:
     """The words of a link's text that name its own site or path (``[github](…)``)."""
+    if _FIRST_RUNS.isdisjoint(_RUN.findall(link.text.lower())):
+        return  # no word of the text can start a name: nothing to spare
     start = source.offset(link.span.line, link.span.column)
     end = source.offset(link.span.end_line, link.span.end_column)
     if start is None:
@@ -498,24 +518,38 @@ def _is_person(item: str) -> bool:
     )
 
 
-def _bylines(masked: str) -> Iterator[Range]:
-    """The names in author lists: three or more personal names (two with ``et al``)."""
+def _bylines(masked: str, starts: list[int]) -> Iterator[Range]:
+    """The names in author lists: three or more personal names (two with ``et al``).
+    Only lines where a name may start (``starts``) are read."""
     if "," not in masked:
         return
     offset = 0
+    pending = iter(starts)
+    next_start = next(pending, None)
     for line in masked.split("\n"):
-        if line.count(",") >= 1:
-            items: list[tuple[int, int]] = []
-            last = 0
-            for cut in [*_BYLINE_SPLIT.finditer(line), None]:
-                stop = cut.start() if cut else len(line)
-                if _is_person(line[last:stop]):
-                    items.append((last, stop))
-                last = cut.end() if cut else stop
-            if len(items) >= 3 or (len(items) == 2 and "et al" in line):
-                for start, stop in items:
-                    yield offset + start, offset + stop
-        offset += len(line) + 1
+        end = offset + len(line)
+        while next_start is not None and next_start < offset:
+            next_start = next(pending, None)
+        if next_start is not None and next_start <= end and _may_be_byline(line):
+            yield from _names_of_byline(line, offset)
+        offset = end + 1
+
+
+def _may_be_byline(line: str) -> bool:
+    return "," in line and len(_TWO_CAPITALS.findall(line)) >= 2
+
+
+def _names_of_byline(line: str, offset: int) -> Iterator[Range]:
+    items: list[tuple[int, int]] = []
+    last = 0
+    for cut in [*_BYLINE_SPLIT.finditer(line), None]:
+        stop = cut.start() if cut else len(line)
+        if _is_person(line[last:stop]):
+            items.append((last, stop))
+        last = cut.end() if cut else stop
+    if len(items) >= 3 or (len(items) == 2 and "et al" in line):
+        for start, stop in items:
+            yield offset + start, offset + stop
 
 
 def _in_cjk_text(text: str, start: int, end: int) -> bool:
@@ -526,12 +560,15 @@ def _in_cjk_text(text: str, start: int, end: int) -> bool:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    skips = _skips(doc)
+    skips = _Skips.of(doc)
     for block, source in prose_blocks(doc):
         masked = mask_markup(source.text)
+        starts = _name_starts(masked)
+        if not starts:
+            continue  # most blocks name nothing: no need to find what is not prose
         masked = _blanked(masked, _skipped_ranges(source, masked, skips))
-        masked = _blanked(masked, [*_quoted_titles(masked), *_bylines(masked)])
-        for start, end, correct, unambiguous in _matches(masked):
+        masked = _blanked(masked, [*_quoted_titles(masked), *_bylines(masked, starts)])
+        for start, end, correct, unambiguous in _matches(masked, starts):
             written = source.text[start:end]
             if written.lower() == correct.lower() and _in_cjk_text(source.text, start, end):
                 continue
