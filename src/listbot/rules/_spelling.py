@@ -82,7 +82,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "TSLint": (),
     "Cordova": (),
     "Django": (),
-    "FastAPI": ("fast api",),
+    "FastAPI": (),  # not "fast API": a fast API is an ordinary phrase
     "Laravel": (),
     "Symfony": (),
     "Ruby on Rails": ("rubyonrails",),

@@ -128,8 +128,9 @@ _FIRST_RUNS = frozenset(re.split(r"[^a-z0-9]", word, maxsplit=1)[0] for word in 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # not the `string` module: it costs 0.5 ms to import
 _ASCII_LETTERS = frozenset(_UPPER + _UPPER.lower())
 _LETTER_OR_DIGIT = _ASCII_LETTERS | frozenset("0123456789")
-_NOT_BEFORE_NAME = _LETTER_OR_DIGIT | frozenset("._-@#/$\\")
-"""A word right after one of these is inside a longer token or a path, tag, mention, ..."""
+_NOT_BEFORE_NAME = _LETTER_OR_DIGIT | frozenset("._-@#/$\\:")
+"""A word right after one of these is inside a longer token or a path, tag, mention,
+identifier (``plugin:github``, ``:github:``), ..."""
 _ASCII_LOWER = str.maketrans(_UPPER, _UPPER.lower())
 _LINE_OPENING = re.compile(r"[\s>*_+|#-]*(?:\d+[.)][\s*_]*)?")
 """What may come before a link that opens its line: quote, list and emphasis markers."""
@@ -352,6 +353,8 @@ def _matches(masked: str, starts: list[int]) -> Iterator[tuple[int, int, str, bo
         for rest, correct in LEXICON.by_first.get(lowered, ()):
             stop = _phrase_end(masked, end, rest)
             if stop is not None:
+                if rest and _ordinary_phrase(masked, start):
+                    break  # "a stack overflow": words, not the name
                 hit = (stop, correct, True)
                 break
         if hit is None and (lowered in CONTEXT_NAMES or lowered in PRODUCT_WORDS):
@@ -372,6 +375,13 @@ def _matches(masked: str, starts: list[int]) -> Iterator[tuple[int, int, str, bo
         if correct in VERSIONED and _VERSION.match(masked, stop):
             continue  # "Mac OS X 10.9": the name of that version
         yield start, stop, correct, unambiguous
+
+
+def _ordinary_phrase(masked: str, start: int) -> bool:
+    """Whether a name of several words follows an indefinite article, as ordinary words
+    do (``a stack overflow``) and names do not."""
+    before = masked[max(start - 4, 0) : start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in ("a", "an")
 
 
 def _slug_form(text: str) -> str:
