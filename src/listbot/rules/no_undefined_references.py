@@ -15,11 +15,6 @@ side by side (`[GPLv3][MIT]`, where `[MIT]` tags other entries too), a tag befor
 inline link (`[Boost][website](https://…)`, which renders as a tag and a link), or a
 pattern's character class (`[12][0-9]`).
 
-## Differences from awesome-lint
-awesome-lint (remark-lint) reports every shortcut bracket without a definition, so each
-licence tag such as `[MIT]` after an entry is an error (1,170 on awesome-cpp); listbot
-reports bracketed text only where it stands in a link's place.
-
 ## Example
 ```markdown
 - [Foo][foo] - Does foo.
@@ -33,6 +28,11 @@ reports bracketed text only where it stands in a link's place.
 
 [foo]: https://foo.dev
 ```
+
+## Differences from awesome-lint
+awesome-lint (remark-lint) reports every shortcut bracket without a definition, so each
+licence tag such as `[MIT]` after an entry is an error (1,170 on awesome-cpp); listbot
+reports bracketed text only where it stands in a link's place.
 """
 
 from __future__ import annotations
