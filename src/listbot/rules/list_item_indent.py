@@ -23,7 +23,8 @@ to its parent's content column, which moves with the gap. remark-lint's
 Items of one list with the same wrong gap are reported once, at the first of them; the
 fix rewrites them all. With `consistent`, several whole lists written in the file's
 other style (nested lists with one space in a file of `*   Foo` items) are the file's
-second habit, not a ragged list: they are reported once for the file, with one fix.
+second habit, not a ragged list: they are reported once for the file, with one fix
+(unsafe: that habit was chosen).
 
 ## Fix safety
 The fix rewrites only the gap after the markers. It is safe when the items are one line
@@ -42,7 +43,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
@@ -115,7 +116,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if len(whole) > 1:  # whole lists in the other style: the file's second style, once
         items = [pair for pairs in whole.values() for pair in pairs]
         gap = next(iter(whole))[1]
-        yield _finding(doc, style, gap, items, f" ({len(whole)} lists are written so)")
+        finding = _finding(doc, style, gap, items, f" ({len(whole)} lists are written so)")
+        assert finding.fix is not None  # the file's second habit: changing it is a choice
+        yield finding.with_(fix=replace(finding.fix, applicability=Applicability.UNSAFE))
 
 
 def _finding(

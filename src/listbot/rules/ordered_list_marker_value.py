@@ -26,7 +26,8 @@ With `ordered`, a slip is reported once, where the count breaks (`1, 2, 2, 3` is
 at the second `2`, not at every later item), and a list that repeats one number
 (`1. 1. 1.`) is reported once, at its second item. When most of the file's lists repeat
 one number, that is the file's style (Markdown counts for them): it is reported once for
-the file, as a warning, with one fix for all those lists.
+the file, as a warning, with one fix for all those lists, which is unsafe (the style was
+chosen).
 
 ## Fix safety
 Safe: rewrites the numbers of the second and later items only (with `ordered`, every item
@@ -127,7 +128,6 @@ def _style_finding(doc: Document, repeating: list[list[ListItem]]) -> Finding:
     """One warning for the lists that number every item alike, with one fix for them all."""
     first = repeating[0]
     fixes = [_renumber(doc, items, 1, (items[0].number or 0) + 1) for items in repeating]
-    unsafe = any(fix.applicability is Applicability.UNSAFE for fix in fixes)
     finding = _finding(first[1], (first[0].number or 0) + 1, None)
     return finding.with_(
         message=f"{finding.message} ({len(repeating)} lists number every item alike)",
@@ -135,7 +135,7 @@ def _style_finding(doc: Document, repeating: list[list[ListItem]]) -> Finding:
         fix=Fix(
             tuple(edit for fix in fixes for edit in fix.edits),
             f"Renumber the items of {len(repeating)} lists",
-            Applicability.UNSAFE if unsafe else Applicability.SAFE,
+            Applicability.UNSAFE,  # numbering every item 1. was chosen: the author's call
         ),
     )
 

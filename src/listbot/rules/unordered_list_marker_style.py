@@ -26,9 +26,10 @@ file as a warning, with one fix for all of them.
 ```
 
 ## Fix safety
-Safe: replaces the bullet characters and nothing else. A stray bullet's fix joins the two
-halves of the list it split, which is the defect; a whole list's fix changes nothing in
-the rendered page, since it touches no neighbouring list.
+Safe for a stray bullet: it replaces the bullet characters and nothing else, joining the
+two halves of the list it split, which is the defect. Unsafe for whole lists in another
+bullet: the page would not change (they touch no neighbouring list), but the bullet was
+chosen, and changing it is the author's call.
 
 ## Options
 `style`: `"consistent"` (the bullet most items in the file use; remark-lint takes the
@@ -43,7 +44,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Edit, Finding, Fix, Severity
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
 from listbot.rules.base import FixAvailability, Rule
 
@@ -110,6 +111,8 @@ def _finding(
         fix=Fix(
             tuple(Edit.replace_at(item.line, item.column, 1, expected) for item in items),
             f"Use `{expected}` as the bullet",
+            # a whole list's bullet was chosen; whether to change it is the author's call
+            Applicability.SAFE if severity is Severity.ERROR else Applicability.UNSAFE,
         ),
         severity=severity,
         items=len(items),
