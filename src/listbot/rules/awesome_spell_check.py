@@ -15,6 +15,7 @@ Left alone, because they are not prose naming a product:
   (`[github](https://github.com/…)`, `[mysql](https://crates.io/crates/mysql)`), and
   link texts the list repeats as labels (`[Github]` on every code link);
 - author lists (`*Sirui Xu, Yu-Xiong Wang, Liang-Yan Gui*`): surnames are not acronyms;
+  and a line that is one emphasised word, an author's handle under a title;
 - casing alone of a word set in Chinese, Japanese or Korean text (`基于pytorch实现`),
   whose writers commonly keep Latin names in lower case.
 
@@ -37,8 +38,9 @@ such as "notion" may not mean the product.
 Safe when only casing, spaces or punctuation change in a name that has no other meaning
 (`Javascript` → `JavaScript`, `nodejs` → `Node.js`). Unsafe when the word may mean
 something else (`rust`, `notion`, an acronym written like a surname, `Gui`), when the
-fix renames rather than respells (`OSX` → `macOS`), and in a heading when the anchor
-would change, since links to it would break.
+fix renames rather than respells (`OSX` → `macOS`), when it splits one word in two
+(`huggingface` → `Hugging Face`: perhaps a handle or a package name), and in a heading
+when the anchor would change, since links to it would break.
 
 ## Differences from awesome-lint
 - Entry names (`[parcel](…) - …`) are not checked: the name is the project's own
@@ -82,6 +84,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”")
+_LONE_EMPHASIS = re.compile(r"\s*([*_])[\w.-]+\1\s*\\?\s*")
 _TWO_CAPITALS = re.compile(r"[A-Z][^\s,]*\s+[A-Z]")
 """Two capitalised words in a row, as in a personal name: what an author list must have."""
 _BYLINE_SPLIT = re.compile(r"[,;&*_]|\band\b|\bet al\b\.?")
@@ -497,6 +500,18 @@ def _site_words(source: BlockText, masked: str, link: Link) -> Iterator[Range]:
             yield match.span()
 
 
+def _lone_emphasis(masked: str) -> Iterator[Range]:
+    """A line that is one emphasised word (``*huggingface*`` under a title): a byline
+    naming one author or organisation by their handle."""
+    if "*" not in masked and "_" not in masked:
+        return
+    offset = 0
+    for line in masked.split("\n"):
+        if _LONE_EMPHASIS.fullmatch(line):
+            yield offset, offset + len(line)
+        offset += len(line) + 1
+
+
 def _quoted_titles(masked: str) -> Iterator[Range]:
     """Titles quoted in double quotes (three words or more): citations, as written."""
     if '"' not in masked and "“" not in masked:
@@ -577,7 +592,9 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         if not starts:
             continue  # most blocks name nothing: no need to find what is not prose
         masked = _blanked(masked, _skipped_ranges(source, masked, skips))
-        masked = _blanked(masked, [*_quoted_titles(masked), *_bylines(masked, starts)])
+        masked = _blanked(
+            masked, [*_quoted_titles(masked), *_bylines(masked, starts), *_lone_emphasis(masked)]
+        )
         for start, end, correct, unambiguous in _matches(masked, starts):
             written = source.text[start:end]
             if written.lower() == correct.lower() and _in_cjk_text(source.text, start, end):
@@ -595,6 +612,8 @@ def _fix_is_safe(kind: str, written: str, correct: str, unambiguous: bool) -> bo
         return False
     if correct.isupper() and written[:1].isupper() and written[1:].islower():
         return False  # "Gui", "Api": maybe a surname or a word, not the acronym
+    if " " in correct and " " not in written:
+        return False  # "huggingface": maybe a handle or a package, not the name misspelt
     return kind != "heading" or _slug_form(written) == _slug_form(correct)
 
 
