@@ -12,8 +12,9 @@ Left alone, because they are not prose naming a product:
   links that open a line (`> **[Async Http Client](…)**`), paper titles, the text of
   links to papers, and titles quoted in double quotes;
 - a link's text naming the link's own site or path, a label rather than prose
-  (`[github](https://github.com/…)`, `[mysql](https://crates.io/crates/mysql)`), and
-  link texts the list repeats as labels (`[Github]` on every code link);
+  (`[github](https://github.com/…)`), the text of links to package registries, which
+  names a package (`[couchdb](https://crates.io/…)`), and link texts the list repeats as
+  labels (`[Github]` on every code link);
 - author lists (`*Sirui Xu, Yu-Xiong Wang, Liang-Yan Gui*`): surnames are not acronyms;
   and a line that is one emphasised word, an author's handle under a title;
 - casing alone of a word set in Chinese, Japanese or Korean text (`基于pytorch实现`),
@@ -159,6 +160,27 @@ _PAPER_HOSTS = frozenset(
         "link.springer.com",
     }
 )
+_REGISTRY_HOSTS = frozenset(
+    {
+        "crates.io",
+        "docs.rs",
+        "lib.rs",
+        "npmjs.com",
+        "npmjs.org",
+        "pypi.org",
+        "pypi.python.org",
+        "hex.pm",
+        "hexdocs.pm",
+        "rubygems.org",
+        "packagist.org",
+        "pkg.go.dev",
+        "nuget.org",
+        "pub.dev",
+        "cocoapods.org",
+        "cran.r-project.org",
+    }
+)
+"""Package registries: a link's text there names a package or a keyword, as spelled."""
 _NAME_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "di", "del", "la", "le"))
 
 
@@ -442,6 +464,7 @@ class _Skips:
             _LINE_OPENING.fullmatch(before)
             or self.uses[link.text] >= _LABEL_CONVENTION
             or _is_paper(link.url)
+            or host_of(link.url) in _REGISTRY_HOSTS
         )
 
 
