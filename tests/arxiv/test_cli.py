@@ -88,9 +88,10 @@ def test_fix_rewrites_the_pdf_link(project: Path, capsys: pytest.CaptureFixture[
     readme = project / "README.md"
     with server_thread(PAPERS) as server:
         config = _config(project, server)
+        # a PDF link's fix is unsafe: the author may have meant the PDF
         code = main(
             ["lint", str(readme), "--select", "arxiv-link-form", "--config", str(config),
-             "--no-cache", "--fix"]
+             "--no-cache", "--fix", "--unsafe-fixes"]
         )  # fmt: skip
         capsys.readouterr()
     assert code == 0

@@ -259,3 +259,40 @@ def test_tiny_inputs_give_findings_inside_the_text(text: str) -> None:
     for finding in findings:
         assert 1 <= finding.line <= len(lines), finding
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
+
+
+def test_indented_lists_that_are_the_files_style_are_reported_once_as_a_warning() -> None:
+    block = (
+        "<details><summary>{0}</summary>\n\n  - [{0}](https://{0}.dev) - Indented.\n</details>\n\n"
+    )
+    text = (
+        "# A\n\n"
+        + "".join(block.format(name) for name in ("a", "b", "c"))
+        + "- [d](https://d.dev)\n"
+    )
+    findings = lint_text(text, "a.md", config=Config(select=("list-item-bullet-indent",))).findings
+    assert [(f.severity.value, f.message) for f in findings] == [
+        (
+            "warning",
+            "Unexpected `2` spaces before list item, expected `0` spaces, remove them "
+            "(3 lists are indented like this)",
+        )
+    ]
+    assert findings[0].fix is not None and len(findings[0].fix.edits) == 3
+
+
+def test_whole_lists_in_the_files_other_gap_are_reported_once() -> None:
+    entries = "".join(f"*   [e{n}](https://e{n}.dev)\n" for n in range(6))
+    nested = "*   [p](https://p.dev)\n    * [c](https://c.dev)\n\nText.\n\n"
+    text = (
+        f"# A\n\n{entries}\nText.\n\n{nested}{nested}*   [x](https://x.dev)\n* [y](https://y.dev)\n"
+    )
+    findings = lint_text(text, "a.md", config=Config(select=("list-item-indent",))).findings
+    assert [(f.line, f.message) for f in findings] == [
+        (
+            13,
+            "Unexpected `1` spaces between list item marker and content, expected `3` spaces "
+            "(2 lists are written so)",
+        ),
+        (23, "Unexpected `1` spaces between list item marker and content, expected `3` spaces"),
+    ]

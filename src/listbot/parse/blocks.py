@@ -263,6 +263,8 @@ class Walk:
             rows = [part] if part["type"] == "table_head" else part.get("children", [])
             for row in rows:
                 for cell in row.get("children", []):
+                    if cell.get("column") is None:
+                        continue  # empty: no text and no position (its span would be the row)
                     self.text_blocks.append(TextBlock("table_cell", self._block_span(cell), cell))
                     self._inline(cell.get("children", []), item, True)
 

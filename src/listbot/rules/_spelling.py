@@ -2,12 +2,19 @@
 
 ``NAMES`` maps each correct spelling to the other ways people write it (lower case and
 the correct spelling itself are always included, so ``"GitHub": ()`` also catches
-``Github`` and ``github``). ``CONTEXT_NAMES`` are names that are also ordinary words
-(``rust``, ``swift``, ``react``): they are reported only next to a word that shows a
-technology is meant (``written in Rust``, ``Rust library``).
+``Github`` and ``github``). ``ACCEPTED`` are spellings that are never reported although
+they match a name case-insensitively (a project's own short name, a historical name).
+
+Names that are also ordinary words are reported only where the words around them show a
+technology is meant, and only when written in lower case (a capital shows a deliberate
+name: ``ReAct`` is a method, ``GO`` an ontology): ``CONTEXT_NAMES`` (languages and
+frameworks: ``written in rust``, ``swift library``) use the shared ``LEADING_CONTEXT``
+and ``TRAILING_CONTEXT`` words; ``PRODUCT_WORDS`` (``notion``, ``spring``, ``zoom``) are
+common English words, so each has its own words (``notion api``, ``zoom meeting``).
 
 Brand spellings follow each project's own site. Names usually typed in lower case as a
-command (``git``, ``npm``, ``vim``, ``docker``, ``pandas``) are deliberately absent.
+command (``git``, ``npm``, ``pandas``) or spelled in lower case by their
+projects (``webpack``, ``esbuild``) are deliberately absent from ``NAMES``.
 """
 
 from __future__ import annotations
@@ -32,8 +39,9 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Lua": (),
     "LuaJIT": (),
     "WebAssembly": ("web assembly",),
+    "Wasm": (),  # webassembly.org's short name: not WASM, not wasm
     "Solidity": (),
-    "GraphQL": (),
+    "GraphQL": ("graph ql",),
     "PowerShell": ("power shell",),
     "MATLAB": (),
     "PureScript": (),
@@ -41,13 +49,12 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Zig": (),
     # Runtimes, operating systems, platforms
     "Node.js": ("nodejs", "node js"),
-    "macOS": ("osx", "os x", "mac os x", "mac os", "macosx"),
+    "macOS": ("osx", "os x", "mac os x", "mac osx", "mac os", "macosx"),
     "iOS": (),
     "iPadOS": (),
     "watchOS": (),
     "tvOS": (),
     "visionOS": (),
-    "Android": (),
     "Linux": (),
     "Ubuntu": (),
     "Debian": (),
@@ -69,29 +76,31 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Backbone.js": ("backbonejs",),
     "Express.js": ("expressjs",),
     "jQuery": (),
-    "Tailwind CSS": ("tailwindcss",),
+    "Tailwind CSS": ("tailwindcss", "tailwind css"),
     "Sass": (),
     "ESLint": (),
     "TSLint": (),
     "Cordova": (),
     "Django": (),
-    "FastAPI": ("fast api",),
+    "FastAPI": (),  # not "fast API": a fast API is an ordinary phrase
     "Laravel": (),
     "Symfony": (),
     "Ruby on Rails": ("rubyonrails",),
     "Spring Boot": ("springboot",),
+    "ASP.NET": ("aspnet",),
     "Gradle": (),
     "Kubernetes": (),
+    "Docker": (),
     "Docker Compose": (),
     "Terraform": (),
     "Ansible": (),
     # Services and companies
-    "GitHub": (),
+    "GitHub": ("git hub",),
     "GitHub Actions": (),
-    "GitLab": (),
+    "GitLab": ("git lab",),
     "Bitbucket": (),
     "Stack Overflow": ("stackoverflow",),
-    "YouTube": (),
+    "YouTube": ("you tube",),
     "LinkedIn": (),
     "WordPress": (),
     "Drupal": (),
@@ -124,7 +133,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Jira": (),
     "Ethereum": (),
     # Databases and data formats
-    "PostgreSQL": ("postgressql", "postgre sql", "postgresql"),
+    "PostgreSQL": ("postgressql", "postgre sql", "postgresql", "postgres"),
     "MySQL": (),
     "MariaDB": (),
     "SQLite": (),
@@ -193,13 +202,21 @@ NAMES: dict[str, tuple[str, ...]] = {
     "Xcode": (),
     "IntelliJ IDEA": ("intellij idea",),
     "Visual Studio Code": (),
+    "VS Code": ("vscode",),
     "Android Studio": (),
     "ImageMagick": ("image magick",),
+    "FFmpeg": (),
     "Unreal Engine": (),
     "Godot": (),
 }
 
-# Ordinary words that are also technologies: only reported in a technology context.
+ACCEPTED: frozenset[str] = frozenset({"VSCode"})  # as common as Microsoft's "VS Code"
+"""Spellings never reported, although they match a name case-insensitively."""
+
+VERSIONED: frozenset[str] = frozenset({"macOS"})
+"""Names whose old spellings stay right before an old version number (``Mac OS X 10.9``)."""
+
+# Words that are also technologies: reported only in a technology context, in lower case.
 CONTEXT_NAMES: dict[str, str] = {
     "python": "Python",
     "ruby": "Ruby",
@@ -221,20 +238,43 @@ CONTEXT_NAMES: dict[str, str] = {
     "rails": "Rails",
     "electron": "Electron",
     "jest": "Jest",
-    "mocha": "Mocha",
-    "babel": "Babel",
     "redux": "Redux",
     "bootstrap": "Bootstrap",
-    "docker": "Docker",
     "latex": "LaTeX",
     "windows": "Windows",
-    "slack": "Slack",
-    "discord": "Discord",
+    "android": "Android",
     "twitter": "Twitter",
     "kafka": "Kafka",
     "spark": "Spark",
-    "unity": "Unity",
 }
+
+PRODUCT_WORDS: dict[str, tuple[str, str, bool]] = {
+    # word: (correct spelling, words after it that name the product, leading context counts)
+    "notion": ("Notion", "api database page workspace integration template widget", False),
+    "spring": ("Spring", "framework boot mvc cloud security batch webflux microservice", False),
+    "sketch": ("Sketch", "app plugin artboard symbol", False),
+    "atom": ("Atom", "editor package theme plugin ide feed", False),
+    "zoom": ("Zoom", "meeting call conference webinar app client sdk api", False),
+    "asana": ("Asana", "task project workspace api integration", False),
+    "obsidian": ("Obsidian", "vault plugin theme note canvas sync publish", False),
+    "unity": ("Unity", "engine editor 3d 2d game asset plugin hub package sdk", False),
+    "discord": ("Discord", "bot server channel api webhook guild app client", False),
+    "slack": ("Slack", "api bot app webhook channel integration notification workspace sdk", True),
+    "parcel": ("Parcel", "bundler plugin config transformer", True),
+    "blender": ("Blender", "addon add-on script api plugin render shader python", True),
+    "mocha": ("Mocha", "test framework reporter runner spec plugin", True),
+    "babel": ("Babel", "plugin preset config transform loader compiler parser polyfill", True),
+    "jasmine": ("Jasmine", "test spec framework runner", False),
+    "eclipse": ("Eclipse", "ide plugin rcp workspace marketplace", False),
+    "vim": ("Vim", "editor plugin script config mode", False),
+    "net": (".NET", "framework core standard runtime maui blazor #", False),
+}
+"""Ordinary English words that are also products: reported before one of their own words
+(plurals included) or, where marked, after a leading context (``uses babel``). ``#`` stands
+for a version number (``net 8``)."""
+
+PRODUCT_CAPS: frozenset[str] = frozenset({"net"})
+"""Product words also reported in capitals (``NET Core``: no other meaning is likely)."""
 
 LEADING_CONTEXT: tuple[str, ...] = (
     "written in",
@@ -245,6 +285,7 @@ LEADING_CONTEXT: tuple[str, ...] = (
     "powered by",
     "based on",
     "runs on",
+    "run on",
     "uses",
     "using",
     "via",
@@ -253,10 +294,46 @@ LEADING_CONTEXT: tuple[str, ...] = (
     "bindings for",
     "wrapper for",
     "integrates with",
+    "integrated with",
+    "integrating with",
+    "deploy with",
+    "deployed with",
+    "deploying with",
     "in pure",
     "for",
 )
 """Words right before an ambiguous name that show it is a technology (``for rust`` too)."""
+
+STRONG_LEADING: frozenset[str] = frozenset(
+    {"written in", "implemented in", "in pure", "port of", "port to", "bindings for", "wrapper for"}
+)
+"""Leading contexts that settle it alone; after the others (``for``, ``using``) the name must
+end its phrase (``for rust.``, ``using spark and``), not qualify a noun (``for crystal
+structure``, ``using spark plugs``)."""
+
+PHRASE_BREAKS: frozenset[str] = frozenset(
+    {
+        "and",
+        "or",
+        "nor",
+        "with",
+        "in",
+        "on",
+        "for",
+        "to",
+        "via",
+        "from",
+        "as",
+        "at",
+        "by",
+        "is",
+        "are",
+        "was",
+        "that",
+        "which",
+    }
+)
+"""Words that start a new phrase after a name (so the name ended its own)."""
 
 TRAILING_CONTEXT: tuple[str, ...] = (
     "programming",
@@ -278,6 +355,7 @@ TRAILING_CONTEXT: tuple[str, ...] = (
     "code",
     "developers",
     "developer",
+    "development",
     "projects",
     "version",
     "community",
@@ -310,5 +388,8 @@ TRAILING_CONTEXT: tuple[str, ...] = (
     "toolkit",
     "tooling",
     "tools",
+    "testing",
+    "devices",
+    "device",
 )
 """Words right after an ambiguous name that show it is a technology."""

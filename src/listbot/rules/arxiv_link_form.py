@@ -3,6 +3,10 @@ Reports arXiv links in a form readers are worse off with: a PDF (`/pdf/ID`, `.pd
 pinned version (`v2`), plain `http://`, or the `www.`/`export.` hosts; optionally mirrors
 (ar5iv, alphaXiv) and the HTML rendering.
 
+A PDF link whose text says so (`[pdf](https://arxiv.org/pdf/…)`) is what its author
+meant and is not reported. A form that most of a list's arXiv links share (a paper list
+that links every PDF) is the list's convention: it is reported once, not on every link.
+
 ## Why is this bad?
 The abstract page shows the title, authors, every version and all formats, works on
 phones, and is the form that duplicate checks and search engines recognise. A versioned
@@ -19,9 +23,11 @@ link silently hides later corrections.
 ```
 
 ## Fix safety
-Safe: replaces the URL, as written in the file, with `https://arxiv.org/abs/ID`: the same
-paper, unversioned. Links whose URL is not written literally on one line (escapes,
-entities, a reference definition) get no fix.
+Safe for `http` and `host` (the same page at `https://arxiv.org`). Unsafe for `pdf` and
+`versioned`: the abstract page, or the latest version, is not what the link showed, and
+the author may have meant it. Only the reported forms change (an `http` PDF link in a
+list of PDF links becomes an `https` PDF link). Links whose URL is not written literally
+on one line (escapes, entities, a reference definition) get no fix.
 
 ## Options
 `forms`: which forms to report, any of `pdf`, `versioned`, `http`, `host`, `mirror`,
@@ -30,14 +36,16 @@ entities, a reference definition) get no fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlsplit, urlunsplit
 
-from listbot.findings import Finding, Severity
+from listbot.findings import Applicability, Finding, Severity
 from listbot.model import Document
-from listbot.normalize.arxiv_ids import validate
-from listbot.normalize.arxiv_refs import LINK_FORMS, collect_refs, link_forms, url_fix
+from listbot.normalize.arxiv_ids import ArxivId, validate
+from listbot.normalize.arxiv_refs import LINK_FORMS, ArxivRef, collect_refs, link_forms, url_fix
 from listbot.rules.base import FixAvailability, Rule
 
 __all__ = ["RULE", "Options", "check"]
@@ -55,7 +63,15 @@ class Options:
             raise ValueError(f"forms: unknown form {unknown[0]!r} (use {', '.join(LINK_FORMS)})")
 
 
+_CONVENTION_SHARE = 0.5
+_CONVENTION_MIN = 10
+_CONVENTIONAL = ("pdf", "versioned")
+"""Forms a list may choose for all its links; http and host are slips, never a choice."""
+_SAME_PAGE = frozenset({"http", "host"})
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
+    found: list[tuple[ArxivRef, ArxivId, list[str]]] = []
     for ref in collect_refs(doc):
         arxiv_id = ref.arxiv_id
         if arxiv_id is None or ref.url is None or ref.link is None:
@@ -63,15 +79,65 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if validate(ref.written, date.max) is not None:
             continue  # arxiv-invalid-id's
         forms = [form for form in link_forms(ref.url, arxiv_id) if form in options.forms]
-        if not forms:
-            continue
+        if "pdf" in forms and "pdf" in ref.link.text.lower():
+            forms.remove("pdf")  # "[pdf](…/pdf/…)": the PDF is what the author meant
+        found.append((ref, arxiv_id, forms))
+    conventions = _conventions(found)
+    for form, (first, count) in conventions.items():
+        ref, arxiv_id, _ = first
         yield RULE.finding(
             ref.span,
-            f"Link the abstract page {arxiv_id.abs_url} instead of this {'/'.join(forms)} link",
+            f"{count} of {len(found)} arXiv links are {_FORM_NAMES[form]} links, the list's "
+            f"convention; the abstract page ({arxiv_id.abs_url}) shows every version and format",
             url=ref.url,
-            fix=url_fix(doc, ref.link, ref.url, arxiv_id.abs_url),
+            forms=[form],
+            links=count,
+        )
+    for ref, arxiv_id, forms in found:
+        forms = [form for form in forms if form not in conventions]
+        if not forms:
+            continue
+        assert ref.url is not None and ref.link is not None
+        target = _rewritten(ref.url, arxiv_id, forms)
+        fix = url_fix(doc, ref.link, ref.url, target)
+        if fix is not None and not _SAME_PAGE.issuperset(forms):
+            fix = replace(fix, applicability=Applicability.UNSAFE)
+        what = "the abstract page " if target == arxiv_id.abs_url else ""
+        yield RULE.finding(
+            ref.span,
+            f"Link {what}{target} instead of this {'/'.join(forms)} link",
+            url=ref.url,
+            fix=fix,
             forms=forms,
         )
+
+
+_FORM_NAMES = {"pdf": "PDF", "versioned": "versioned"}
+
+
+def _conventions(
+    found: list[tuple[ArxivRef, ArxivId, list[str]]],
+) -> dict[str, tuple[tuple[ArxivRef, ArxivId, list[str]], int]]:
+    """Forms most of the list's arXiv links share: (the first such link, how many)."""
+    conventions: dict[str, tuple[tuple[ArxivRef, ArxivId, list[str]], int]] = {}
+    for form in _CONVENTIONAL:
+        having = [item for item in found if form in item[2]]
+        if len(having) >= _CONVENTION_MIN and len(having) >= _CONVENTION_SHARE * len(found):
+            conventions[form] = (having[0], len(having))
+    return conventions
+
+
+def _rewritten(url: str, arxiv_id: ArxivId, forms: list[str]) -> str:
+    """``url`` with only the reported forms changed (the abstract page for a PDF)."""
+    if "pdf" in forms:
+        return arxiv_id.abs_url
+    parts = urlsplit(url.strip())
+    path = parts.path
+    if "versioned" in forms and arxiv_id.version is not None:
+        path = re.sub(rf"(?<=\d)v{arxiv_id.version}(?!\d)", "", path, count=1)
+    host = "arxiv.org" if "host" in forms else parts.netloc
+    scheme = "https" if "http" in forms else parts.scheme
+    return urlunsplit((scheme, host, path, parts.query, parts.fragment))
 
 
 RULE = Rule(

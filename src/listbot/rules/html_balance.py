@@ -6,8 +6,9 @@ should have been closed (`<tr>` typed instead of `</tr>`, `<b>Model<b>` instead 
 `<b>Model</b>`). All HTML in the file is read
 as one stream, so a `<table>` or `<details>` that Markdown splits at blank lines is
 fine. Void elements (`<img>`, `<br>`) and elements whose end tag HTML makes optional
-(`<p>`, `<li>`, `<tr>`, `<td>`, ...) are handled as browsers handle them. Unknown tag
-names are left alone.
+(`<p>`, `<li>`, `<tr>`, `<td>`, ...) are handled as browsers handle them; a stray end tag
+of the latter (`</p>` after `<p><p>`) is not reported, as it renders at most an empty
+element. Unknown tag names are left alone.
 
 ## Why is this bad?
 GitHub repairs broken HTML silently, and the repair is rarely what was meant: an
@@ -132,6 +133,8 @@ class _Balance:
             (i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None
         )
         if index is None:
+            if tag in OPTIONAL_END:
+                return  # "</p>" after "<p><p>", "</td>" after a comment: an empty element at most
             self.findings.append(
                 RULE.finding(
                     Span.at(line, column, len(tag) + 3),

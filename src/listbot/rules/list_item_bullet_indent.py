@@ -8,7 +8,10 @@ spaces it is not a list item at all but an indented code block (or a lazy contin
 of the paragraph above). remark-lint's `list-item-bullet-indent`, enabled by awesome-lint.
 
 A list whose items are all indented alike is reported once, at its first item; the fix
-covers every item of that list.
+covers every item of that list. When many of the file's lists are indented (three or
+more, and half of its top-level lists, such as every list inside a `<details>` block
+indented two spaces), that is the file's style, not a slip: it is reported once for the
+file, as a warning.
 
 ## Example
 ```markdown
@@ -29,9 +32,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from listbot.findings import Applicability, Edit, Finding, Fix
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
 from listbot.rules.base import FixAvailability, NoOptions, Rule
+
+_STYLE_LISTS = 3
+_STYLE_SHARE = 0.5
+"""Indented lists that make it the file's style: this many, and this share of all."""
 
 
 def _indent_before_marker(doc: Document, item: ListItem) -> int:
@@ -66,15 +73,28 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             f"Unexpected `{item.indent}` {spaces} before list item, expected `0` spaces, "
             "remove them",
         )
-    for key, finding in reported.items():
-        count = len(edits[key])
-        title = "Remove the indentation before the marker" + (
-            f" of all {count} items of this list" if count > 1 else ""
+    top_lists = len({item.list_index for item in doc.list_items if item.depth == 0})
+    keys = list(reported)
+    if len(keys) >= _STYLE_LISTS and len(keys) >= _STYLE_SHARE * top_lists:
+        first = reported[keys[0]]
+        all_edits = tuple(edit for key in keys for edit in edits[key])
+        yield first.with_(
+            message=f"{first.message} ({len(keys)} lists are indented like this)",
+            severity=Severity.WARNING,
+            fix=Fix(all_edits, "Remove the indentation before the markers", Applicability.UNSAFE),
+            data={"items": len(all_edits), "lists": len(keys)},
         )
-        yield finding.with_(
-            fix=Fix(tuple(edits[key]), title, Applicability.UNSAFE),
-            data={"items": count},
-        )
+    else:
+        for key in keys:
+            finding = reported[key]
+            count = len(edits[key])
+            title = "Remove the indentation before the marker" + (
+                f" of all {count} items of this list" if count > 1 else ""
+            )
+            yield finding.with_(
+                fix=Fix(tuple(edits[key]), title, Applicability.UNSAFE),
+                data={"items": count},
+            )
 
 
 RULE = Rule(

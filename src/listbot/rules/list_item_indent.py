@@ -21,7 +21,10 @@ to its parent's content column, which moves with the gap. remark-lint's
 ```
 
 Items of one list with the same wrong gap are reported once, at the first of them; the
-fix rewrites them all.
+fix rewrites them all. With `consistent`, several whole lists written in the file's
+other style (nested lists with one space in a file of `*   Foo` items) are the file's
+second habit, not a ragged list: they are reported once for the file, with one fix
+(unsafe: that habit was chosen).
 
 ## Fix safety
 The fix rewrites only the gap after the markers. It is safe when the items are one line
@@ -40,7 +43,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
@@ -92,9 +95,11 @@ def _most_common_style(doc: Document) -> str:
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     style = _most_common_style(doc) if options.style == "consistent" else options.style
     groups: dict[tuple[int, str], list[tuple[ListItem, int]]] = {}
+    sizes: Counter[int] = Counter()
     for item in doc.list_items:
         if item.content_gap == 0 or item.line in doc.code_lines:
             continue
+        sizes[item.list_index] += 1
         gap = _gap_text(doc, item)
         expected = 1 if style == "one" else _tab_gap(item.marker)
         if gap == " " * expected:
@@ -102,30 +107,47 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if item.content_gap > 4 and expected == 1:
             continue  # five or more spaces: the content is an indented code block
         groups.setdefault((item.list_index, gap), []).append((item, expected))
-    for (_, gap), items in groups.items():
-        first, expected = items[0]
-        column = first.column + len(first.marker)
-        unit = "space" if expected == 1 else "spaces"
-        found = "tab" if "\t" in gap else f"`{len(gap)}` spaces"
-        more = f" ({len(items)} items in this list)" if len(items) > 1 else ""
-        unsafe = any(has_indented_follower(doc, item) for item, _ in items)
-        edits = tuple(
-            Edit.replace_at(item.line, item.column + len(item.marker), len(gap), " " * want)
-            for item, want in items
+    whole = {key: items for key, items in groups.items() if len(items) == sizes[key[0]]}
+    if options.style != "consistent":
+        whole = {}  # a style the configuration asks for: every list that breaks it
+    for key, items in groups.items():
+        if key not in whole or len(whole) == 1:
+            yield _finding(doc, style, key[1], items, f" ({len(items)} items in this list)")
+    if len(whole) > 1:  # whole lists in the other style: the file's second style, once
+        items = [pair for pairs in whole.values() for pair in pairs]
+        gap = next(iter(whole))[1]
+        finding = _finding(doc, style, gap, items, f" ({len(whole)} lists are written so)")
+        assert finding.fix is not None  # the file's second habit: changing it is a choice
+        yield finding.with_(fix=replace(finding.fix, applicability=Applicability.UNSAFE))
+
+
+def _finding(
+    doc: Document, style: str, gap: str, items: list[tuple[ListItem, int]], more: str
+) -> Finding:
+    first, expected = items[0]
+    column = first.column + len(first.marker)
+    unit = "space" if expected == 1 else "spaces"
+    found = "tab" if "\t" in gap else f"`{len(gap)}` spaces"
+    unsafe = any(has_indented_follower(doc, item) for item, _ in items)
+    edits = tuple(
+        Edit.replace_at(
+            item.line, item.column + len(item.marker), len(_gap_text(doc, item)), " " * want
         )
-        yield RULE.finding(
-            Span(first.line, column, first.line, column + len(gap)),
-            f"Unexpected {found} between list item marker and content, "
-            f"expected `{expected}` {unit}{more}",
-            fix=Fix(
-                edits,
-                "Put the content one space after the marker"
-                if style == "one"
-                else "Put the content on the next tab stop",
-                Applicability.UNSAFE if unsafe else Applicability.SAFE,
-            ),
-            items=len(items),
-        )
+        for item, want in items
+    )
+    return RULE.finding(
+        Span(first.line, column, first.line, column + len(gap)),
+        f"Unexpected {found} between list item marker and content, "
+        f"expected `{expected}` {unit}{more if len(items) > 1 else ''}",
+        fix=Fix(
+            edits,
+            "Put the content one space after the marker"
+            if style == "one"
+            else "Put the content on the next tab stop",
+            Applicability.UNSAFE if unsafe else Applicability.SAFE,
+        ),
+        items=len(items),
+    )
 
 
 RULE = Rule(

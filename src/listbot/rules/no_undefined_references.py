@@ -9,7 +9,11 @@ parser drops such a link silently, which is why listbot looks for them in the so
 remark-lint's `no-undefined-references`, enabled by awesome-lint.
 
 GitHub alerts (`[!NOTE]`), footnotes (`[^1]`), task-list boxes and shortcut brackets
-(`[text]` alone, which is often just bracketed text) are not reported.
+(`[text]` alone, which is often just bracketed text) are not reported, except where an
+entry's link belongs (`- [gtkada] - Ada bindings.`). Nor are a list's bracketed tags set
+side by side (`[GPLv3][MIT]`, where `[MIT]` tags other entries too), a tag before an
+inline link (`[Boost][website](https://…)`, which renders as a tag and a link), or a
+pattern's character class (`[12][0-9]`).
 
 ## Example
 ```markdown
@@ -24,11 +28,17 @@ GitHub alerts (`[!NOTE]`), footnotes (`[^1]`), task-list boxes and shortcut brac
 
 [foo]: https://foo.dev
 ```
+
+## Differences from awesome-lint
+awesome-lint (remark-lint) reports every shortcut bracket without a definition, so each
+licence tag such as `[MIT]` after an entry is an error (1,170 on awesome-cpp); listbot
+reports bracketed text only where it stands in a link's place.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from listbot.findings import Finding
@@ -38,6 +48,11 @@ from listbot.rules.base import NoOptions, Rule
 
 _FULL_REFERENCE = re.compile(r"(?<!\\)\]\[([^\[\]]*)(?<!\\)\]")
 _SPACE = re.compile(r"\s+")
+_ENTRY_SHORTCUT = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+\[([^\[\]^!]+)\](?=\s+[-–—]\s)")
+"""``- [Name] - Description``: bracketed text where an entry's link goes, meant as a link."""
+_CHARACTER_CLASS = re.compile(r"\w-\w")
+"""``[0-9]``, ``[a-z]``: a pattern's character class, not a label."""
+_TAG = re.compile(r"(?<![\]\\!])\[([^\[\]]+)\](?![\[(:])")
 
 
 def normalize_label(label: str) -> str:
@@ -69,11 +84,23 @@ def _opening_bracket(line: str, close: int) -> int | None:
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     defined = {normalize_label(definition.label) for definition in doc.definitions}
+    tags: Counter[str] | None = None
     for number, text in prose_lines(doc):
-        if "][" not in text:
+        if "[" not in text:
             continue
         masked = mask_markup(text)
+        shortcut = _ENTRY_SHORTCUT.match(masked)
+        if (
+            shortcut
+            and text[shortcut.end(1) + 1 : shortcut.end(1) + 2] not in ("(", "[")
+            and normalize_label(shortcut.group(1)) not in defined
+        ):
+            yield _finding(number, shortcut.start(1) - 1, shortcut.end(1) + 1, shortcut.group(1))
+        if "][" not in text:
+            continue
         for match in _FULL_REFERENCE.finditer(masked):
+            if text[match.end() : match.end() + 1] == "(":
+                continue  # "[tag][text](url)": the second bracket is an inline link
             opening = _opening_bracket(masked, match.start())
             if opening == ESCAPED:
                 continue
@@ -84,17 +111,34 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
                 label = masked[opening + 1 : match.start()]
             if not label.strip() or label.lstrip().startswith(("^", "!")):
                 continue
-            if normalize_label(label) in defined:
+            if normalize_label(label) in defined or _CHARACTER_CLASS.fullmatch(label.strip()):
                 continue
+            tags = tags if tags is not None else _bracket_tags(doc)
+            first = masked[opening + 1 : match.start()] if opening is not None else ""
+            if tags[normalize_label(label)] >= 2 or tags[normalize_label(first)] >= 2:
+                continue  # "[GPLv3][MIT]": the list's bracketed tags, side by side
             start = match.start() if opening is None else opening
             if start > 0 and masked[start - 1] == "!":
                 start -= 1
-            yield RULE.finding(
-                Span(number, start + 1, number, match.end() + 1),
-                "Unexpected reference to undefined definition, expected a definition "
-                f"`[{label.strip()}]: url` or an escaped opening bracket (`\\[`) for plain text",
-                label=label.strip(),
-            )
+            yield _finding(number, start, match.end(), label)
+
+
+def _finding(number: int, start: int, end: int, label: str) -> Finding:
+    return RULE.finding(
+        Span(number, start + 1, number, end + 1),
+        "Unexpected reference to undefined definition, expected a definition "
+        f"`[{label.strip()}]: url` or an escaped opening bracket (`\\[`) for plain text",
+        label=label.strip(),
+    )
+
+
+def _bracket_tags(doc: Document) -> Counter[str]:
+    """How often each text stands alone in brackets (``[MIT]``, ``[$]``): the list's tags."""
+    counts: Counter[str] = Counter()
+    for _, text in prose_lines(doc):
+        if "[" in text:
+            counts.update(normalize_label(tag) for tag in _TAG.findall(mask_markup(text)))
+    return counts
 
 
 RULE = Rule(

@@ -24,7 +24,10 @@ of the source see different numbers, and "see item 3" points nowhere. remark-lin
 
 With `ordered`, a slip is reported once, where the count breaks (`1, 2, 2, 3` is reported
 at the second `2`, not at every later item), and a list that repeats one number
-(`1. 1. 1.`) is reported once, at its second item.
+(`1. 1. 1.`) is reported once, at its second item. When most of the file's lists repeat
+one number, that is the file's style (Markdown counts for them): it is reported once for
+the file, as a warning, with one fix for all those lists, which is unsafe (the style was
+chosen).
 
 ## Fix safety
 Safe: rewrites the numbers of the second and later items only (with `ordered`, every item
@@ -42,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Applicability, Edit, Finding, Fix
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
 from listbot.normalize.markup import has_indented_follower
 from listbot.rules.base import FixAvailability, Rule
@@ -117,11 +120,36 @@ def _check_fixed(doc: Document, items: list[ListItem], value: int) -> Iterator[F
         yield _finding(item, value, fix)
 
 
+def _repeats_one_number(items: list[ListItem]) -> bool:
+    return len(items) > 1 and all(item.number == items[0].number for item in items)
+
+
+def _style_finding(doc: Document, repeating: list[list[ListItem]]) -> Finding:
+    """One warning for the lists that number every item alike, with one fix for them all."""
+    first = repeating[0]
+    fixes = [_renumber(doc, items, 1, (items[0].number or 0) + 1) for items in repeating]
+    finding = _finding(first[1], (first[0].number or 0) + 1, None)
+    return finding.with_(
+        message=f"{finding.message} ({len(repeating)} lists number every item alike)",
+        severity=Severity.WARNING,
+        fix=Fix(
+            tuple(edit for fix in fixes for edit in fix.edits),
+            f"Renumber the items of {len(repeating)} lists",
+            Applicability.UNSAFE,  # numbering every item 1. was chosen: the author's call
+        ),
+    )
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     lists: dict[int, list[ListItem]] = {}
     for item in doc.list_items:
         if item.ordered and item.number is not None:
             lists.setdefault(item.list_index, []).append(item)
+    repeating = [items for items in lists.values() if _repeats_one_number(items)]
+    counted = [items for items in lists.values() if len(items) > 1]
+    if options.style == "ordered" and len(repeating) >= 2 and 2 * len(repeating) >= len(counted):
+        yield _style_finding(doc, repeating)  # numbering every item 1. is the file's style
+        lists = {key: items for key, items in lists.items() if not _repeats_one_number(items)}
     for items in lists.values():
         if options.style == "ordered":
             yield from _check_ordered(doc, items)

@@ -4,6 +4,11 @@ Finds URLs that carry tracking parameters: `utm_*`, `fbclid`, `gclid`, `msclkid`
 `listbot.normalize.urls.TRACKING_PARAMETERS`, plus `si`/`feature` on YouTube and
 `ref_src` on Twitter/X. `ref` is not one of them: on GitHub and GitLab it names a branch.
 
+Not reported: `utm_*` parameters that credit this list itself as the referrer (a value
+naming GitHub or an awesome list, `?utm_source=github&utm_medium=awesome-mac`), which a
+sponsor or a project asked for, and every parameter in the list's header, before its
+first section (sponsor blocks and badges are the maintainer's own links).
+
 ## Why is this bad?
 The parameters tell a site where a click came from; they do nothing for the reader, make
 URLs long, leak the campaign a contributor came from, and hide duplicates (the same page
@@ -32,13 +37,40 @@ from collections.abc import Iterator
 from listbot.findings import Edit, Finding, Fix, Severity
 from listbot.model import Document, Span
 from listbot.normalize.link_source import written_urls
-from listbot.normalize.urls import query_bounds, remove_tracking_parameters, tracking_parameters
+from listbot.normalize.urls import (
+    QueryParameter,
+    query_bounds,
+    remove_tracking_parameters,
+    tracking_parameters,
+)
 from listbot.rules.base import FixAvailability, NoOptions, Rule
 
 
+def _first_section_line(doc: Document) -> int:
+    """Where the list's header ends: its first heading below the title (0 when none)."""
+    return next((heading.line for heading in doc.headings if heading.level >= 2), 0)
+
+
+def _credits_this_list(url: str, found: tuple[QueryParameter, ...]) -> bool:
+    """Whether a ``utm_*`` value names GitHub or an awesome list: the link's owner counting
+    visits from this list, not a campaign a contributor copied the URL from."""
+    for parameter in found:
+        if parameter.name.lower().startswith("utm_"):
+            value = url[parameter.start : parameter.end].partition("=")[2].lower()
+            if "github" in value or "awesome" in value:
+                return True
+    return False
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    header_end = _first_section_line(doc)
     for written in written_urls(doc, keep=lambda url: bool(tracking_parameters(url))):
-        found = tracking_parameters(written.url)
+        if written.span.line < header_end:
+            continue
+        every = tracking_parameters(written.url)
+        found = every
+        if _credits_this_list(written.url, every):
+            found = tuple(p for p in every if not p.name.lower().startswith("utm_"))
         if not found:
             continue
         names = ", ".join(dict.fromkeys(p.name for p in found))
@@ -47,7 +79,11 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         fix = None
         url_span = written.url_span
         bounds = query_bounds(written.url)
-        if url_span is not None and bounds is not None:
+        if (
+            url_span is not None
+            and bounds is not None
+            and found == tracking_parameters(written.url)
+        ):
             line, column = url_span.line, url_span.column
             span = Span(line, column + found[0].start, line, column + found[-1].end)
             clean = remove_tracking_parameters(written.url)

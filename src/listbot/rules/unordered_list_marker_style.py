@@ -7,8 +7,11 @@ character ends one list and starts another, so a stray `*` among `-` items silen
 splits the list (and can change its spacing on GitHub). remark-lint's
 `unordered-list-marker-style`, enabled by awesome-lint with `consistent`.
 
-Items of one list that share the wrong bullet are reported once, at the first of them;
-the fix rewrites them all.
+A bullet that differs from the list it sits in (a `*` item right after `-` items, which
+splits the list) is an error, reported once per run of such items. Whole lists that use
+another bullet than the rest of the file, such as a table of contents written with `-`
+in a list of `*` entries, split nothing: that is a style choice, reported once for the
+file as a warning, with one fix for all of them.
 
 ## Example
 ```markdown
@@ -23,7 +26,10 @@ the fix rewrites them all.
 ```
 
 ## Fix safety
-Safe: replaces the one bullet character and nothing else.
+Safe for a stray bullet: it replaces the bullet characters and nothing else, joining the
+two halves of the list it split, which is the defect. Unsafe for whole lists in another
+bullet: the page would not change (they touch no neighbouring list), but the bullet was
+chosen, and changing it is the author's call.
 
 ## Options
 `style`: `"consistent"` (the bullet most items in the file use; remark-lint takes the
@@ -38,7 +44,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Edit, Finding, Fix
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
 from listbot.rules.base import FixAvailability, Rule
 
@@ -67,22 +73,80 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     expected = _most_common_bullet(doc) if options.style == "consistent" else options.style
     if expected is None:
         return
-    groups: dict[tuple[int, str], list[ListItem]] = {}
+    lists: dict[int, list[ListItem]] = {}
     for item in doc.list_items:
-        if not item.ordered and item.bullet != expected:
-            groups.setdefault((item.list_index, item.bullet), []).append(item)
-    for (_, bullet), items in groups.items():
-        first = items[0]
-        more = f" ({len(items)} items in this list)" if len(items) > 1 else ""
-        yield RULE.finding(
-            Span.at(first.line, first.column),
-            f"Unexpected unordered list marker `{bullet}`, expected `{expected}`{more}",
-            fix=Fix(
-                tuple(Edit.replace_at(item.line, item.column, 1, expected) for item in items),
-                f"Use `{expected}` as the bullet",
-            ),
-            items=len(items),
+        if not item.ordered:
+            lists.setdefault(item.list_index, []).append(item)
+    ordered = list(lists.values())
+    apart: list[list[ListItem]] = []
+    for position, items in enumerate(ordered):
+        bullet = items[0].bullet
+        if bullet == expected:
+            continue
+        if _touches(doc, ordered, position):
+            yield _finding(items, bullet, expected, Severity.ERROR, _count(len(items), "items"))
+        else:
+            apart.append(items)
+    if apart:
+        items = [item for group in apart for item in group]
+        bullets = list(dict.fromkeys(group[0].bullet for group in apart))
+        more = f" ({len(apart)} lists use {'them' if len(bullets) > 1 else 'it'})"
+        yield _finding(
+            items, "`, `".join(bullets), expected, Severity.WARNING, more if len(apart) > 1 else ""
         )
+
+
+def _count(number: int, what: str) -> str:
+    return f" ({number} {what} in this list)" if number > 1 else ""
+
+
+def _finding(
+    items: list[ListItem], bullet: str, expected: str, severity: Severity, more: str
+) -> Finding:
+    first = items[0]
+    return RULE.finding(
+        Span.at(first.line, first.column),
+        f"Unexpected unordered list marker{'s' if ',' in bullet else ''} `{bullet}`, "
+        f"expected `{expected}`{more}",
+        fix=Fix(
+            tuple(Edit.replace_at(item.line, item.column, 1, expected) for item in items),
+            f"Use `{expected}` as the bullet",
+            # a whole list's bullet was chosen; whether to change it is the author's call
+            Applicability.SAFE if severity is Severity.ERROR else Applicability.UNSAFE,
+        ),
+        severity=severity,
+        items=len(items),
+    )
+
+
+def _touches(doc: Document, lists: list[list[ListItem]], position: int) -> bool:
+    """Whether the list at ``position`` continues or is continued by a sibling list with
+    another bullet (same depth, nothing but blank lines and nested content between):
+    Markdown split one list in two there."""
+    items = lists[position]
+    for other in (lists[position - 1] if position else None, _next(lists, position)):
+        if other is None or other[0].depth != items[0].depth:
+            continue
+        if other[0].bullet == items[0].bullet:
+            continue
+        before, after = (other, items) if other[0].line < items[0].line else (items, other)
+        if _only_list_content(doc, before[-1].line, after[0].line, items[0].column):
+            return True
+    return False
+
+
+def _next(lists: list[list[ListItem]], position: int) -> list[ListItem] | None:
+    return lists[position + 1] if position + 1 < len(lists) else None
+
+
+def _only_list_content(doc: Document, first: int, last: int, column: int) -> bool:
+    """Whether lines strictly between ``first`` and ``last`` are blank or indented past
+    ``column`` (the lists' marker column): no paragraph or heading separates them."""
+    for number in range(first + 1, last):
+        text = doc.line_text(number)
+        if text.strip() and len(text) - len(text.lstrip()) < column:
+            return False
+    return True
 
 
 RULE = Rule(

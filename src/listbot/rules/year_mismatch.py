@@ -3,7 +3,8 @@ Checks an entry's stated year against the arXiv paper it links. The ID tells whe
 preprint appeared (`2005.14165` is May 2020), so an entry that says 2019 for it, or that
 says "arXiv 2021" for it, states the wrong year (or links the wrong paper). A venue year
 after the preprint's is normal (a 2020 preprint at ICLR 2021) and is not reported, nor is
-the year before a January ID (submitted in the last days of December).
+the year before a January ID (submitted in the last days of December), nor a venue in the
+year before the preprint (a NeurIPS 2022 paper posted to arXiv in March 2023).
 
 ## Why is this bad?
 Paper lists are read by year; a wrong one misplaces the paper in the field's history, and
@@ -51,7 +52,8 @@ def stated_year_conflict(
 
     Pure, for this rule (year from the ID) and the arXiv checks (year and month from the
     API): with arXiv as the venue the years must be equal; with another venue (or none)
-    the stated year may be later (publication follows the preprint) but not earlier. A
+    the stated year may be later (publication follows the preprint) but not earlier, except
+    that a named venue may be a year earlier (a paper posted to arXiv after the event). A
     January ID may belong to a paper submitted in the last days of December (The Pile,
     ``2101.00027``, is "arXiv 2020"), so with ``preprint_month == 1`` the year before is
     accepted too.
@@ -61,6 +63,8 @@ def stated_year_conflict(
         if not earliest <= stated_year <= preprint_year:
             return f"says arXiv {stated_year}, but the preprint is from {preprint_year}"
         return None
+    if venue:  # published first, posted to arXiv after: within a year is common
+        earliest = min(earliest, preprint_year - 1)
     if stated_year < earliest:
         return f"says {stated_year}, before its arXiv preprint ({preprint_year})"
     return None
