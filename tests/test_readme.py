@@ -24,7 +24,7 @@ EXAMPLE_FINDINGS = {
     (14, "no-trailing-spaces"),
     (15, "tracking-parameter"),
     (16, "awesome-spell-check"),  # javascript
-    (20, "year-mismatch"),  # 2016 for a 2017 arXiv ID
+    (20, "year-mismatch"),  # 2015 for a 2017 arXiv ID
     (22, "double-link"),  # the same paper as a versioned PDF
     (22, "arxiv-link-form"),
     (26, "double-link"),  # the same repository twice
