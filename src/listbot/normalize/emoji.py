@@ -22,7 +22,7 @@ __all__ = ["SHORTCODE", "ends_with_emoji", "is_emoji_part", "is_pictographic", "
 
 _STARTS = tuple(start for start, _ in EXTENDED_PICTOGRAPHIC)
 
-SHORTCODE = re.compile(r"(?<![^\s(\[])(?::[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:|:[+-]1:)")
+SHORTCODE = re.compile(r"(?<![\w:])(?::[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:|:[+-]1:)")
 """A GitHub emoji shortcode such as ``:penguin:`` or ``:+1:``."""
 
 
