@@ -208,9 +208,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if tail.text.strip() or entry.trailing_tags:
             tally.described += 1
+        checked = tally.checked
         for kind, finding in _check_tail(tail, entry, options, lowercase, tally):
             tally.findings[kind].append(finding)
-        if entry.trailing_tags and entry.trailing_tags[-1].kind == "code":
+        described = tally.checked > checked
+        if described and entry.trailing_tags and entry.trailing_tags[-1].kind == "code":
             assert tally.code_tags is not None
             tally.code_tags.append(entry)
     yield from _report(tally)
@@ -318,7 +320,11 @@ def _check_tail(
             "dash" if is_dash else "whitespace",
             _separator_finding(tail, sep_start, description, message, safe, url),
         )
-    elif char in ":：" and text[cursor + 1 : cursor + 2] != "/":
+    elif (
+        char in ":："
+        and text[cursor + 1 : cursor + 2] != "/"
+        and not SHORTCODE.match(text, cursor)  # `:camera: Tiny component` is no colon
+    ):
         after = cursor + 1
         description = _skip_whitespace(text, after)
         cjk = options.cjk_colon and _is_cjk_text(masked[description:])
@@ -333,7 +339,7 @@ def _check_tail(
             yield "colon", _separator_finding(tail, sep_start, description, message, False, url)
     else:
         rest = text[start:]
-        if _only_decoration(rest) or " - " in masked[start:] or _continues_title(rest):
+        if _only_decoration(rest) or " - " in masked[start:] or not _starts_description(rest):
             return
         yield (
             "no-dash",
@@ -348,10 +354,15 @@ def _check_tail(
     yield from _check_description(tail, description, lowercase, entry)
 
 
-def _continues_title(rest: str) -> bool:
-    """`by Ann`, `on YouTube`: words that go on from the link's title, not a description."""
-    words = rest.split(None, 1)
-    return bool(words) and words[0] in _TITLE_WORDS
+def _starts_description(rest: str) -> bool:
+    """Whether the text after a link reads as a description that lacks its dash.
+
+    Words that go on from the link's title (`by Ann`, `on YouTube`) and tags such as
+    `` `Metaflow` via `Outerbounds` `` do not.
+    """
+    first = _first_word_offset(rest, 0)
+    words = rest[first:].split(None, 1)
+    return bool(words) and words[0][0].isalnum() and words[0] not in _TITLE_WORDS
 
 
 def _finding(span: Span, message: str, url: str, fix: Fix | None = None) -> Finding:
