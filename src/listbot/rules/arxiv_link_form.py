@@ -19,9 +19,11 @@ link silently hides later corrections.
 ```
 
 ## Fix safety
-Safe: replaces the URL, as written in the file, with `https://arxiv.org/abs/ID`: the same
-paper, unversioned. Links whose URL is not written literally on one line (escapes,
-entities, a reference definition) get no fix.
+Replaces the URL, as written in the file, with `https://arxiv.org/abs/ID`. Safe for
+`http://` and the `www.`/`export.` hosts, which serve the same page; unsafe for a PDF or a
+pinned version, where the author linked another document than the abstract page (the
+fix changes what the reader opens). Links whose URL is not written literally on one line
+(escapes, entities, a reference definition) get no fix.
 
 ## Options
 `forms`: which forms to report, any of `pdf`, `versioned`, `http`, `host`, `mirror`,
@@ -31,10 +33,10 @@ entities, a reference definition) get no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from listbot.findings import Finding, Severity
+from listbot.findings import Applicability, Finding, Severity
 from listbot.model import Document
 from listbot.normalize.arxiv_ids import validate
 from listbot.normalize.arxiv_refs import LINK_FORMS, collect_refs, link_forms, url_fix
@@ -65,11 +67,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         forms = [form for form in link_forms(ref.url, arxiv_id) if form in options.forms]
         if not forms:
             continue
+        fix = url_fix(doc, ref.link, ref.url, arxiv_id.abs_url)
+        if fix is not None and ("pdf" in forms or "versioned" in forms):
+            fix = replace(fix, applicability=Applicability.UNSAFE)  # another document
         yield RULE.finding(
             ref.span,
             f"Link the abstract page {arxiv_id.abs_url} instead of this {'/'.join(forms)} link",
             url=ref.url,
-            fix=url_fix(doc, ref.link, ref.url, arxiv_id.abs_url),
+            fix=fix,
             forms=forms,
         )
 
