@@ -23,7 +23,10 @@ the fix rewrites them all.
 ```
 
 ## Fix safety
-Safe: replaces the one bullet character and nothing else.
+Safe: replaces the one bullet character and nothing else. Unsafe when a list with the
+new bullet sits right before or after (only blank or indented lines between): a change of
+bullet is what separates the two lists, and the fix would join them into one, which
+renders differently (one list, and a loose list spreads its neighbour's items).
 
 ## Options
 `style`: `"consistent"` (the bullet most items in the file use; remark-lint takes the
@@ -38,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Edit, Finding, Fix
+from listbot.findings import Applicability, Edit, Finding, Fix
 from listbot.model import Document, ListItem, Span
 from listbot.rules.base import FixAvailability, Rule
 
@@ -80,9 +83,34 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             fix=Fix(
                 tuple(Edit.replace_at(item.line, item.column, 1, expected) for item in items),
                 f"Use `{expected}` as the bullet",
+                Applicability.UNSAFE
+                if _joins_a_neighbour(doc, items, expected)
+                else Applicability.SAFE,
             ),
             items=len(items),
         )
+
+
+def _joins_a_neighbour(doc: Document, items: list[ListItem], expected: str) -> bool:
+    """Whether giving ``items`` the bullet ``expected`` would join them to an adjacent list."""
+    first, last = items[0], items[-1]
+
+    def only_gap(start: int, end: int) -> bool:
+        return all(
+            not text.strip() or text[:1] in " \t"
+            for text in (doc.line_text(n) for n in range(start, end))
+        )
+
+    for other in doc.list_items:
+        if other.ordered or other.bullet != expected or other.list_index == first.list_index:
+            continue
+        if other.depth != first.depth or other.indent != first.indent:
+            continue
+        before = other.span.end_line < first.line and only_gap(other.span.end_line + 1, first.line)
+        after = other.line > last.span.end_line and only_gap(last.span.end_line + 1, other.line)
+        if before or after:
+            return True
+    return False
 
 
 RULE = Rule(
