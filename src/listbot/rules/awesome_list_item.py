@@ -60,6 +60,8 @@ names that are spelled in lower case and may start a description.
 - A description that starts with the entry's own name in lower case (`- [goscaf](url) -
   goscaf generates...`) is not a casing error: the name is spelled as its authors spell it
   (`no-repeat-item-in-description` reports the repetition).
+- A relative link (`[Guide](docs/guide.md)`) is a working link on GitHub, not an invalid
+  URL; only an empty URL is.
 - Words that continue the link's title (`- [Talk](url) by Ann`, `on YouTube`) are not a
   missing separator; a description wrapped onto the next line after ` -` is not "invalid
   whitespace" (it renders as ` - `).
