@@ -242,9 +242,9 @@ def _report(tally: _Tally) -> Iterator[Finding]:
         count = len(tally.code_tags)
         yield RULE.finding(
             first_tag.span,
-            f"Descriptions end with tags written as code spans in {count} "
-            f"entr{'y' if count == 1 else 'ies'}: awesome-lint asks for the final punctuation "
-            "last; the list's own style, reported once",
+            f"Descriptions end with tags written as code spans ({count} "
+            f"entr{'y' if count == 1 else 'ies'}): awesome-lint wants the final punctuation "
+            "last; reported once for the list",
             severity=Severity.INFO,
             convention="code-tags",
             count=count,

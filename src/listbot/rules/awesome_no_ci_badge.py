@@ -69,8 +69,8 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         yield RULE.finding(
             entry_badges[0].span,
             f"{count} entr{'y shows its' if count == 1 else 'ies show their'} project's CI "
-            "badge: the Awesome guidelines want no CI badges in a list; the list's own style, "
-            "reported once",
+            "badge: the Awesome guidelines want no CI badges in a list; reported once for the "
+            "list",
             url=entry_badges[0].url,
             severity=Severity.WARNING,
             count=count,
