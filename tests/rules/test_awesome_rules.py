@@ -459,3 +459,17 @@ def test_corpus_full_width_colon_list(corpus: Path) -> None:
 def test_corpus_github_actions_badge(corpus: Path) -> None:
     found = _corpus_findings(corpus, "avelino-awesome-go.md", "awesome-no-ci-badge")
     assert [f.line for f in found] == [5]
+
+
+def test_list_item_extra_spaces_around_the_dash_are_a_warning() -> None:
+    text = "# A\n\n- [Foo](https://foo.dev) -  Parses widgets.\n- [Bar](https://bar.dev) -\u00a0Bars.\n"
+    found = lint("awesome-list-item", text)
+    assert [(f.line, f.severity.value) for f in found] == [(3, "warning"), (4, "error")]
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["std::tuple like methods.", "vhf/free-books/C.", "z for vim.", "go:generate tool."],
+)
+def test_list_item_code_like_first_word_is_not_a_casing_error(description: str) -> None:
+    assert lint("awesome-list-item", f"# A\n\n- [Foo](https://foo.dev) - {description}\n") == []

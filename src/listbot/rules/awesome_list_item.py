@@ -57,6 +57,9 @@ names that are spelled in lower case and may start a description.
   amazing` is checked for casing and punctuation (awesome-lint reports a missing dash), and
   `- [App](url) - Notes. `MIT`` is not "missing punctuation" on every line.
 - A convention that most entries share is one warning, not an error on each entry.
+- A separator whose only fault is extra spaces (`-  Desc`) renders as ` - `: a warning.
+- A first word written as code (`std::tuple`, `owner/repo`, a single letter such as `z`)
+  is not a casing error.
 - A description that starts with the entry's own name in lower case (`- [goscaf](url) -
   goscaf generates...`) is not a casing error: the name is spelled as its authors spell it
   (`no-repeat-item-in-description` reports the repetition).
@@ -318,10 +321,10 @@ def _check_tail(
             else "List item link and description separated by invalid whitespace"
         )
         safe = is_dash or spaces > 0 or description > after
-        yield (
-            "dash" if is_dash else "whitespace",
-            _separator_finding(tail, sep_start, description, message, safe, url),
-        )
+        finding = _separator_finding(tail, sep_start, description, message, safe, url)
+        if not is_dash and _renders_as_dash(text[sep_start:description]):
+            finding = finding.with_(severity=Severity.WARNING)  # `-  Desc`: looks the same
+        yield "dash" if is_dash else "whitespace", finding
     elif (
         char in ":："
         and text[cursor + 1 : cursor + 2] != "/"
@@ -354,6 +357,14 @@ def _check_tail(
         return
     tally.checked += 1
     yield from _check_description(tail, description, lowercase, entry)
+
+
+def _renders_as_dash(separator: str) -> bool:
+    """Whether a separator renders as ` - ` all the same: spaces around one hyphen, which
+    the browser collapses (a no-break or ideographic space, `->` or `--` does not)."""
+    return (
+        separator.strip(" \t\n") == "-" and separator[:1] in " \t\n" and (separator[-1:] in " \t\n")
+    )
 
 
 def _starts_description(rest: str) -> bool:
@@ -495,6 +506,14 @@ def _is_name(word: str, entry: Entry) -> bool:
     return word in (name, path) or word in re.split(r"[\s/]+", name)
 
 
+_IDENTIFIER = re.compile(r"\w[\w-]*(?:(?:::|[/:_.@])[\w-]+)+\W*|[^\Wai\d_]\W*")
+
+
+def _is_identifier(word: str) -> bool:
+    """A path, a qualified name or a single letter other than `a`: written as in code."""
+    return _IDENTIFIER.fullmatch(word) is not None
+
+
 def _casing_finding(
     tail: _Tail, start: int, lowercase: frozenset[str], entry: Entry
 ) -> Finding | None:
@@ -522,6 +541,8 @@ def _casing_finding(
     plain = whole.group().rstrip(",:;")
     if _is_name(plain, entry) or _is_name(token, entry):
         return None  # `goscaf generates ...`: the name as its authors spell it
+    if _is_identifier(plain):
+        return None  # `std::tuple`, `vhf/free-books`, `z` (a tool): code, not a word
     fix = None
     if re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", plain):
         line, column = tail.source.position(offset)

@@ -1,8 +1,8 @@
 """## What it does
 Finds punctuation repeated for emphasis, such as `!!`, `??`, `！！`, `，，` or `。。`,
 in prose (code, URLs and HTML tags are skipped). Dots are never reported, so `...` is fine,
-and neither are titles quoted as written: a paper's title (`**(Certified!!) Adversarial
-Robustness for Free!**`) and text in quotation marks.
+and neither are titles quoted as written: a paper's title, a bold title that opens a line
+(`**(Certified!!) Adversarial Robustness for Free!**`) and text in quotation marks.
 
 ## Why is this bad?
 Descriptions in a curated list are read as reference text; `Amazing!!!` reads as
@@ -46,7 +46,10 @@ class Options:
     """Punctuation characters that may not appear twice in a row."""
 
 
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》")
+_QUOTED = re.compile(
+    r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》"
+    r"|^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*[^*\n]+\*\*|__[^_\n]+__)"  # a bold title
+)
 
 
 def _titles(doc: Document) -> dict[int, list[tuple[int, int]]]:
