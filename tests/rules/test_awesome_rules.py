@@ -462,7 +462,10 @@ def test_corpus_github_actions_badge(corpus: Path) -> None:
 
 
 def test_list_item_extra_spaces_around_the_dash_are_a_warning() -> None:
-    text = "# A\n\n- [Foo](https://foo.dev) -  Parses widgets.\n- [Bar](https://bar.dev) -\u00a0Bars.\n"
+    text = (
+        "# A\n\n- [Foo](https://foo.dev) -  Parses widgets.\n"
+        "- [Bar](https://bar.dev) -\u00a0Bars.\n"
+    )
     found = lint("awesome-list-item", text)
     assert [(f.line, f.severity.value) for f in found] == [(3, "warning"), (4, "error")]
 
