@@ -375,7 +375,7 @@ def _starts_description(rest: str) -> bool:
     """
     first = _first_word_offset(rest, 0)
     words = rest[first:].split(None, 1)
-    return bool(words) and words[0][0].isalnum() and words[0] not in _TITLE_WORDS
+    return bool(words) and words[0][0].isalnum() and words[0].casefold() not in _TITLE_WORDS
 
 
 def _finding(span: Span, message: str, url: str, fix: Fix | None = None) -> Finding:
@@ -503,7 +503,7 @@ def _is_name(word: str, entry: Entry) -> bool:
     by its authors (`[goscaf](url) - goscaf generates ...`)."""
     name = entry.name.strip()
     path = entry.url.rstrip("/").rsplit("/", 1)[-1]
-    return word in (name, path) or word in re.split(r"[\s/]+", name)
+    return word in (name, path) or word in re.split(r"[\s/_.-]+", name)
 
 
 _IDENTIFIER = re.compile(r"\w[\w-]*(?:(?:::|[/:_.@])[\w-]+)+\W*|[^\Wai\d_]\W*")
