@@ -9,6 +9,7 @@ selector 16, zero-width joiner, skin-tone modifiers, the keycap mark, regional i
 regenerates it), so lint start-up needs no extra import.
 
 A GitHub shortcode (``:penguin:``) renders as an emoji too: :data:`SHORTCODE` matches one.
+:data:`TERMINATORS` are the marks that end a sentence in the scripts lists are written in.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from bisect import bisect_right
 
 from listbot.normalize._emoji_table import EXTENDED_PICTOGRAPHIC
 
-__all__ = ["SHORTCODE", "ends_with_emoji", "is_emoji_part", "is_pictographic", "strip_emoji"]
+__all__ = [
+    "SHORTCODE",
+    "TERMINATORS",
+    "ends_with_emoji",
+    "is_emoji_part",
+    "is_pictographic",
+    "strip_emoji",
+]
+
+TERMINATORS = ".!?…。！？．｡।॥۔؟"
+"""Marks that end a sentence: Latin, CJK (full and half width), Devanagari, Urdu, Arabic."""
 
 _STARTS = tuple(start for start, _ in EXTENDED_PICTOGRAPHIC)
 

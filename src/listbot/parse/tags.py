@@ -22,14 +22,13 @@ import re
 from collections.abc import Mapping
 
 from listbot.model import Link
-from listbot.normalize.emoji import SHORTCODE, is_emoji_part
+from listbot.normalize.emoji import SHORTCODE, TERMINATORS, is_emoji_part
 
-__all__ = ["TERMINATORS", "Token", "ends_sentence", "scan_markers", "scan_trailing_tags"]
+__all__ = ["Token", "ends_sentence", "scan_markers", "scan_trailing_tags"]
 
 Token = tuple[str, int, int]
 """(kind, start, end) offsets in the tail."""
 
-TERMINATORS = ".!?…。！？．｡।॥۔؟"
 _SENTENCE_CLOSERS = "\"”’'」』)）*_"
 
 _SPACES = re.compile(r"[ \t\u00a0]*")

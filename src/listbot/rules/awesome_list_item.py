@@ -79,8 +79,13 @@ from dataclasses import dataclass
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Entry, Span
-from listbot.normalize.emoji import SHORTCODE, ends_with_emoji, is_emoji_part, strip_emoji
-from listbot.parse.tags import TERMINATORS
+from listbot.normalize.emoji import (
+    SHORTCODE,
+    TERMINATORS,
+    ends_with_emoji,
+    is_emoji_part,
+    strip_emoji,
+)
 from listbot.rules._common_words import COMMON_WORDS
 from listbot.rules._inline import BlockText, has_case, is_cjk, mask_markup
 from listbot.rules.base import FixAvailability, Rule
