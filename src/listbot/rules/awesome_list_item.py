@@ -100,7 +100,7 @@ _DASH = re.compile(r"-{1,2}(?!-)|[–—]")
 _DOUBLED = re.compile(r"[.!?…][\"”][.!?…]+$")
 _TITLE_WORDS = frozenset((
     "by", "on", "in", "at", "from", "via", "with", "for", "of", "and", "or", "to", "as", "vs",
-    "featuring", "presented", "using",
+    "featuring", "presented", "using", "par", "por", "von",
 ))  # fmt: skip
 
 CONVENTION_MIN = 5
@@ -425,6 +425,8 @@ def _check_description(
 def _ending_finding(tail: _Tail, start: int, entry: Entry) -> tuple[str, Finding] | None:
     text, masked = tail.text, tail.masked
     end = len(text.rstrip())
+    if entry.trailing_tags:  # `Files. - ![Freeware]`: a separator before the tags
+        end = len(text[:end].rstrip(" \t-–—|·•"))
     if end <= start:
         return None
     url = entry.url
