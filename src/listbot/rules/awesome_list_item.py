@@ -190,11 +190,17 @@ def _only_decoration(text: str) -> bool:
 _CJK_LETTER = re.compile(
     "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]"
 )
+_CJK_PUNCTUATION = re.compile("[\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f]")
 
 
 def _is_cjk_text(text: str) -> bool:
     """Chinese, Japanese or Korean prose (Latin names inside it are normal)."""
     return _CJK_LETTER.search(text) is not None
+
+
+def _is_cjk_styled(text: str) -> bool:
+    """CJK prose, or Latin names written with CJK punctuation (`Django + Amazon S3。`)."""
+    return _is_cjk_text(text) or _CJK_PUNCTUATION.search(text) is not None
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -337,7 +343,7 @@ def _check_tail(
     ):
         after = cursor + 1
         description = _skip_whitespace(text, after)
-        cjk = options.cjk_colon and _is_cjk_text(masked[description:])
+        cjk = options.cjk_colon and _is_cjk_styled(masked[description:])
         if char == ":" and cjk:
             message = 'List item link and CJK description must be separated with "：" or " - "'
             yield (
