@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tests.parity.harness import Case, pairs
 
+SECTIONS = "\n> Widgets.\n\n## Contents\n\n- [Widgets](#widgets)\n\n## Widgets\n\nnot empty\n"
+
 CASES = [
     Case(
         source="test/fixtures/badge/error0.md",
@@ -31,20 +33,8 @@ CASES = [
     Case(
         source="test/fixtures/badge/success0.md",
         rules=("awesome-badge",),
-        markdown=(
-            "# Widgets "
-            "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
-            "\n"
-            "> Widgets.\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Widgets](#widgets)\n"
-            "\n"
-            "## Widgets\n"
-            "\n"
-            "not empty\n"
-        ),
+        markdown=("# Widgets [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n")
+        + SECTIONS,
         awesome_lint=pairs(),
     ),
     Case(
@@ -53,17 +43,8 @@ CASES = [
         markdown=(
             "# Widgets "
             "[![Awesome](https://awesome.re/badge.svg)](https://github.com/sindresorhus/awesome)\n"
-            "\n"
-            "> Widgets.\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Widgets](#widgets)\n"
-            "\n"
-            "## Widgets\n"
-            "\n"
-            "not empty\n"
-        ),
+        )
+        + SECTIONS,
         awesome_lint=pairs(),
     ),
     Case(
@@ -72,36 +53,15 @@ CASES = [
         markdown=(
             "# Widgets "
             "[![Awesome](https://awesome.re/badge-flat2.svg)](https://github.com/sindresorhus/awesome)\n"
-            "\n"
-            "> Widgets.\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Widgets](#widgets)\n"
-            "\n"
-            "## Widgets\n"
-            "\n"
-            "not empty\n"
-        ),
+        )
+        + SECTIONS,
         awesome_lint=pairs(),
     ),
     Case(
         source="test/fixtures/badge/success2.md",
         rules=("awesome-badge",),
-        markdown=(
-            "# Widgets "
-            "[![Awesome](https://awesome.re/badge-flat.svg)](https://awesome.re)\n"
-            "\n"
-            "> Widgets.\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Widgets](#widgets)\n"
-            "\n"
-            "## Widgets\n"
-            "\n"
-            "not empty\n"
-        ),
+        markdown=("# Widgets [![Awesome](https://awesome.re/badge-flat.svg)](https://awesome.re)\n")
+        + SECTIONS,
         awesome_lint=pairs(),
     ),
 ]

@@ -4,73 +4,33 @@ from __future__ import annotations
 
 from tests.parity.harness import Case, pairs
 
+HEAD = "# Widgets\n\n## Contents\n\n- [Tools](#tools)\n\n"
+
 CASES = [
     Case(
         source="test/fixtures/license/error0.md",
         rules=("awesome-license",),
-        markdown=(
-            "# Widgets\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Tools](#tools)\n"
-            "\n"
-            "## Tools\n"
-            "\n"
-            "not empty\n"
-            "\n"
-            "## Licence\n"
-            "\n"
-            "A licence section is not allowed.\n"
-        ),
+        markdown=HEAD
+        + ("## Tools\n\nnot empty\n\n## Licence\n\nA licence section is not allowed.\n"),
         awesome_lint=pairs(("awesome-license", 11)),
     ),
     Case(
         source="test/fixtures/license/error1.md",
         rules=("awesome-license",),
-        markdown=(
-            "# Widgets\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\nnot empty\n\n## License\n"
-        ),
+        markdown=HEAD + ("## Tools\n\nnot empty\n\n## License\n"),
         awesome_lint=pairs(("awesome-license", 11)),
     ),
     Case(
         source="test/fixtures/license/error2.md",
         rules=("awesome-license",),
-        markdown=(
-            "# Widgets\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Tools](#tools)\n"
-            "\n"
-            "## License\n"
-            "\n"
-            "Not allowed, even as the first section.\n"
-            "\n"
-            "## Tools\n"
-            "\n"
-            "not empty\n"
-        ),
+        markdown=HEAD
+        + ("## License\n\nNot allowed, even as the first section.\n\n## Tools\n\nnot empty\n"),
         awesome_lint=pairs(("awesome-license", 7)),
     ),
     Case(
         source="test/fixtures/license/error3.md",
         rules=("awesome-license",),
-        markdown=(
-            "# Widgets\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Tools](#tools)\n"
-            "\n"
-            "## Tools\n"
-            "\n"
-            "not empty\n"
-            "\n"
-            "# License\n"
-            "\n"
-            "Not allowed at depth 1 either.\n"
-        ),
+        markdown=HEAD + ("## Tools\n\nnot empty\n\n# License\n\nNot allowed at depth 1 either.\n"),
         awesome_lint=pairs(("awesome-license", 11)),
     ),
     Case(
@@ -82,21 +42,8 @@ CASES = [
     Case(
         source="test/fixtures/license/success0.md",
         rules=("awesome-license",),
-        markdown=(
-            "# Widgets\n"
-            "\n"
-            "## Contents\n"
-            "\n"
-            "- [Tools](#tools)\n"
-            "\n"
-            "## Tools\n"
-            "\n"
-            "not empty\n"
-            "\n"
-            "## Licensing Notes for Tools\n"
-            "\n"
-            "Other headings are fine.\n"
-        ),
+        markdown=HEAD
+        + ("## Tools\n\nnot empty\n\n## Licensing Notes for Tools\n\nOther headings are fine.\n"),
         awesome_lint=pairs(),
     ),
 ]

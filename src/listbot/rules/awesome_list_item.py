@@ -55,7 +55,7 @@ names that are spelled in lower case and may start a description.
   bug), and `。` ends a sentence.
 - Markers and trailing tags are not the description: `- [Tool](url) **NEW** - tool is
   amazing` is checked for casing and punctuation (awesome-lint reports a missing dash), and
-  `- [App](url) - Notes. `MIT`` is not "missing punctuation" on every line.
+  ``- [App](url) - Notes. `MIT` `` is not "missing punctuation" on every line.
 - A convention that most entries share is one warning, not an error on each entry.
 - A separator whose only fault is extra spaces (`-  Desc`) renders as ` - `: a warning.
 - A first word written as code (`std::tuple`, `owner/repo`, a single letter such as `z`)
