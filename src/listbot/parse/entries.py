@@ -26,6 +26,8 @@ __all__ = ["build_entries", "paper_fields"]
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _CLOSERS = re.compile(r"(?:\*\*|__|\*|_|~~|</?[a-zA-Z][^>]*>)*")
 _SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)[ \t]*|[ \t]+")
+_MARKER_STARTS = frozenset("`*_[(:!<")
+"""Characters a marker can start with (besides emoji): the usual ` - ` skips the scan."""
 _STRONG_SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)")
 
 
@@ -145,10 +147,13 @@ class _Tail:
 
     def separator_after(self) -> tuple[list[Token], int] | None:
         """Markers and where the separator starts, if a separator follows (markers or not)."""
-        markers, position = scan_markers(self.text, self.skip, self.links_at, _STRONG_SEPARATOR)
-        if markers:
-            return markers, position
-        return ([], self.skip) if _STRONG_SEPARATOR.match(self.text, self.skip) else None
+        text, skip = self.text, self.skip
+        first = len(text) - len(text[skip:].lstrip(" \t")) if skip < len(text) else skip
+        if first < len(text) and (text[first] in _MARKER_STARTS or ord(text[first]) >= 0xA9):
+            markers, position = scan_markers(text, skip, self.links_at, _STRONG_SEPARATOR)
+            if markers:
+                return markers, position
+        return ([], skip) if _STRONG_SEPARATOR.match(text, skip) else None
 
 
 _Main = tuple[Link | None, str, str, Span | None, tuple[Tag, ...], tuple[Tag, ...]]

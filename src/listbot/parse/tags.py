@@ -32,6 +32,7 @@ Token = tuple[str, int, int]
 _SENTENCE_CLOSERS = "\"”’'」』)）*_"
 
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_BLANK = " \t\u00a0\n"
 _CODE = re.compile(r"(`+)(?!`)[^\n]*?[^`\n](?<!`)\1(?!`)|(`+)[^`\n]\2(?!`)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?![\s*_])([^*_\n\[\]()`]{1,30}?)(?<![\s*_])\1(?![*_\w])")
 _EMPHASIS_BRACKET = re.compile(r"(\*\*|__|\*|_)[\[(][^\[\]()\n]{1,40}[\])]\1(?![*_\w])")
@@ -137,22 +138,32 @@ def _trailing_at(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]
     return None
 
 
-def _run_from(
+def _final_run(
     tail: str, start: int, end: int, links_at: Mapping[int, tuple[Link, int]]
-) -> list[Token] | None:
-    """Tokens from ``start`` to ``end`` separated by spaces, or None if anything else is there."""
-    tokens: list[Token] = []
+) -> list[Token]:
+    """The tokens, separated by spaces, that end ``tail[start:end]``: one pass, left to right.
+
+    Each word that is not a token starts the run again, so a long description costs one
+    look at each of its characters (a 1 MB line must not take quadratic time).
+    """
+    run: list[Token] = []
     position = start
-    while True:
-        token = _trailing_at(tail, position, links_at)
-        if token is None or token[2] > end:
-            return None
-        tokens.append(token)
-        position = _SPACES.match(tail, token[2]).end()  # type: ignore[union-attr]
-        if position >= end:
-            return tokens
-        if position == token[2]:
-            return None  # tags are separated by spaces
+    while position < end:
+        char = tail[position]
+        if char in _BLANK:
+            position += 1
+            continue
+        token = None
+        if position > start and tail[position - 1] in _BLANK and char in "`[(!*_<":
+            token = _trailing_at(tail, position, links_at)
+        if token is not None and token[2] <= end and (token[2] == end or tail[token[2]] in _BLANK):
+            run.append(token)
+            position = token[2]
+            continue
+        run = []
+        while position < end and tail[position] not in _BLANK:
+            position += 1
+    return run
 
 
 def ends_sentence(prose: str) -> bool:
@@ -172,13 +183,7 @@ def scan_trailing_tags(
     body = tail[start:end].rstrip()
     if not body or body[-1] not in "`)]*_":
         return []
-    end = start + len(body)
-    run: list[Token] | None = None
-    for position in range(start + 1, end):
-        if tail[position - 1] in " \t\u00a0" and tail[position] in "`[(!*_<":
-            run = _run_from(tail, position, end, links_at)
-            if run is not None:
-                break
+    run = _final_run(tail, start, start + len(body), links_at)
     if not run:
         return []
     prose = tail[start : run[0][1]]
