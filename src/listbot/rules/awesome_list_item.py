@@ -56,6 +56,8 @@ names that are spelled in lower case and may start a description.
 - Markers and trailing tags are not the description: `- [Tool](url) **NEW** - tool is
   amazing` is checked for casing and punctuation (awesome-lint reports a missing dash), and
   ``- [App](url) - Notes. `MIT` `` is not "missing punctuation" on every line.
+- Trailing badges and tags do not end a sentence: `- [App](url) - Runs apps ![badge](img)`
+  lacks its full stop (awesome-lint accepts any description that ends with an image).
 - A convention that most entries share is one warning, not an error on each entry.
 - A separator whose only fault is extra spaces (`-  Desc`) renders as ` - `: a warning.
 - A first word written as code (`std::tuple`, `owner/repo`, a single letter such as `z`)
