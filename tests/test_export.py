@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from listbot.export import export_document
-from listbot.parse import parse_file
+from listbot.parse import parse, parse_file
 from tests.conftest import corpus_params
 
 
@@ -64,3 +64,26 @@ def test_export_has_one_row_per_entry(path: Path) -> None:
     rows = export_document(document)["entries"]
     assert len(rows) == len(document.all_entries) > 0
     assert all(row["url"] for row in rows)
+
+
+def test_markers_and_tags_stay_out_of_the_description() -> None:
+    text = (
+        "# L\n\n## Tools\n\n"
+        "- [Tool](https://example.com) **NEW** - Tool is amazing.\n"
+        "- [Zolang](https://z.example) :penguin: - A DSL for generating code.\n"
+        "- [App](https://a.example) - Self-hosted notes. ([Demo](https://d.example),"
+        " [Source Code](https://s.example)) `MIT` `PHP`\n"
+        "- [Bind](https://b.example) - Bindings for `libfoo`.\n"
+    )
+    rows = export_document(parse(text))["entries"]
+    assert [(row["name"], row["description"], row["markers"], row["tags"]) for row in rows] == [
+        ("Tool", "Tool is amazing.", ["**NEW**"], []),
+        ("Zolang", "A DSL for generating code.", [":penguin:"], []),
+        (
+            "App",
+            "Self-hosted notes.",
+            [],
+            ["([Demo](https://d.example), [Source Code](https://s.example))", "`MIT`", "`PHP`"],
+        ),
+        ("Bind", "Bindings for libfoo.", [], []),
+    ]

@@ -2,7 +2,10 @@
 
 Each entry has ecosyste.ms's ``category`` (the ``##`` section), ``sub_category`` (the
 ``###`` section), ``name``, ``url`` and ``description``, and in addition ``line``,
-``column``, ``section`` (the whole heading path), ``depth``, ``links`` and ``paper``.
+``column``, ``section`` (the whole heading path), ``depth``, ``links``, ``paper``, and the
+entry's ``markers`` (emoji, badges and tags between the link and the separator) and ``tags``
+(licence/language tags, badges and extra links after the description) as written. The
+description is the prose alone: markers and tags never leak into it.
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ def export_entry(
         "depth": entry.depth,
         "links": [_link(link) for link in entry.links],
         "paper": _paper(entry.paper),
+        "markers": [tag.raw for tag in entry.markers],
+        "tags": [tag.raw for tag in entry.trailing_tags],
     }
 
 

@@ -207,6 +207,23 @@ class Paper:
     authors: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """Markup beside an entry's description that is not its prose.
+
+    Lists mark entries with emoji or shortcodes (``:penguin:`` for Linux support), badges,
+    and short tags (``**NEW**``, `` `MIT` ``, ``[deprecated]``, ``(beta)``) between the link
+    and the separator, and with licence/language tags, badges or a group of extra links
+    (``([Demo](…), [Source Code](…))``) after the description.
+    """
+
+    kind: str
+    """``emoji``, ``shortcode``, ``badge``, ``code``, ``emphasis``, ``bracket``,
+    ``parenthetical``, ``links`` or ``link``."""
+    raw: str
+    span: Span
+
+
 @dataclass(frozen=True)
 class Entry:
     """A list item that carries at least one link: one thing the list recommends."""
@@ -221,13 +238,19 @@ class Entry:
     separator: str
     """Text between the main link and the description as written, e.g. `` - ``, ``：``, `` — ``."""
     description_raw: str
+    """The description as written, without the entry's markers and trailing tags."""
     description: str
     """The description as plain text (Markdown removed)."""
     description_span: Span | None
+    """Where the description starts, to the end of the item's own content."""
     links: tuple[Link, ...]
     """Every link and image in the item's own content, in source order."""
     children: tuple[Entry, ...] = ()
     paper: Paper | None = None
+    markers: tuple[Tag, ...] = ()
+    """Tags between the main link and the separator (``[Zolang](url) :penguin: - ...``)."""
+    trailing_tags: tuple[Tag, ...] = ()
+    """Tags after the description's prose (``- Notes. `MIT` `PHP```)."""
 
     @property
     def line(self) -> int:

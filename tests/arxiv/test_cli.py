@@ -88,11 +88,12 @@ def test_fix_rewrites_the_pdf_link(project: Path, capsys: pytest.CaptureFixture[
     readme = project / "README.md"
     with server_thread(PAPERS) as server:
         config = _config(project, server)
-        # a PDF link's fix is unsafe: the author may have meant the PDF
-        code = main(
-            ["lint", str(readme), "--select", "arxiv-link-form", "--config", str(config),
-             "--no-cache", "--fix", "--unsafe-fixes"]
-        )  # fmt: skip
+        arguments = ["lint", str(readme), "--select", "arxiv-link-form", "--config", str(config),
+                     "--no-cache", "--fix"]  # fmt: skip
+        main(arguments)  # a PDF link is another document: plain --fix leaves it
+        capsys.readouterr()
+        assert readme.read_text(encoding="utf-8") == LIST
+        code = main([*arguments, "--unsafe-fixes"])
         capsys.readouterr()
     assert code == 0
     text = readme.read_text(encoding="utf-8")

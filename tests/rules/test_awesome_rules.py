@@ -161,12 +161,82 @@ def test_license_heading_words() -> None:
 # -- awesome-list-item -------------------------------------------------------------------
 
 
-def test_list_item_casing_fix_is_unsafe_for_the_entry_name() -> None:
+def test_list_item_name_in_lower_case_is_not_a_casing_error() -> None:
     text = "# A\n\n- [virtualenv](https://virtualenv.pypa.io) - virtualenv makes envs.\n"
+    assert lint("awesome-list-item", text) == []
+
+
+@pytest.mark.parametrize(
+    ("description", "applicability"),
+    [
+        ("a thread-safe map.", Applicability.SAFE),
+        ("fast widgets.", Applicability.SAFE),
+        ("ripgrep-like search.", Applicability.UNSAFE),
+        ("numpy arrays for widgets.", Applicability.UNSAFE),
+    ],
+)
+def test_list_item_casing_fix_is_safe_only_for_plain_words(
+    description: str, applicability: Applicability
+) -> None:
+    text = f"# A\n\n- [Foo](https://foo.dev) - {description}\n"
     (finding,) = lint("awesome-list-item", text)
     assert finding.message == "List item description must start with valid casing"
-    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
-    assert fix_text(text, "readme.md", Config(select=("awesome-list-item",))).text == text
+    assert finding.fix is not None and finding.fix.applicability is applicability
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [Zolang](https://github.com/Zolang/Zolang) :penguin: - A DSL for generating code.",
+        "- [Down](https://down.dev) :worried: - Unreachable, kept for the record.",
+        "- [Lib](https://lib.dev) :zap: - Fast. [BSD] [website](https://lib.dev)",
+        "- [App](https://app.dev) - Notes. ([Demo](https://d.dev), [Source Code](https://s.dev))",
+    ],
+)
+def test_list_item_markers_and_tags_are_not_the_description(line: str) -> None:
+    assert messages("awesome-list-item", f"# A\n\n{line}\n") == []
+
+
+def test_list_item_tag_before_the_separator_does_not_hide_the_description() -> None:
+    text = "# A\n\n- [Tool](https://example.com) **NEW** - tool is amazing\n"
+    assert sorted(messages("awesome-list-item", text)) == [
+        "List item description must end with proper punctuation",
+        "List item description must start with valid casing",
+    ]
+
+
+def test_list_item_shortcode_is_never_capitalised() -> None:
+    text = "# A\n\n- [Zolang](https://github.com/Zolang/Zolang) :penguin: - a DSL for code.\n"
+    fixed = fix_text(text, "readme.md", Config(select=("awesome-list-item",))).text
+    assert fixed == text.replace("- a DSL", "- A DSL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- [Requests](https://github.com/psf/requests) -\u3000http for humans.\n",
+        "- [p](m)-\u3000a",
+        "# Awesome X\n\n- [Requests](https://github.com/psf/requests) -\n  http for humans.\n",
+    ],
+)
+def test_list_item_odd_whitespace_after_the_dash_does_not_crash(text: str) -> None:
+    found = lint("awesome-list-item", text)
+    assert all(f.rule == "awesome-list-item" for f in found)
+
+
+def test_list_item_description_wrapped_after_the_dash_is_checked() -> None:
+    text = "# A\n\n- [Requests](https://github.com/psf/requests) -\n  http for humans.\n"
+    assert messages("awesome-list-item", text) == [
+        "List item description must start with valid casing"
+    ]
+
+
+def test_list_item_ideographic_space_after_the_dash_is_invalid_whitespace() -> None:
+    text = "# A\n\n- [Requests](https://github.com/psf/requests) -\u3000Http for humans.\n"
+    (finding,) = lint("awesome-list-item", text)
+    assert finding.message == "List item link and description separated by invalid whitespace"
+    fixed = fix_text(text, "readme.md", Config(select=("awesome-list-item",))).text
+    assert fixed == text.replace("-\u3000", "- ")
 
 
 def test_list_item_ascii_colon_before_cjk_text_suggests_full_width() -> None:
@@ -416,3 +486,20 @@ def test_corpus_full_width_colon_list(corpus: Path) -> None:
 def test_corpus_github_actions_badge(corpus: Path) -> None:
     found = _corpus_findings(corpus, "avelino-awesome-go.md", "awesome-no-ci-badge")
     assert [f.line for f in found] == [5]
+
+
+def test_list_item_extra_spaces_around_the_dash_are_a_warning() -> None:
+    text = (
+        "# A\n\n- [Foo](https://foo.dev) -  Parses widgets.\n"
+        "- [Bar](https://bar.dev) -\u00a0Bars.\n"
+    )
+    found = lint("awesome-list-item", text)
+    assert [(f.line, f.severity.value) for f in found] == [(3, "warning"), (4, "error")]
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["std::tuple like methods.", "vhf/free-books/C.", "z for vim.", "go:generate tool."],
+)
+def test_list_item_code_like_first_word_is_not_a_casing_error(description: str) -> None:
+    assert lint("awesome-list-item", f"# A\n\n- [Foo](https://foo.dev) - {description}\n") == []

@@ -13,17 +13,21 @@ images are allowed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from listbot.model import Entry, Link, LinkKind, ListItem, Paper, Span
+from listbot.model import Entry, Link, LinkKind, ListItem, Paper, Span, Tag
 from listbot.parse.blocks import ItemRecord
 from listbot.parse.spans import slice_source
+from listbot.parse.tags import Token, scan_markers, scan_trailing_tags
 
 __all__ = ["build_entries", "paper_fields"]
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _CLOSERS = re.compile(r"(?:\*\*|__|\*|_|~~|</?[a-zA-Z][^>]*>)*")
 _SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)[ \t]*|[ \t]+")
+_MARKER_STARTS = frozenset("`*_[(:!<")
+"""Characters a marker can start with (besides emoji): the usual ` - ` skips the scan."""
 _STRONG_SEPARATOR = re.compile(r"[ \t]*(?:--?|[‐‑–—―:：|]|->|=>)")
 
 
@@ -67,7 +71,9 @@ def _entry(
     links = tuple(record.links)
     span = item.span
     raw = "\n".join(lines[span.line - 1 : span.end_line])
-    main, separator, description_raw, description_span = _main_link(links, item, lines)
+    main, separator, description_raw, description_span, markers, trailing = _main_link(
+        links, item, lines
+    )
     description = " ".join(plain_of(description_raw).split()) if description_raw else ""
     if description == description_raw:
         description = description_raw  # one string, not two equal ones (memory)
@@ -83,31 +89,77 @@ def _entry(
         links=links,
         children=children,
         paper=paper_fields(item.span, links, main, lines) if _has_title_marks(raw) else None,
+        markers=markers,
+        trailing_tags=trailing,
     )
 
 
-def _tail(link: Link, span: Span, lines: Sequence[str]) -> tuple[str, int]:
-    """The item's own text after ``link``, and where the text after the link starts in it.
+class _Tail:
+    """The item's own text after one link, with offsets in it mapped back to the file."""
 
-    For an HTML anchor the link's span is its start tag, so the text after it starts
-    after ``</a>``.
-    """
-    if (link.span.end_line, link.span.end_column) >= (span.end_line, span.end_column):
-        return "", 0
-    tail = slice_source(
-        lines, Span(link.span.end_line, link.span.end_column, span.end_line, span.end_column)
-    )
-    start = 0
-    if link.kind is LinkKind.HTML_A:
-        close = tail.lower().find("</a>")
-        start = close + 4 if close >= 0 else 0
-    closers = _CLOSERS.match(tail, start)
-    return tail, closers.end() if closers else start
+    __slots__ = ("links_at", "skip", "start_column", "start_line", "starts", "text")
+
+    def __init__(self, link: Link, item: Span, links: tuple[Link, ...], lines: Sequence[str]):
+        self.start_line, self.start_column = link.span.end_line, link.span.end_column
+        if (link.span.end_line, link.span.end_column) >= (item.end_line, item.end_column):
+            self.text = ""
+        else:
+            self.text = slice_source(
+                lines,
+                Span(link.span.end_line, link.span.end_column, item.end_line, item.end_column),
+            )
+        self.starts = [0]
+        if "\n" in self.text:
+            index = self.text.find("\n")
+            while index >= 0:
+                self.starts.append(index + 1)
+                index = self.text.find("\n", index + 1)
+        start = 0
+        if link.kind is LinkKind.HTML_A:  # the link's span is its start tag: skip to </a>
+            close = self.text.lower().find("</a>")
+            start = close + 4 if close >= 0 else 0
+        closers = _CLOSERS.match(self.text, start)
+        self.skip = closers.end() if closers else start
+        self.links_at: dict[int, tuple[Link, int]] = {}
+        if "[" in self.text or "<" in self.text:
+            for other in links:
+                offset = self.offset(other.span.line, other.span.column)
+                end = self.offset(other.span.end_line, other.span.end_column)
+                if offset is not None and end is not None and 0 <= offset < end:
+                    self.links_at[offset] = (other, end)
+
+    def offset(self, line: int, column: int) -> int | None:
+        index = line - self.start_line
+        if not 0 <= index < len(self.starts):
+            return None
+        return self.starts[index] + column - (self.start_column if index == 0 else 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.starts, offset) - 1
+        column = offset - self.starts[index] + (self.start_column if index == 0 else 1)
+        return self.start_line + index, column
+
+    def tag(self, token: Token) -> Tag:
+        kind, start, end = token
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Tag(kind, self.text[start:end], Span(line, column, end_line, end_column))
+
+    def separator_after(self) -> tuple[list[Token], int] | None:
+        """Markers and where the separator starts, if a separator follows (markers or not)."""
+        text, skip = self.text, self.skip
+        first = len(text) - len(text[skip:].lstrip(" \t")) if skip < len(text) else skip
+        if first < len(text) and (text[first] in _MARKER_STARTS or ord(text[first]) >= 0xA9):
+            markers, position = scan_markers(text, skip, self.links_at, _STRONG_SEPARATOR)
+            if markers:
+                return markers, position
+        return ([], skip) if _STRONG_SEPARATOR.match(text, skip) else None
 
 
-def _main_link(
-    links: tuple[Link, ...], item: ListItem, lines: Sequence[str]
-) -> tuple[Link | None, str, str, Span | None]:
+_Main = tuple[Link | None, str, str, Span | None, tuple[Tag, ...], tuple[Tag, ...]]
+
+
+def _main_link(links: tuple[Link, ...], item: ListItem, lines: Sequence[str]) -> _Main:
     span = item.span
     item_start = (span.line, span.column)
     candidates = [
@@ -116,38 +168,42 @@ def _main_link(
         if not link.is_image and (link.span.line, link.span.column) >= item_start
     ]
     if not candidates:
-        return None, "", "", None
+        return None, "", "", None, (), ()
     main = candidates[0]
-    tail, skip = _tail(main, span, lines)
-    if not _STRONG_SEPARATOR.match(tail, skip):
+    tail = _Tail(main, span, links, lines)
+    found = tail.separator_after()
+    if found is None:
         for link in candidates[1:]:
-            link_tail, link_skip = _tail(link, span, lines)
-            if _STRONG_SEPARATOR.match(link_tail, link_skip):
-                main, tail, skip = link, link_tail, link_skip
+            link_tail = _Tail(link, span, links, lines)
+            link_found = link_tail.separator_after()
+            if link_found is not None:
+                main, tail, found = link, link_tail, link_found
                 break
-    match = _SEPARATOR.match(tail, skip)
+    markers, position = found if found is not None else ([], tail.skip)
+    text = tail.text
+    match = _SEPARATOR.match(text, position)
     separator = match.group(0) if match else ""
-    start = skip + len(separator)
-    body = tail[start:]
-    if not body.strip():
-        return main, separator, "", None
+    start = position + len(separator)
+    marker_tags = tuple(tail.tag(token) for token in markers)
+    if not text[start:].strip():
+        return main, separator, "", None, marker_tags, ()
+    trailing = scan_trailing_tags(text, start, len(text), tail.links_at)
+    end = trailing[0][1] if trailing else len(text)
+    body = text[start:end]
     quoted = item.first_line.lstrip().startswith(">")
     description_raw = "\n".join(_continuation(part, quoted) for part in body.split("\n")).strip()
-    before = tail[:start]
-    line = main.span.end_line + before.count("\n")
-    if "\n" not in before:
-        column = main.span.end_column + len(before)
-    else:
-        column = len(before) - before.rfind("\n")
     leading = len(body) - len(body.lstrip(" \t\n"))
-    if leading:
-        skipped = body[:leading]
-        line += skipped.count("\n")
-        if "\n" in skipped:
-            column = _first_content_column(lines, line, quoted)
-        else:
-            column += leading
-    return main, separator, description_raw, Span(line, column, span.end_line, span.end_column)
+    line, column = tail.position(start + leading)
+    if "\n" in body[:leading]:
+        column = _first_content_column(lines, line, quoted)
+    return (
+        main,
+        separator,
+        description_raw,
+        Span(line, column, span.end_line, span.end_column),
+        marker_tags,
+        tuple(tail.tag(token) for token in trailing),
+    )
 
 
 def _continuation(text: str, quoted: bool) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.model import Document, Span, TextBlock
+from listbot.normalize.emoji import is_emoji_part
 from listbot.normalize.markup import code_span_ranges
 
 _DESTINATION = re.compile(
@@ -168,15 +169,8 @@ def is_cjk(char: str) -> bool:
 
 
 def is_emoji(char: str) -> bool:
-    """Pictographs, dingbats and their modifiers (enough for "ends with an emoji")."""
-    code = ord(char)
-    return (
-        0x1F000 <= code <= 0x1FAFF
-        or 0x2600 <= code <= 0x27BF
-        or 0x2B00 <= code <= 0x2BFF
-        or code in (0xFE0F, 0x200D, 0x20E3, 0x2122, 0x2139, 0x00A9, 0x00AE)
-        or 0x1F3FB <= code <= 0x1F3FF
-    )
+    """An emoji or a part of an emoji sequence (Unicode's Extended_Pictographic and friends)."""
+    return is_emoji_part(char)
 
 
 def has_case(char: str) -> bool:

@@ -9,6 +9,9 @@ they find the list of lists. Old copies point at `cdn.rawgit.com`, which shut do
 2019, so the image is broken. awesome-lint's `awesome-badge`. Like awesome-lint, the rule
 does not look at lists whose title is an HTML block (a centred logo).
 
+The badge belongs to lists that call themselves Awesome: when the title does not say
+"awesome" (a paper list, a survey's reading list), a missing badge is only information.
+
 ## Example
 ```markdown
 # Awesome Widgets [![Awesome](https://cdn.rawgit.com/sindresorhus/awesome/d7305f3/media/badge.svg)](https://github.com/sindresorhus/awesome)
@@ -18,13 +21,16 @@ does not look at lists whose title is an HTML block (a centred logo).
 ```markdown
 # Awesome Widgets [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
 ```
+
+## Differences from awesome-lint
+A missing badge on a list whose title does not say "awesome" is information, not an error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from listbot.findings import Finding
+from listbot.findings import Finding, Severity
 from listbot.model import Document, Link, LinkKind
 from listbot.rules._first_block import first_heading
 from listbot.rules.base import NoOptions, Rule
@@ -65,7 +71,12 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             yield RULE.finding(link.span, "Invalid badge source", url=link.image_urls[0])
             return
     if not badges:
-        yield RULE.finding(heading.span, "Missing Awesome badge next to the main heading")
+        awesome = "awesome" in heading.text.casefold()
+        yield RULE.finding(
+            heading.span,
+            "Missing Awesome badge next to the main heading",
+            severity=None if awesome else Severity.INFO,
+        )
 
 
 RULE = Rule(

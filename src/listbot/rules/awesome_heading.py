@@ -6,8 +6,10 @@ no second level-1 heading, and the title must be in title case.
 ## Why is this bad?
 The title is the list's name on GitHub, in search results and in the list of lists;
 a list with two titles, none, or a title such as `awesome foo` looks unfinished.
-awesome-lint's `awesome-heading`. Unlike awesome-lint, a leading
-`<!--lint ...-->` comment does not hide the heading below it.
+awesome-lint's `awesome-heading`.
+
+A list that uses level-1 headings for its sections (five or more after the title) follows
+its own outline: that is one warning for the list, not an error on every heading.
 
 ## Example
 ```markdown
@@ -18,6 +20,11 @@ awesome-lint's `awesome-heading`. Unlike awesome-lint, a leading
 ```markdown
 # Awesome Widgets
 ```
+
+## Differences from awesome-lint
+- A leading `<!--lint ...-->` comment does not hide the heading below it.
+- Five or more extra level-1 headings (the list's sections) are one warning, not an error
+  each.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from listbot.findings import Finding
+from listbot.findings import Finding, Severity
 from listbot.model import Document, Heading, Span
 from listbot.rules._first_block import first_heading, first_html_block, html_block_is_heading
 from listbot.rules._inline import has_case, mask_markup
@@ -59,7 +66,27 @@ def _plain_text(heading: Heading) -> str:
     return " ".join(mask_markup(heading.raw, keep_link_text=False).split())
 
 
+SECTIONS_AS_TITLES = 5
+"""Extra level-1 headings from which they are the list's sections (its outline), not slips."""
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    extra: list[Heading] = []
+    yield from _check(doc, extra)
+    if len(extra) >= SECTIONS_AS_TITLES:
+        yield RULE.finding(
+            extra[0].span,
+            f"List can only have one heading: {len(extra)} more level-1 headings serve as its "
+            "sections; the list's own outline, reported once",
+            severity=Severity.WARNING,
+            count=len(extra),
+        )
+    else:
+        for heading in extra:
+            yield RULE.finding(heading.span, "List can only have one heading")
+
+
+def _check(doc: Document, extra: list[Heading]) -> Iterator[Finding]:
     top = first_heading(doc)
     html = first_html_block(doc) if top is None else None
     count = 1 if html is not None and html_block_is_heading(html) else 0
@@ -75,7 +102,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             continue
         count += 1
         if count > 1:
-            yield RULE.finding(heading.span, "List can only have one heading")
+            extra.append(heading)
     if count == 0:
         yield RULE.finding(Span(1, 1, 1, 1), "Missing main list heading")
 

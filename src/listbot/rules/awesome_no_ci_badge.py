@@ -4,6 +4,10 @@ Actions (`…/actions/workflows/…/badge.svg`, shields.io `github/actions/workf
 GitLab pipelines, Azure Pipelines, Drone, Buildkite, Jenkins, and any image whose alt
 text or title says "build status".
 
+A badge inside an entry shows that *project's* build, not the list's: lists that give
+every entry its build badge do so on purpose, so those badges are reported once, as a
+warning that counts them, not as an error on every entry.
+
 ## Why is this bad?
 A list is not software: a green build badge tells the reader nothing about the list's
 quality and a red one only advertises a broken link checker. The Awesome guidelines
@@ -17,6 +21,11 @@ badges; this rule catches them.
 
 ## Use instead
 Remove the badge; keep the CI job.
+
+## Differences from awesome-lint
+- GitHub Actions, GitLab, Azure, Drone, Buildkite, Jenkins, AppVeyor and Cirrus badges are
+  caught, and so are badges written as HTML `<img>`.
+- Badges inside entries (the projects' builds) are one warning for the whole list.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from listbot.findings import Finding
+from listbot.findings import Finding, Severity
 from listbot.model import Document
 from listbot.rules.base import NoOptions, Rule
 
@@ -47,9 +56,25 @@ def is_ci_badge(url: str, text: str, title: str | None) -> bool:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    in_entries = {id(link) for entry in doc.all_entries for link in entry.links if link.is_image}
+    entry_badges = []
     for link in doc.links:
         if link.is_image and is_ci_badge(link.url, link.text, link.title):
-            yield RULE.finding(link.span, "Readme must not contain CI badge", url=link.url)
+            if id(link) in in_entries:
+                entry_badges.append(link)
+            else:
+                yield RULE.finding(link.span, "Readme must not contain CI badge", url=link.url)
+    if entry_badges:
+        count = len(entry_badges)
+        yield RULE.finding(
+            entry_badges[0].span,
+            f"{count} entr{'y shows its' if count == 1 else 'ies show their'} project's CI "
+            "badge: the Awesome guidelines want no CI badges in a list; reported once for the "
+            "list",
+            url=entry_badges[0].url,
+            severity=Severity.WARNING,
+            count=count,
+        )
 
 
 RULE = Rule(

@@ -43,11 +43,6 @@ from listbot.rules.base import NoOptions, Rule
 _BOUNDARY = ' \t\u00a0.,!?:;-–—"”“)'
 _STANDALONE = '.,!?:;-–—"”“'
 """Punctuation right after the name: it stands alone (``Foo:``, ``Foo -``, ``Foo,``)."""
-_LEADING_TAG = re.compile(
-    r"\s*(?:\*\*(?P<strong>[^*]+)\*\*|[*_](?P<emphasis>[^*_]+)[*_]|`(?P<code>[^`]+)`"
-    r"|:(?P<emoji>[a-z0-9_+-]+):)\s+[-–—]\s"
-)
-"""A bold, italic, code or emoji-shortcode tag between the link and the separator."""
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _VERBS = frozenset(
     """is are was were be been has have had can could will would may might must should
@@ -67,7 +62,7 @@ _CJK_VERBS = ("是", "可以", "可", "能", "提供", "让", "使", "允许", "
 def repeats_name(entry: Entry) -> bool:
     """Whether the plain description restates the main link's text as its subject."""
     name = entry.name.strip()
-    description = _after_tag(entry.description_raw, entry.description).strip()
+    description = entry.description.strip()  # markers and tags are not the description
     if not name or not description or entry.paper is not None:
         return False
     if entry.main_link is None or entry.main_link.is_image:
@@ -76,17 +71,6 @@ def repeats_name(entry: Entry) -> bool:
         return False
     rest = description[len(name) :]
     return not rest or (rest[0] in _BOUNDARY and _is_subject(rest))
-
-
-def _after_tag(raw: str, description: str) -> str:
-    """The description after a tag set between the link and the separator
-    (``[Tool](…) **NEW** - Tool is …``, ``:penguin: - …``): the tag is not the description."""
-    tag = _LEADING_TAG.match(raw)
-    if tag is None:
-        return description
-    core = next(group for group in tag.groups() if group is not None)
-    rest = re.match(rf"\s*:?{re.escape(core)}:?\s+[-–—]\s+", description)
-    return description[rest.end() :] if rest else description
 
 
 def _is_subject(rest: str) -> bool:

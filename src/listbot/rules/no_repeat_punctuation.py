@@ -1,6 +1,8 @@
 """## What it does
 Finds punctuation repeated for emphasis, such as `!!`, `??`, `！！`, `，，` or `。。`,
-in prose (code, URLs and HTML tags are skipped). Dots are never reported, so `...` is fine.
+in prose (code, URLs and HTML tags are skipped). Dots are never reported, so `...` is fine,
+and neither are titles quoted as written: a paper's title, a bold title that opens a line
+(`**(Certified!!) Adversarial Robustness for Free!**`) and text in quotation marks.
 
 ## Why is this bad?
 Descriptions in a curated list are read as reference text; `Amazing!!!` reads as
@@ -44,16 +46,39 @@ class Options:
     """Punctuation characters that may not appear twice in a row."""
 
 
+_QUOTED = re.compile(
+    r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》"
+    r"|^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*[^*\n]+\*\*|__[^_\n]+__)"  # a bold title
+)
+
+
+def _titles(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Columns (start, end) of paper titles by line: quoted as their authors wrote them."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for entry in doc.all_entries:
+        span = entry.paper.title_span if entry.paper else None
+        if span is not None and span.line == span.end_line:
+            spans.setdefault(span.line, []).append((span.column, span.end_column))
+    return spans
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     if not options.characters:
         return
     pattern = re.compile(f"([{re.escape(options.characters)}])\\1+")
+    titles: dict[int, list[tuple[int, int]]] | None = None
     for number, text in prose_lines(doc):
         if not pattern.search(text):
             continue  # most lines: no repeat at all, so no need to mask markup
         masked = mask_markup(text)
+        if titles is None:
+            titles = _titles(doc)
+        quoted = [(m.start() + 1, m.end() + 1) for m in _QUOTED.finditer(masked)]
+        quoted += titles.get(number, [])
         for match in pattern.finditer(masked):
             start, end = match.span()
+            if any(a <= start + 1 and end + 1 <= b for a, b in quoted):
+                continue
             if match.group(1) == "!" and masked[end : end + 1] == "[":
                 end -= 1  # `Wow![logo](...)`: the last `!` starts an image
                 if end - start < 2:

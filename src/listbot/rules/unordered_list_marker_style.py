@@ -26,10 +26,12 @@ file as a warning, with one fix for all of them.
 ```
 
 ## Fix safety
-Safe for a stray bullet: it replaces the bullet characters and nothing else, joining the
-two halves of the list it split, which is the defect. Unsafe for whole lists in another
-bullet: the page would not change (they touch no neighbouring list), but the bullet was
-chosen, and changing it is the author's call.
+Safe for a stray bullet written right against its list (no blank line between): it
+replaces the bullet characters and nothing else, joining the two halves of the list it
+split, which is the defect. Unsafe when a blank line separates the halves: joined, they
+would make one loose list, and every item of it would render with paragraph spacing.
+Unsafe for whole lists in another bullet: the page would not change (they touch no
+neighbouring list), but the bullet was chosen, and changing it is the author's call.
 
 ## Options
 `style`: `"consistent"` (the bullet most items in the file use; remark-lint takes the
@@ -83,8 +85,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         bullet = items[0].bullet
         if bullet == expected:
             continue
-        if _touches(doc, ordered, position):
-            yield _finding(items, bullet, expected, Severity.ERROR, _count(len(items), "items"))
+        touching = _touching(doc, ordered, position)
+        if touching:
+            safe = all(_tight_join(doc, items, other) for other in touching)
+            yield _finding(
+                items, bullet, expected, Severity.ERROR, _count(len(items), "items"), safe=safe
+            )
         else:
             apart.append(items)
     if apart:
@@ -101,7 +107,13 @@ def _count(number: int, what: str) -> str:
 
 
 def _finding(
-    items: list[ListItem], bullet: str, expected: str, severity: Severity, more: str
+    items: list[ListItem],
+    bullet: str,
+    expected: str,
+    severity: Severity,
+    more: str,
+    *,
+    safe: bool = False,
 ) -> Finding:
     first = items[0]
     return RULE.finding(
@@ -112,18 +124,21 @@ def _finding(
             tuple(Edit.replace_at(item.line, item.column, 1, expected) for item in items),
             f"Use `{expected}` as the bullet",
             # a whole list's bullet was chosen; whether to change it is the author's call
-            Applicability.SAFE if severity is Severity.ERROR else Applicability.UNSAFE,
+            Applicability.SAFE if safe else Applicability.UNSAFE,
         ),
         severity=severity,
         items=len(items),
     )
 
 
-def _touches(doc: Document, lists: list[list[ListItem]], position: int) -> bool:
-    """Whether the list at ``position`` continues or is continued by a sibling list with
-    another bullet (same depth, nothing but blank lines and nested content between):
-    Markdown split one list in two there."""
+def _touching(
+    doc: Document, lists: list[list[ListItem]], position: int
+) -> list[list[ListItem]]:
+    """The sibling lists with another bullet that the list at ``position`` continues or is
+    continued by (same depth, nothing but blank lines and nested content between): Markdown
+    split one list in two there."""
     items = lists[position]
+    found: list[list[ListItem]] = []
     for other in (lists[position - 1] if position else None, _next(lists, position)):
         if other is None or other[0].depth != items[0].depth:
             continue
@@ -131,8 +146,18 @@ def _touches(doc: Document, lists: list[list[ListItem]], position: int) -> bool:
             continue
         before, after = (other, items) if other[0].line < items[0].line else (items, other)
         if _only_list_content(doc, before[-1].line, after[0].line, items[0].column):
-            return True
-    return False
+            found.append(other)
+    return found
+
+
+def _tight_join(doc: Document, items: list[ListItem], other: list[ListItem]) -> bool:
+    """Whether joining two touching lists keeps every item's rendering: both are tight and
+    no blank line lies between them (else the joined list is loose, its items paragraphs)."""
+    before, after = (other, items) if other[0].line < items[0].line else (items, other)
+    if any(item.loose for item in (*before, *after)):
+        return False
+    gap = range(before[-1].span.end_line + 1, after[0].line)
+    return all(doc.line_text(number).strip() for number in gap)
 
 
 def _next(lists: list[list[ListItem]], position: int) -> list[ListItem] | None:
