@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from listbot.config import Config
+from listbot.config import config_from_mapping
 from listbot.engine import run_rules
 from listbot.parse import parse_file
 from listbot.rules import get_rule
@@ -44,6 +44,8 @@ class Case:
     """Files beside the list (path relative to the list's folder -> content)."""
     filename: str = "readme.md"
     comparable: bool = True
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    """listbot rule options by rule id, where the awesome-lint test configures its rule."""
 
     @property
     def expected(self) -> frozenset[Pair]:
@@ -71,7 +73,8 @@ def listbot_pairs(case: Case, folder: Path) -> frozenset[Pair]:
         rule = get_rule(rule_id)
         assert rule is not None, f"{case.source}: no listbot rule for awesome-lint's {rule_id!r}"
         ids.append(rule.id)
-    findings = run_rules(parse_file(readme), Config(select=tuple(ids)))
+    config = config_from_mapping({"select": ids, "rules": case.options})
+    findings = run_rules(parse_file(readme), config)
     return frozenset((f.rule, f.line) for f in findings)
 
 

@@ -262,7 +262,12 @@ def test_spell_check_ambiguous_words_need_context(text: str, count: int) -> None
         ("Don’t worry, the students’ books.", []),
         ("‘steal’ this", []),
         ("“outer ‘inner’ outer”", []),
-        ("‘The students’ books", [(0, "Unclosed ‘ without matching closing ’")]),
+        # A ’ that ends a word closes an open ‘: a quotation, not an apostrophe.
+        ("a ‘Quiet War’ replaced", []),
+        ("‘小羊驼类’模型", []),
+        ("Jr.’s book, ‘quoted’.", []),
+        ("‘The students’ books", []),
+        ("a ‘quote that never ends", [(2, "Unclosed ‘ without matching closing ’")]),
         ('a "b', [(2, 'Unclosed " without matching closing "')]),
         ("a」b", [(1, "Unmatched closing 」 without corresponding opening 「")]),
     ],
