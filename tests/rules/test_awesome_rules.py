@@ -296,10 +296,13 @@ HEADINGLESS = """# Awesome Widgets
 
 
 def test_toc_without_heading_is_found_and_checked() -> None:
-    assert messages("awesome-toc", HEADINGLESS) == [
-        'ToC missing item for "New Books"',
-        'ToC item "Videos" link "#video" not found',
+    found = lint("awesome-toc", HEADINGLESS)
+    assert [(f.line, f.message) for f in found] == [
+        (4, 'ToC item "Videos" link "#video" not found'),
+        (6, 'ToC missing item for "New Books"'),  # where it belongs: the sub-list of Books
     ]
+    # the TOC is written again once, not once per finding
+    assert [f.fix is not None for f in found] == [True, False]
 
 
 def test_toc_fix_regenerates_in_the_existing_style() -> None:
@@ -334,7 +337,56 @@ def test_toc_anchor_as_github_renders_a_badge_heading() -> None:
 def test_toc_accepts_html_anchors_and_omitted_headings() -> None:
     text = (
         "# A\n\n## Contents\n\n- [Tools](#tools)\n- [Extra](#extra)\n\n## Tools\n\n"
-        '<a name="extra"></a>\n\n## Sponsors <!-- omit in toc -->\n\n## Contributing\n'
+        '<a name="extra"></a> Extra notes.\n\n## Sponsors <!-- omit in toc -->\n\n## Contributing\n'
+    )
+    assert messages("awesome-toc", text) == []
+
+
+def test_toc_group_labels_need_no_link_but_a_bare_leaf_does() -> None:
+    text = (
+        "# A\n\n## 目录\n\n* 语言无关类\n  * [工具](#工具)\n  * [书籍](#书籍)\n* Utilities\n\n"
+        "## 工具\n\n## 书籍\n"
+    )
+    found = lint("awesome-toc", text)
+    assert [(f.line, f.message) for f in found] == [(8, 'ToC item "Utilities" missing link')]
+
+
+def test_toc_item_text_may_shorten_its_heading() -> None:
+    text = (
+        "# A\n\n## Contents\n\n- [inotifywait](#tool-inotifywait)\n\n"
+        "## Tool: [inotifywait](https://github.com/inotify-tools/inotify-tools)\n"
+    )
+    (finding,) = lint("awesome-toc", text)
+    assert finding.severity.value == "info" and finding.fix is None
+
+
+def test_toc_flat_list_expects_no_subheadings() -> None:
+    # A flat TOC that also lists one `###` does not ask for every `###`.
+    text = (
+        "# A\n\n## Contents\n\n- [Tools](#tools)\n- [Web](#web)\n- [Books](#books)\n\n"
+        "## Tools\n\n### CLI\n\n### Web\n\n### Desktop\n\n## Books\n\n### Old\n"
+    )
+    assert messages("awesome-toc", text) == []
+
+
+def test_toc_sub_list_that_selects_is_not_outdated() -> None:
+    # The sub-list names the languages; the many `###` beside them are not sections it missed.
+    text = "# A\n\n## Contents\n\n- [Languages](#languages)\n  - [Arabic](#arabic)\n"
+    text += "  - [Chinese](#chinese)\n\n## Languages\n\n### Arabic\n\n"
+    text += "### Libraries\n\n### Datasets\n\n### Chinese\n\n### Libraries\n\n### Models\n"
+    assert messages("awesome-toc", text) == []
+    # one forgotten sibling among listed ones is reported, at the sub-list
+    text = "# A\n\n## Contents\n\n- [Languages](#languages)\n  - [Arabic](#arabic)\n"
+    text += "  - [Chinese](#chinese)\n\n## Languages\n\n### Arabic\n\n### Chinese\n\n### Danish\n"
+    assert [(f.line, f.message) for f in lint("awesome-toc", text)] == [
+        (6, 'ToC missing item for "Danish"')
+    ]
+
+
+def test_toc_list_in_a_subsection_of_the_toc_heading() -> None:
+    text = (
+        "# A\n\n## Table of Contents\n\n### Libraries\n\n- [Tools](#tools)\n- [Web](#web)\n\n"
+        "## Tools\n\n## Web\n"
     )
     assert messages("awesome-toc", text) == []
 
