@@ -243,9 +243,19 @@ def _verify(before: str, after: str, allowed: frozenset[int]) -> None:
     stray = changed_lines(before, after) - allowed
     if not stray:
         return
+    old, new = split_lines(before), split_lines(after)
+    if len(old) == len(new):
+        # Same number of lines: line n is line n (difflib may pair equal lines across
+        # positions, e.g. " \n\n" -> "\n\n" as "line 2 changed").
+        stray = {
+            n for n, pair in enumerate(zip(old, new, strict=True), start=1) if pair[0] != pair[1]
+        }
+        if stray - allowed:
+            line = min(stray - allowed)
+            raise FixVerificationError(f"line {line} changed although no fixed finding is on it")
+        return
     # An insertion counts on both sides; it is fine if one side is allowed.
-    old = split_lines(before)
-    matcher = difflib.SequenceMatcher(None, old, split_lines(after), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, _, _ in matcher.get_opcodes():
         if tag == "equal":
             continue
