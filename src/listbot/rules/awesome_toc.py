@@ -192,11 +192,11 @@ def _review(doc: Document, toc: Toc, children: set[int]) -> _Review:
     review = _Review()
     item_links = {id(entry.link) for entry in toc.items if entry.link is not None}
     start = toc.heading.line if toc.heading is not None else toc.first_line
-    for link in doc.links:
-        if start <= link.line < toc.end_line and link.url.startswith("#"):
-            target = resolver.heading(unquote(link.url[1:]))
-            if target is not None and id(link) not in item_links:
-                review.also_listed.add(id(target))
+    for other in doc.links:
+        if start <= other.line < toc.end_line and other.url.startswith("#"):
+            listed = resolver.heading(unquote(other.url[1:]))
+            if listed is not None and id(other) not in item_links:
+                review.also_listed.add(id(listed))
     seen: set[str] = set()
     for index, entry in enumerate(toc.items):
         link = entry.link
