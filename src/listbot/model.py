@@ -228,6 +228,10 @@ class Entry:
     """Every link and image in the item's own content, in source order."""
     children: tuple[Entry, ...] = ()
     paper: Paper | None = None
+    kind: str = "list_item"
+    """Where the entry is written: ``list_item``, or, for lists that give entries their own
+    blocks, ``paragraph`` or ``table_row`` (those have a stand-in ``item`` covering the
+    block, with an empty marker, and live in :attr:`Document.block_entries`)."""
 
     @property
     def line(self) -> int:
@@ -320,6 +324,9 @@ class Document:
     """Lines inside fenced or indented code blocks (prose rules skip them)."""
     tokens: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
     """The positioned mistune AST (each block token has ``line``; see parse/positions.py)."""
+    block_entries: tuple[Entry, ...] = field(default=(), compare=False, repr=False)
+    """Entries written as paragraphs or table rows (paper lists that use no list items),
+    in file order; list-item rules never see them (see :attr:`every_entry`)."""
     companions: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
     """Texts of the files that awesome-lint looks for beside the list, by lower-case path
     relative to the list's folder (``contributing.md``, ``.github/code-of-conduct.md``, ...).
@@ -342,6 +349,14 @@ class Document:
     def all_entries(self) -> tuple[Entry, ...]:
         """Every entry, nested ones included, in file order."""
         return tuple(sorted((e for top in self.entries for e in top.walk()), key=lambda e: e.span))
+
+    @cached_property
+    def every_entry(self) -> tuple[Entry, ...]:
+        """Every entry in file order: list items (nested ones included), paragraphs and
+        table rows. What rules about what a list recommends (duplicates) read."""
+        if not self.block_entries:
+            return self.all_entries
+        return tuple(sorted((*self.all_entries, *self.block_entries), key=lambda e: e.span))
 
     @cached_property
     def ends_with_newline(self) -> bool:

@@ -3,7 +3,8 @@
 Parts: ``positions`` (exact line:column on top of mistune, which has none), ``blocks``
 (the mistune call and the walk that collects sections, list items, tables, HTML),
 ``html`` (links, headings and comments inside raw HTML), ``entries`` (list item → Entry,
-paper fields) and ``slugs`` (GitHub heading anchors).
+paper fields), ``block_entries`` (paper entries written as paragraphs or table rows) and
+``slugs`` (GitHub heading anchors).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mistune.util import unescape, unikey
 
 from listbot.gcpause import collector_paused
 from listbot.model import Definition, Document, Heading, Section, Span
+from listbot.parse.block_entries import build_block_entries
 from listbot.parse.blocks import HeadingDraft, Walk, plain_text
 from listbot.parse.entries import build_entries
 from listbot.parse.positions import LINES_KEY, PosState, build_markdown
@@ -88,6 +90,8 @@ def _document(
         for d in sorted(walk.definitions.values(), key=lambda d: d.span)
     )
     entries = build_entries(walk.items, lines, _plain_of)
+    list_items = tuple(record.item for record in walk.items)
+    block_entries = build_block_entries(walk.text_blocks, walk.links, list_items, headings, lines)
     title = next((h for h in headings if h.level == 1), None)
     return Document(
         path=path,
@@ -98,8 +102,9 @@ def _document(
         title=title,
         headings=headings,
         sections=_sections(headings),
-        list_items=tuple(record.item for record in walk.items),
+        list_items=list_items,
         entries=entries,
+        block_entries=block_entries,
         links=tuple(walk.links),
         definitions=definitions,
         html=tuple(walk.html),
