@@ -12,6 +12,7 @@ What the TOC says is read from its anchors, not from its wording or position:
 - an item without a link is a group label when it has sub-items (not reported) and a
   missing link when it has none (error);
 - items should follow the headings' order (warning);
+- a third level of items is reported once, as info: awesome-lint allows two;
 - an item whose text differs from its heading's is fine: TOCs shorten headings
   (`[inotifywait](#tool-inotifywait)` for `##### Tool: [inotifywait](…)`); it is
   reported as info only;
@@ -60,9 +61,9 @@ are exempt too. A heading containing `<!-- omit in toc -->` is always exempt.
 ## Differences from awesome-lint
 awesome-lint finds a TOC only under a `## Contents` heading, matches items to headings
 by position (one item too many and every later item "does not match"), wants the TOC
-to be the first section, and allows two levels of nesting ("Exceeded max depth of 2
-levels"). listbot matches items by anchor, accepts other TOC headings and any depth,
-and reports a differing item text as info, not as an error.
+to be the first section, and reports every item nested deeper than two levels as an
+error. listbot matches items by anchor, accepts other TOC headings, reports the depth
+once and as info, and a differing item text as info, not as an error.
 """
 
 from __future__ import annotations
@@ -451,6 +452,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     order = _order_finding(toc, review)
     if order is not None:
         found.append(order)
+    deep = next((parents[i] for i, e in enumerate(toc.items) if e.level >= 2), None)
+    if deep is not None:  # once per TOC, at the item whose sub-list goes a level deeper
+        message = "Exceeded max depth of 2 levels (awesome-lint's limit; GitHub renders any)"
+        found.append(_Found(toc.items[deep].item.span, message, Severity.INFO))
     missing = _missing(doc, toc, review, parents, options)
     placed: list[tuple[int, Heading]] = []
     for group, heading in missing:

@@ -11,14 +11,17 @@ table), make it a warning: filing a project under two categories is often delibe
 two things can share a page.
 
 By default only the main link of each entry counts, as in awesome-lint: links in
-descriptions ("built on [React](...)"), table-of-contents anchors, `#anchor` links, images
-and badges never make a duplicate. Entries are whatever the list uses: list items,
-paper paragraphs and table rows. A link that is a resource of the entry above it is not
-an entry's main link: a sub-item labelled as one (`- Dataset: [TL;DR](…)`, `- Code: …`)
-or a sub-item whose link names a kind of resource (`- [Code](…)`, `- [Dataset](…)`), so
-two papers sharing a dataset or a repository are not a duplicate. Likewise a table row
-that names its thing in its first cell (`| **CLEVR-ATVC** | [Paper](…) | [Data](…) |`)
-shares its links with rows of other names freely; only a row of the same name repeats it.
+descriptions ("built on [React](...)"), images and badges never make a duplicate, nor
+do links back to the top or to the table of contents (`[Back to top](#contents)`), which
+lists repeat after every section. A table of contents that links one section twice does.
+
+Entries are whatever the list uses: list items, paper paragraphs and table rows. A link
+that is a resource of the entry above it is not an entry's main link: a sub-item
+labelled as one (`- Dataset: [TL;DR](…)`, `- Code: …`) or a sub-item whose link names a
+kind of resource (`- [Code](…)`, `- [Dataset](…)`), so two papers sharing a dataset or
+a repository are not a duplicate. Likewise a table row that names its thing in its
+first cell (`| **CLEVR-ATVC** | [Paper](…) | [Data](…) |`) shares its links with rows
+of other names freely; only a row of the same name repeats it.
 
 ## Why is this bad?
 A list that recommends the same thing twice wastes the reader's time and usually means
@@ -39,11 +42,12 @@ project that belongs in two sections on purpose, add its URL to `allow`, or put
 `<!--lint ignore double-link-->` before the second entry.
 
 ## Differences from awesome-lint
-awesome-lint counts every link outside list-item descriptions, `#anchor` links and
-empty links included; listbot counts entries' main links (`scope = "all"` counts every
-link but anchors, images and badges), never anchors (a TOC and "back to top" links
-repeat them on purpose) nor empty links (`awesome-list-item` reports those), and does
-not count a paper's shared dataset or code link.
+awesome-lint counts every link outside list-item descriptions, empty links included;
+listbot counts entries' main links (`scope = "all"` counts every link but anchors,
+images and badges), never links back to the top or the TOC (lists repeat them on
+purpose) nor empty links (`awesome-list-item` reports those), does not count a paper's
+shared dataset or code link, and reports a repeat in another section or under another
+name as a warning.
 
 ## Options
 - `scope`: `"main"` (default) counts each entry's main link; `"all"` counts every link
@@ -57,6 +61,7 @@ import fnmatch
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from listbot.directives import build_mask
 from listbot.findings import Finding, Related, Severity
@@ -64,6 +69,7 @@ from listbot.model import Document, Entry, Link
 from listbot.normalize.titles import normalize_title
 from listbot.normalize.urls import normalize_url
 from listbot.rules._inline import mask_markup
+from listbot.rules._toc import find_toc
 from listbot.rules.base import FixAvailability, Rule
 
 SCOPES = ("main", "all")
@@ -95,12 +101,30 @@ class Options:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {self.scope!r}")
 
 
-def countable(link: Link) -> bool:
-    """Whether a link can be a duplicate: not an image, a badge, an anchor or empty."""
+def countable(link: Link, navigation: frozenset[str] | None = None) -> bool:
+    """Whether a link can be a duplicate: not an image, a badge or empty, and not an
+    ``#anchor`` unless ``navigation`` is given, naming the anchors that repeat by design
+    (back to the top or to the table of contents)."""
     if link.is_image or link.image_urls or not link.text.strip():
         return False
     url = link.url.strip()
-    return bool(url) and not url.startswith("#")
+    if not url:
+        return False
+    if url.startswith("#"):
+        return navigation is not None and unquote(url[1:]).casefold() not in navigation
+    return True
+
+
+def navigation_anchors(doc: Document) -> frozenset[str]:
+    """Anchors that lists repeat on purpose: the top of the page, its title and its table of
+    contents (``[back to top](#contents)`` after every section)."""
+    names = {"", "top", "contents", "table-of-contents", "readme"}
+    if doc.headings:
+        names.add(doc.headings[0].slug.casefold())
+    toc = find_toc(doc)
+    if toc is not None and toc.heading is not None:
+        names.add(toc.heading.slug.casefold())
+    return frozenset(names)
 
 
 def is_resource_link(entry: Entry) -> bool:
@@ -174,8 +198,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     # unreported too (awesome-lint reports it, sindresorhus/awesome-lint#145).
     mask = doc.memo("directives:mask", build_mask)
     by_key: dict[str, list[tuple[Link, _Place]]] = {}
+    navigation = navigation_anchors(doc) if options.scope == "main" else None
     for link, place in _links_in_scope(doc, options.scope):
-        if not countable(link) or (allowed is not None and allowed.match(link.url.strip())):
+        if not countable(link, navigation):
+            continue
+        if allowed is not None and allowed.match(link.url.strip()):
             continue
         if mask.hides(RULE.id, link.line):
             continue
