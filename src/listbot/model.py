@@ -331,6 +331,9 @@ class Document:
     """Texts of the files that awesome-lint looks for beside the list, by lower-case path
     relative to the list's folder (``contributing.md``, ``.github/code-of-conduct.md``, ...).
     None when the document was parsed from text, so rules about them stay silent."""
+    origin: str | None = field(default=None, compare=False, repr=False)
+    """The URL of the git remote of the folder the list was read from (see
+    :mod:`listbot.parse.origin`); None when parsed from text or outside a repository."""
 
     _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 

@@ -5,6 +5,10 @@ Markdown of the same shape (and companion files such as ``contributing.md``), an
 awesome-lint reports on it as ``(rule id, line)`` pairs: its test file's expectation, or, where
 its test only logs the messages, what awesome-lint 2.3.0 printed for that fixture.
 
+A listbot finding about another file than the list (its related place carries that file,
+as the code of conduct's do) is compared at its line in that file, where awesome-lint
+reports it.
+
 Where listbot deliberately differs, ``listbot`` holds what listbot reports instead and ``why``
 says why; the same difference is documented in the rule's ``listbot explain`` text under a
 "Differences from awesome-lint" heading. Cases that need awesome-lint's network checks are
@@ -75,7 +79,10 @@ def listbot_pairs(case: Case, folder: Path) -> frozenset[Pair]:
         ids.append(rule.id)
     config = config_from_mapping({"select": ids, "rules": case.options})
     findings = run_rules(parse_file(readme), config)
-    return frozenset((f.rule, f.line) for f in findings)
+    # A finding about another file (the code of conduct) is compared at its line there.
+    return frozenset(
+        (f.rule, next((r.line for r in f.related if r.file), f.line)) for f in findings
+    )
 
 
 def agreement(cases: Iterable[Case]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from listbot.api import lint_text
-from listbot.config import Config
+from listbot.config import Config, config_from_mapping
 from listbot.findings import Applicability, Finding, Severity
 from listbot.fix import fix_text
 from listbot.parse import parse, parse_file
@@ -122,7 +122,9 @@ def test_code_of_conduct_branches() -> None:
     assert rule is not None
     email = {"code-of-conduct.md": "# Code\n\nWrite to sindresorhus@gmail.com.\n"}
     found = check_with("awesome-code-of-conduct", LIST, companions=email)
-    assert [f.message for f in found] == ["The default email must be replaced with yours"]
+    assert [f.message for f in found] == [
+        "The default email must be replaced with yours (code-of-conduct.md:3)"
+    ]
     assert (found[0].related[0].line, found[0].related[0].column) == (3, 10)
     assert found[0].related[0].file == "code-of-conduct.md"
     owner = rule.options(repository_owner="sindresorhus")
@@ -131,6 +133,86 @@ def test_code_of_conduct_branches() -> None:
     assert [f.message for f in empty] == ["code_of_conduct.md file must not be empty"]
     assert check_with("awesome-code-of-conduct", LIST, companions={}) == []
     assert check_with("awesome-code-of-conduct", LIST, companions=None) == []
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"companions": {"package.json": '{"repository": "sindresorhus/awesome-x"}'}},
+        {"companions": {"package.json": '{"repository": {"url": "git+https://github.com/sindresorhus/x.git"}}'}},
+        {"companions": {"package.json": '{"author": "Sindre Sorhus <sindresorhus@gmail.com>"}'}},
+        {"companions": {}, "origin": "git@github.com:sindresorhus/awesome-x.git"},
+        {"companions": {}, "origin": "https://github.com/SindreSorhus/awesome-x"},
+    ],
+)  # fmt: skip
+def test_code_of_conduct_owner_is_found_beside_the_list(facts: dict[str, object]) -> None:
+    companions = dict(facts["companions"])  # type: ignore[call-overload]
+    companions["code-of-conduct.md"] = "Write to sindresorhus@gmail.com.\n"
+    changes = {**facts, "companions": companions}
+    assert check_with("awesome-code-of-conduct", LIST, **changes) == []
+    # someone else's list keeps the finding
+    other = {**changes, "origin": "git@github.com:someone/awesome-x.git"}
+    if "package.json" not in companions:
+        assert len(check_with("awesome-code-of-conduct", LIST, **other)) == 1
+
+
+def test_code_of_conduct_owner_from_github_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    from listbot.commands.common import with_environment_owner
+
+    monkeypatch.setenv("GITHUB_REPOSITORY", "sindresorhus/awesome-x")
+    config = with_environment_owner(Config())
+    assert config.rule_options("awesome-code-of-conduct").repository_owner == "sindresorhus"
+    configured = config_from_mapping(
+        {"rules": {"awesome-code-of-conduct": {"repository_owner": "me"}}}
+    )
+    assert (
+        with_environment_owner(configured).rule_options("awesome-code-of-conduct").repository_owner
+        == "me"
+    )
+    monkeypatch.delenv("GITHUB_REPOSITORY")
+    assert with_environment_owner(Config()) == Config()
+
+
+def test_git_remote_is_read_beside_the_list(tmp_path: Path) -> None:
+    from listbot.parse.origin import git_remote
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text(
+        '[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/a/b\n'
+        '[remote "origin"]\n\turl = git@github.com:me/awesome.git\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    assert git_remote(tmp_path / "docs") == "git@github.com:me/awesome.git"
+    worktree = tmp_path / "wt"
+    worktree.mkdir()
+    linked = tmp_path / ".git" / "worktrees" / "wt"
+    linked.mkdir(parents=True)
+    (linked / "commondir").write_text("../..\n", encoding="utf-8")
+    (worktree / ".git").write_text(f"gitdir: {linked}\n", encoding="utf-8")
+    assert git_remote(worktree) == "git@github.com:me/awesome.git"
+
+
+def test_code_of_conduct_finding_names_its_file_in_every_report(tmp_path: Path) -> None:
+    import json
+
+    from listbot.api import lint_file
+    from listbot.report import ReportContext, render
+
+    (tmp_path / "readme.md").write_text(LIST, encoding="utf-8")
+    (tmp_path / "code-of-conduct.md").write_text(
+        "# Code\n\nReport to [INSERT EMAIL ADDRESS].\n", encoding="utf-8"
+    )
+    config = Config(select=("awesome-code-of-conduct",))
+    (finding,) = lint_file(tmp_path / "readme.md", config=config).findings
+    assert "(code-of-conduct.md:3)" in finding.message
+    context = ReportContext(files=(finding.file,))
+    related = json.loads(render("json", [finding], context))["findings"][0]["related"]
+    assert related == [{"file": str(tmp_path / "code-of-conduct.md"), "line": 3, "column": 11}]
+    sarif = json.loads(render("sarif", [finding], context))
+    place = sarif["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"]
+    assert place["artifactLocation"]["uri"].endswith("/code-of-conduct.md")
+    assert "code-of-conduct.md:3" in render("text", [finding], context)
 
 
 def test_companions_are_read_beside_a_file(tmp_path: Path) -> None:
@@ -145,7 +227,7 @@ def test_companions_are_read_beside_a_file(tmp_path: Path) -> None:
     found = [*contributing.check(document, None), *conduct.check(document, conduct.options())]
     assert [f.message for f in found] == [
         "Missing file contributing.md",
-        "The email placeholder must be replaced with yours",
+        "The email placeholder must be replaced with yours (.github/code_of_conduct.md:1)",
     ]
 
 

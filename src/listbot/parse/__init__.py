@@ -3,8 +3,8 @@
 Parts: ``positions`` (exact line:column on top of mistune, which has none), ``blocks``
 (the mistune call and the walk that collects sections, list items, tables, HTML),
 ``html`` (links, headings and comments inside raw HTML), ``entries`` (list item → Entry,
-paper fields), ``block_entries`` (paper entries written as paragraphs or table rows) and
-``slugs`` (GitHub heading anchors).
+paper fields), ``block_entries`` (paper entries written as paragraphs or table rows),
+``slugs`` (GitHub heading anchors) and ``origin`` (the git remote of the list's folder).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from listbot.model import Definition, Document, Heading, Section, Span
 from listbot.parse.block_entries import build_block_entries
 from listbot.parse.blocks import HeadingDraft, Walk, plain_text
 from listbot.parse.entries import build_entries
+from listbot.parse.origin import git_remote
 from listbot.parse.positions import LINES_KEY, PosState, build_markdown
 from listbot.parse.slugs import Slugger
 from listbot.source import dominant_newline, read_source
@@ -222,8 +223,10 @@ COMPANION_NAMES = (
     "code_of_conduct.md",
     ".github/code-of-conduct.md",
     ".github/code_of_conduct.md",
+    "package.json",
 )
-"""Files beside a list that awesome-lint's contributing and code-of-conduct rules read."""
+"""Files beside a list that awesome-lint's contributing and code-of-conduct rules read
+(``package.json`` names the list's repository and author)."""
 
 
 def read_companions(list_path: Path) -> dict[str, str]:
@@ -250,4 +253,6 @@ def parse_file(path: str | Path) -> Document:
     """Read, decode and parse a file; raises InputError for what cannot be read."""
     source = read_source(path)
     document = parse(source.text, source.path, bom=source.bom)
-    return dataclasses.replace(document, companions=read_companions(Path(path)))
+    return dataclasses.replace(
+        document, companions=read_companions(Path(path)), origin=git_remote(Path(path).parent)
+    )
