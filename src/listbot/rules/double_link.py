@@ -65,7 +65,7 @@ from urllib.parse import unquote
 
 from listbot.directives import build_mask
 from listbot.findings import Finding, Related, Severity
-from listbot.model import Document, Entry, Link
+from listbot.model import Document, Entry, Link, Span
 from listbot.normalize.titles import normalize_title
 from listbot.normalize.urls import normalize_url
 from listbot.rules._inline import mask_markup
@@ -176,14 +176,36 @@ def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
             (link, (doc.section_path_at(link.line), normalize_title(link.text), False))
             for link in doc.links
         )
+    groups = _group_labels(doc)
     return (
         (
             entry.main_link,
-            (entry.section, _name(entry, entry.main_link), row_name(entry) is not None),
+            (
+                entry.section + groups.get(entry.item.span, ()),
+                _name(entry, entry.main_link),
+                row_name(entry) is not None,
+            ),
         )
         for entry in doc.every_entry
         if entry.main_link is not None and not is_resource_link(entry)
     )
+
+
+def _group_labels(doc: Document) -> dict[Span, tuple[str, ...]]:
+    """For list items under label items (``* HTTP Client`` over its entries), the labels:
+    a label groups entries like a heading, so two groups are two places."""
+    entries = {entry.item.span for entry in doc.all_entries}
+    labels: dict[Span, tuple[str, ...]] = {}
+    stack: list[tuple[int, str]] = []  # (depth, label or "" for an entry)
+    for item in doc.list_items:
+        while stack and stack[-1][0] >= item.depth:
+            stack.pop()
+        path = tuple(label for _, label in stack if label)
+        if path:
+            labels[item.span] = path
+        label = "" if item.span in entries else item.first_line.strip()[len(item.marker) :]
+        stack.append((item.depth, label.strip()))
+    return labels
 
 
 def _allow_matcher(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
