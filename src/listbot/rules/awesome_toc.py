@@ -8,7 +8,9 @@ What the TOC says is read from its anchors, not from its wording or position:
 
 - each item's anchor must resolve to a heading (GitHub's slug of the rendered heading,
   raw HTML headings included) or to an HTML `id`/`name` (error, with a guess at the
-  heading it meant), and no anchor may be listed twice (error);
+  heading it meant; a warning for a link to the page's title, or one that misses only
+  the `-` a trailing badge adds to GitHub's anchor), and no anchor may be listed twice
+  (error);
 - an item without a link is a group label when it has sub-items (not reported) and a
   missing link when it has none (error);
 - items should follow the headings' order (warning);
@@ -261,7 +263,9 @@ def _stale(
     """The finding for an anchor that names no heading, with the heading it probably meant.
 
     A link to the list's title (the first heading, or a first item whose sub-items are
-    the TOC) is a warning: the reader lands at the top of the page either way.
+    the TOC) is a warning: the reader lands at the top of the page either way. So is an
+    anchor that misses only the trailing hyphen a badge at the end of the heading gives
+    its GitHub anchor: it works on other renderers.
     """
     link = entry.link
     assert link is not None and entry.anchor is not None
@@ -275,6 +279,9 @@ def _stale(
         related = (Related(guess.line, guess.span.column, "heading here"),)
         review.targets[index] = guess
         title = title or guess is _page_top(toc, named)
+        # `#markdown-tools` for `### Markdown Tools [![badge](…)](…)`: GitHub's anchor keeps
+        # the hyphen of the space before the badge; other renderers drop it
+        title = title or guess.slug.rstrip("-").casefold() == entry.anchor.casefold()
     severity = Severity.WARNING if title else Severity.ERROR
     return _Found(link.span, message, severity, related)
 
