@@ -114,7 +114,8 @@ class _Review:
     """TOC item index -> the heading it points at (or, for a stale anchor, most likely meant)."""
     found: list[_Found] = field(default_factory=list)
     dropped: bool = False
-    """Some item points nowhere: regenerating the TOC would lose it."""
+    """Some item points nowhere, or at a guessed heading: regenerating the TOC would lose
+    it or rest on the guess (the fix is then unsafe)."""
     also_listed: set[int] = field(default_factory=set)
     """Headings that other links in the TOC's section point at (``[Credits](#credits)``
     under the list, ``### [Tools](#tools-1)``): listed, though not as items."""
@@ -226,6 +227,7 @@ def _review(doc: Document, toc: Toc, children: set[int]) -> _Review:
             related = (Related(guess.line, guess.span.column, "heading here"),)
             review.found.append(_Found(link.span, message, related=related))
             review.targets[index] = guess
+            review.dropped = True  # a guess: the regenerated TOC is not proven right
             continue
         seen.add(key)
         target = resolver.heading(anchor)
