@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from listbot.model import Entry, Heading, Link, ListItem, Span, TextBlock
+from listbot.model import Entry, Heading, Link, ListItem, Paper, Span, TextBlock
 from listbot.parse.entries import paper_fields
 
 __all__ = ["build_block_entries"]
@@ -144,20 +144,7 @@ def _paragraph(
     lead = lines[title.line - 1][: title.column - 1] if title.line == span.line else "x"
     if any(char.isalnum() for char in lead[span.column - 1 :]):
         return None  # a paper paragraph opens with its title; bold inside prose is emphasis
-    section = sections.at(span.line)
-    return Entry(
-        item=_stand_in(span, lines, section),
-        section=section,
-        raw=raw,
-        main_link=main,
-        separator="",
-        description_raw="",
-        description="",
-        description_span=None,
-        links=own,
-        paper=paper,
-        kind="paragraph",
-    )
+    return _entry("paragraph", span, own, main, lines, sections, paper)
 
 
 def _row(
@@ -175,7 +162,19 @@ def _row(
     main = next((link for link in own if not link.is_image), None)
     if main is None:
         return None
-    section = sections.at(line)
+    return _entry("table_row", span, own, main, lines, sections)
+
+
+def _entry(
+    kind: str,
+    span: Span,
+    links: tuple[Link, ...],
+    main: Link,
+    lines: Sequence[str],
+    sections: _Sections,
+    paper: Paper | None = None,
+) -> Entry:
+    section = sections.at(span.line)
     return Entry(
         item=_stand_in(span, lines, section),
         section=section,
@@ -185,6 +184,7 @@ def _row(
         description_raw="",
         description="",
         description_span=None,
-        links=own,
-        kind="table_row",
+        links=links,
+        paper=paper,
+        kind=kind,
     )

@@ -116,7 +116,7 @@ def find_toc(doc: Document) -> Toc | None:
     for heading in doc.headings:
         if heading_name(heading.text) not in TOC_NAMES:
             continue
-        for end in (_next_heading_line(doc, heading.line), _section_end(doc, heading)):
+        for end in (_next_heading_line(doc, heading.line), section_end(doc, heading)):
             items = [item for item in doc.list_items if heading.line < item.line < end]
             if items:
                 toc = _collect(doc, items, heading, end)
@@ -128,7 +128,7 @@ def find_toc(doc: Document) -> Toc | None:
     return _headingless(doc)
 
 
-def _section_end(doc: Document, heading: Heading) -> int:
+def section_end(doc: Document, heading: Heading) -> int:
     """The line of the next heading at the same or a higher level (or past the end)."""
     return next(
         (h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),

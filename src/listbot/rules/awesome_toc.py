@@ -85,6 +85,7 @@ from listbot.rules._toc import (
     heading_name,
     html_anchors,
     is_simple,
+    section_end,
 )
 from listbot.rules._toc import render as render_toc
 from listbot.rules.base import FixAvailability, Rule, line_span
@@ -353,13 +354,6 @@ def _exempt(doc: Document, toc: Toc, options: Options) -> set[int]:
     return exempt
 
 
-def _section_end(doc: Document, heading: Heading) -> int:
-    return next(
-        (h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
-        len(doc.lines) + 1,
-    )
-
-
 def _missing(
     doc: Document, toc: Toc, review: _Review, parents: list[int | None], options: Options
 ) -> list[tuple[_Group, Heading]]:
@@ -382,7 +376,7 @@ def _missing(
             section = review.targets.get(group.parent)
             if section is None:
                 continue
-            end = _section_end(doc, section)
+            end = section_end(doc, section)
             candidates = [
                 h for h in doc.headings if h.level == level and section.line < h.line < end
             ]
