@@ -45,6 +45,9 @@ TOC_NAMES = frozenset(
 )
 """Heading texts (letters only, case-folded) that name a table of contents."""
 
+TOC_MEMO = "toc"
+"""The :meth:`Document.memo` key of :func:`find_toc`'s result, shared by the rules that need it."""
+
 STRICT_NAMES = frozenset({"contents", "table of contents", "table of content", "toc", "目录"})
 """Names that promise a TOC: a missing list under them is reported."""
 

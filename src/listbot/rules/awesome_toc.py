@@ -78,6 +78,7 @@ from urllib.parse import unquote
 from listbot.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from listbot.model import Document, Heading, Span
 from listbot.rules._toc import (
+    TOC_MEMO,
     Toc,
     TocItem,
     anchored_headings,
@@ -442,7 +443,7 @@ def _label_source(entry: TocItem) -> str:
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    toc = find_toc(doc)
+    toc = doc.memo(TOC_MEMO, find_toc)
     if toc is None:
         return
     if not toc.items:

@@ -69,7 +69,7 @@ from listbot.model import Document, Entry, Link, Span
 from listbot.normalize.titles import normalize_title
 from listbot.normalize.urls import normalize_url
 from listbot.rules._inline import mask_markup
-from listbot.rules._toc import find_toc
+from listbot.rules._toc import TOC_MEMO, find_toc
 from listbot.rules.base import FixAvailability, Rule
 
 SCOPES = ("main", "all")
@@ -121,7 +121,7 @@ def navigation_anchors(doc: Document) -> frozenset[str]:
     names = {"", "top", "contents", "table-of-contents", "readme"}
     if doc.headings:
         names.add(doc.headings[0].slug.casefold())
-    toc = find_toc(doc)
+    toc = doc.memo(TOC_MEMO, find_toc)
     if toc is not None and toc.heading is not None:
         names.add(toc.heading.slug.casefold())
     return frozenset(names)
@@ -136,10 +136,11 @@ def is_resource_link(entry: Entry) -> bool:
         return False
     if link.span.line == entry.line:
         start = entry.column + len(entry.item.marker) + entry.item.content_gap
-        lead = entry.item.first_line[start - 1 : link.span.column - 1]
-        label = _LABEL.match(lead)
-        if label and normalize_title(label.group(1)) in RESOURCE_NAMES:
-            return True
+        if link.span.column - start > 2:  # most links open their item: no label to read
+            lead = entry.item.first_line[start - 1 : link.span.column - 1]
+            label = _LABEL.match(lead)
+            if label and normalize_title(label.group(1)) in RESOURCE_NAMES:
+                return True
     return entry.depth > 0 and normalize_title(link.text) in RESOURCE_NAMES
 
 
@@ -194,16 +195,17 @@ def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
 def _group_labels(doc: Document) -> dict[Span, tuple[str, ...]]:
     """For list items under label items (``* HTTP Client`` over its entries), the labels:
     a label groups entries like a heading, so two groups are two places."""
-    entries = {entry.item.span for entry in doc.all_entries}
     labels: dict[Span, tuple[str, ...]] = {}
+    if not any(item.depth for item in doc.list_items):
+        return labels  # no nesting, no labels over entries
+    entries = {id(entry.item) for entry in doc.all_entries}
     stack: list[tuple[int, str]] = []  # (depth, label or "" for an entry)
     for item in doc.list_items:
         while stack and stack[-1][0] >= item.depth:
             stack.pop()
-        path = tuple(label for _, label in stack if label)
-        if path:
-            labels[item.span] = path
-        label = "" if item.span in entries else item.first_line.strip()[len(item.marker) :]
+        if stack and any(label for _, label in stack):
+            labels[item.span] = tuple(label for _, label in stack if label)
+        label = "" if id(item) in entries else item.first_line.strip()[len(item.marker) :]
         stack.append((item.depth, label.strip()))
     return labels
 
