@@ -14,7 +14,8 @@ What the TOC says is read from its anchors, not from its wording or position:
 - an item without a link is a group label when it has sub-items (not reported) and a
   missing link when it has none (error);
 - items should follow the headings' order (warning);
-- a third level of items is reported once, as info: awesome-lint allows two;
+- a third level of items is reported once, as info, in a list that shows the Awesome
+  badge: awesome-lint, which such lists pass to be listed, allows two;
 - an item whose text differs from its heading's is fine: TOCs shorten headings
   (`[inotifywait](#tool-inotifywait)` for `##### Tool: [inotifywait](…)`); it is
   reported as info only;
@@ -432,6 +433,16 @@ def _fix(
     return Fix((Edit(span, text),), "Regenerate the table of contents", applicability)
 
 
+def _claims_awesome(doc: Document, toc: Toc) -> bool:
+    """Whether the list shows the Awesome badge above its TOC: it asks to be held to
+    awesome-lint's rules (to be listed in sindresorhus/awesome), limits included."""
+    return any(
+        link.image_urls and ("awesome.re" in link.url or "sindresorhus/awesome" in link.url)
+        for link in doc.links
+        if link.line < toc.first_line
+    )
+
+
 def _label_source(entry: TocItem) -> str:
     """The item's link label as written (``Engine \\& Runtime`` keeps its escape)."""
     assert entry.link is not None
@@ -457,7 +468,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if order is not None:
         found.append(order)
     deep = next((parents[i] for i, e in enumerate(toc.items) if e.level >= 2), None)
-    if deep is not None:  # once per TOC, at the item whose sub-list goes a level deeper
+    if deep is not None and _claims_awesome(doc, toc):
+        # once per TOC, at the item whose sub-list goes a level deeper
         message = "Exceeded max depth of 2 levels (awesome-lint's limit; GitHub renders any)"
         found.append(_Found(toc.items[deep].item.span, message, Severity.INFO))
     missing = _missing(doc, toc, review, parents, options)
