@@ -114,6 +114,25 @@ def test_double_link_same_section_is_an_error_two_sections_a_warning() -> None:
     ]
 
 
+def test_double_link_places_are_headings_and_labels_not_titles() -> None:
+    from listbot.parse import parse
+
+    # two "### Models" (one per language) are two places; so are two label items
+    text = (
+        "# A\n\n### Thai\n\n### Models\n\n- [Sailor](https://s.dev) - Thai.\n\n"
+        "### Malay\n\n### Models\n\n- [Sailor](https://s.dev) - Malay.\n\n## Web\n\n"
+        "* NoSQL [[nosql](https://crates.io/keywords/nosql)]\n  * [Db](https://db.dev) - Db.\n"
+        "* SQL [[sql](https://crates.io/keywords/sql)]\n  * [Db](https://db.dev) - Db.\n"
+    )
+    found = double_link.check(parse(text), double_link.Options())
+    assert [(f.line, f.severity.value) for f in found] == [
+        (7, "warning"),
+        (13, "warning"),
+        (18, "warning"),
+        (20, "warning"),
+    ]
+
+
 def test_double_link_ignored_occurrence_leaves_its_partner_alone() -> None:
     from listbot.api import lint_text
 

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -85,6 +86,8 @@ RESOURCE_NAMES = frozenset(
 )  # fmt: skip
 """Words that name a kind of resource of an entry (its code, its data), not a thing listed."""
 
+_OPENS = ("[", "<a ", "<a>", "![")
+"""How an item that is itself a link (not a label over sub-items) opens."""
 _LABEL = re.compile(r"^[*_\s]*([^\[\]():：]{1,40}?)[*_\s]*[:：][*_\s]*$")
 
 
@@ -172,9 +175,10 @@ def _name(entry: Entry, link: Link) -> str:
 
 def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
     """Each counted link with where it is listed."""
+    starts = [heading.line for heading in doc.headings]
     if scope == "all":
         return (
-            (link, (doc.section_path_at(link.line), normalize_title(link.text), False))
+            (link, ((_section_of(starts, link.line),), normalize_title(link.text), False))
             for link in doc.links
         )
     groups = _group_labels(doc)
@@ -182,7 +186,7 @@ def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
         (
             entry.main_link,
             (
-                entry.section + groups.get(entry.item.span, ()),
+                (_section_of(starts, entry.line), *groups.get(entry.item.span, ())),
                 _name(entry, entry.main_link),
                 row_name(entry) is not None,
             ),
@@ -192,21 +196,27 @@ def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
     )
 
 
+def _section_of(starts: list[int], line: int) -> str:
+    """The section a line is in, by its heading's line: two "### Models" sections (one per
+    language) are two places, though their titles are one."""
+    return str(bisect_right(starts, line))
+
+
 def _group_labels(doc: Document) -> dict[Span, tuple[str, ...]]:
     """For list items under label items (``* HTTP Client`` over its entries), the labels:
-    a label groups entries like a heading, so two groups are two places."""
+    a label groups entries like a heading, so two groups are two places. A label is an
+    item over sub-items that does not open with a link: ``* NoSQL [[nosql](…)]`` too."""
     labels: dict[Span, tuple[str, ...]] = {}
     if not any(item.depth for item in doc.list_items):
         return labels  # no nesting, no labels over entries
-    entries = {id(entry.item) for entry in doc.all_entries}
-    stack: list[tuple[int, str]] = []  # (depth, label or "" for an entry)
+    stack: list[tuple[int, str]] = []  # (depth, label or "" for an item that is a link)
     for item in doc.list_items:
         while stack and stack[-1][0] >= item.depth:
             stack.pop()
         if stack and any(label for _, label in stack):
             labels[item.span] = tuple(label for _, label in stack if label)
-        label = "" if id(item) in entries else item.first_line.strip()[len(item.marker) :]
-        stack.append((item.depth, label.strip()))
+        content = item.first_line.strip()[len(item.marker) :].strip()
+        stack.append((item.depth, "" if content.lstrip("*_").startswith(_OPENS) else content))
     return labels
 
 
