@@ -150,7 +150,7 @@ def test_statistics_prints_only_the_table(
     selection = "final-newline,no-trailing-spaces,double-link"
     assert main(["lint", "--offline", "--statistics", "--select", selection, str(readme)]) == 1
     assert capsys.readouterr().out == (
-        "     2  no-trailing-spaces  [*]\n     1  double-link\n     1  final-newline  [*]\n"
+        "     2  double-link\n     2  no-trailing-spaces  [*]\n     1  final-newline  [*]\n"
     )
 
 

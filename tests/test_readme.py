@@ -21,10 +21,12 @@ EXAMPLE = REPO / "examples" / "awesome-demo.md"
 EXAMPLE_FINDINGS = {
     (9, "awesome-toc"),  # a TOC entry whose heading was renamed
     (13, "link-spacing"),  # a link glued to the word before it
+    (13, "double-link"),  # the repository listed again at line 26
     (14, "no-trailing-spaces"),
     (15, "tracking-parameter"),
     (16, "awesome-spell-check"),  # javascript
     (20, "year-mismatch"),  # 2015 for a 2017 arXiv ID
+    (20, "double-link"),  # the paper listed again at line 22
     (22, "double-link"),  # the same paper as a versioned PDF
     (22, "arxiv-link-form"),
     (26, "double-link"),  # the same repository twice

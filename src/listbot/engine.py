@@ -7,12 +7,14 @@ and their findings go through :func:`finalize` too, so suppression works the sam
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from listbot.config import Config
 from listbot.directives import build_mask
-from listbot.findings import Finding
+from listbot.findings import Finding, Related
 from listbot.gcpause import collector_paused
 from listbot.model import Document
 from listbot.rules import RULES, Rule, resolve
@@ -57,6 +59,15 @@ def _url_matcher(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(fnmatch.translate(p) for p in patterns), re.IGNORECASE)
 
 
+def _related_paths(path: str, related: tuple[Related, ...]) -> tuple[Related, ...]:
+    """Related places in other files (a rule names them relative to the list's folder) as
+    paths like the list's own, so every report can point at them."""
+    folder = posixpath.dirname(path.replace("\\", "/"))
+    return tuple(
+        replace(r, file=posixpath.join(folder, r.file)) if r.file and folder else r for r in related
+    )
+
+
 def finalize(doc: Document, config: Config, findings: Iterable[Finding]) -> list[Finding]:
     """Apply severities, lint comments and allow-lists; fill in the file; sort."""
     mask = build_mask(doc)
@@ -73,6 +84,9 @@ def finalize(doc: Document, config: Config, findings: Iterable[Finding]) -> list
         ):
             continue
         severity = config.rule_severity(finding.rule)
-        kept.append(finding.with_(file=doc.path, severity=severity or finding.severity))
+        finding = finding.with_(file=doc.path, severity=severity or finding.severity)
+        if any(r.file for r in finding.related):
+            finding = finding.with_(related=_related_paths(doc.path, finding.related))
+        kept.append(finding)
     kept.sort(key=Finding.sort_key)
     return kept

@@ -251,6 +251,10 @@ class Entry:
     """Tags between the main link and the separator (``[Zolang](url) :penguin: - ...``)."""
     trailing_tags: tuple[Tag, ...] = ()
     """Tags after the description's prose (``- Notes. `MIT` `PHP```)."""
+    kind: str = "list_item"
+    """Where the entry is written: ``list_item``, or, for lists that give entries their own
+    blocks, ``paragraph`` or ``table_row`` (those have a stand-in ``item`` covering the
+    block, with an empty marker, and live in :attr:`Document.block_entries`)."""
 
     @property
     def line(self) -> int:
@@ -343,10 +347,16 @@ class Document:
     """Lines inside fenced or indented code blocks (prose rules skip them)."""
     tokens: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
     """The positioned mistune AST (each block token has ``line``; see parse/positions.py)."""
+    block_entries: tuple[Entry, ...] = field(default=(), compare=False, repr=False)
+    """Entries written as paragraphs or table rows (paper lists that use no list items),
+    in file order; list-item rules never see them (see :attr:`every_entry`)."""
     companions: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
     """Texts of the files that awesome-lint looks for beside the list, by lower-case path
     relative to the list's folder (``contributing.md``, ``.github/code-of-conduct.md``, ...).
     None when the document was parsed from text, so rules about them stay silent."""
+    origin: str | None = field(default=None, compare=False, repr=False)
+    """The URL of the git remote of the folder the list was read from (see
+    :mod:`listbot.parse.origin`); None when parsed from text or outside a repository."""
 
     _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -365,6 +375,14 @@ class Document:
     def all_entries(self) -> tuple[Entry, ...]:
         """Every entry, nested ones included, in file order."""
         return tuple(sorted((e for top in self.entries for e in top.walk()), key=lambda e: e.span))
+
+    @cached_property
+    def every_entry(self) -> tuple[Entry, ...]:
+        """Every entry in file order: list items (nested ones included), paragraphs and
+        table rows. What rules about what a list recommends (duplicates) read."""
+        if not self.block_entries:
+            return self.all_entries
+        return tuple(sorted((*self.all_entries, *self.block_entries), key=lambda e: e.span))
 
     @cached_property
     def ends_with_newline(self) -> bool:

@@ -170,3 +170,23 @@ def test_multi_line_findings_get_a_range_and_no_suggestion() -> None:
     assert anchor(Finding("r", "m", Span(7, 1, 7, 2), file="README.md"), patch) is None
     assert "```suggestion\ntwo\n```" in inline_comment(Reported(one_line, "f" * 12, "deux"))
     assert "suggestion" not in inline_comment(Reported(two_lines, "f" * 12, "deux"))
+
+
+def test_a_finding_about_another_file_is_anchored_there_when_the_pr_changes_it() -> None:
+    from listbot.findings import Related
+    from listbot.github.review import anchor_related
+
+    patch = parse_patch("docs/code-of-conduct.md", PATCH)
+    about = Finding(
+        "awesome-code-of-conduct",
+        "The default email must be replaced with yours (code-of-conduct.md:2)",
+        Span(1, 1, 1, 1),
+        file="docs/README.md",
+        related=(Related(2, 5, file="docs/code-of-conduct.md"),),
+    )
+    assert anchor_related(about, {"docs/code-of-conduct.md": patch}) == {
+        "path": "docs/code-of-conduct.md",
+        "side": "RIGHT",
+        "line": 2,
+    }
+    assert anchor_related(about, {}) is None

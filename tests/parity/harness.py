@@ -5,6 +5,10 @@ Markdown of the same shape (and companion files such as ``contributing.md``), an
 awesome-lint reports on it as ``(rule id, line)`` pairs: its test file's expectation, or, where
 its test only logs the messages, what awesome-lint 2.3.0 printed for that fixture.
 
+A listbot finding about another file than the list (its related place carries that file,
+as the code of conduct's do) is compared at its line in that file, where awesome-lint
+reports it.
+
 Where listbot deliberately differs, ``listbot`` holds what listbot reports instead and ``why``
 says why; the same difference is documented in the rule's ``listbot explain`` text under a
 "Differences from awesome-lint" heading. Cases that need awesome-lint's network checks are
@@ -20,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from listbot.config import Config
+from listbot.config import config_from_mapping
 from listbot.engine import run_rules
 from listbot.parse import parse_file
 from listbot.rules import get_rule
@@ -44,6 +48,8 @@ class Case:
     """Files beside the list (path relative to the list's folder -> content)."""
     filename: str = "readme.md"
     comparable: bool = True
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    """listbot rule options by rule id, where the awesome-lint test configures its rule."""
 
     @property
     def expected(self) -> frozenset[Pair]:
@@ -71,8 +77,12 @@ def listbot_pairs(case: Case, folder: Path) -> frozenset[Pair]:
         rule = get_rule(rule_id)
         assert rule is not None, f"{case.source}: no listbot rule for awesome-lint's {rule_id!r}"
         ids.append(rule.id)
-    findings = run_rules(parse_file(readme), Config(select=tuple(ids)))
-    return frozenset((f.rule, f.line) for f in findings)
+    config = config_from_mapping({"select": ids, "rules": case.options})
+    findings = run_rules(parse_file(readme), config)
+    # A finding about another file (the code of conduct) is compared at its line there.
+    return frozenset(
+        (f.rule, next((r.line for r in f.related if r.file), f.line)) for f in findings
+    )
 
 
 def agreement(cases: Iterable[Case]) -> tuple[int, int]:

@@ -55,3 +55,10 @@ def test_heading_made_only_of_an_image_keeps_its_alt_text() -> None:
 
     (heading,) = parse("# ![Awesome Foo](logo.svg)\n").headings
     assert heading.text == "Awesome Foo"
+
+
+def test_entities_in_headings_are_read_as_github_renders_them() -> None:
+    doc = parse("## C&#35;\n\n## F&#35; &amp; C&#43;&#43;\n\n## Code `&amp;` stays\n")
+    assert [h.text for h in doc.headings] == ["C#", "F# & C++", "Code &amp; stays"]
+    assert [h.slug for h in doc.headings] == ["c", "f--c", "code-amp-stays"]
+    assert doc.headings[0].raw == "C&#35;"  # the source, as written

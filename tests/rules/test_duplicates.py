@@ -16,7 +16,9 @@ from listbot.rules import double_link, duplicate_entry
 from tests.conftest import CORPUS
 
 
-def _entry(line: int, url: str, text: str = "Thing", title: str | None = None) -> Entry:
+def _entry(
+    line: int, url: str, text: str = "Thing", title: str | None = None, year: int | None = None
+) -> Entry:
     markup = f"[{text}]({url})"
     prefix = f"- **{title}**, 2020. " if title else "- "
     column = len(prefix) + 1
@@ -33,7 +35,9 @@ def _entry(line: int, url: str, text: str = "Thing", title: str | None = None) -
         loose=False,
         first_line=prefix + markup,
     )
-    paper = Paper(title=title, title_span=Span.at(line, 5, len(title))) if title else None
+    paper = (
+        Paper(title=title, title_span=Span.at(line, 5, len(title)), year=year) if title else None
+    )
     return Entry(item, (), prefix + markup, link, "", "", "", None, (link,), paper=paper)
 
 
@@ -66,7 +70,7 @@ def _double(doc: Document, **options: object) -> list[tuple[int, int | None]]:
     return [(f.line, f.data.get("first_line")) for f in found]
 
 
-def test_double_link_reports_every_repeat_naming_the_first() -> None:
+def test_double_link_reports_every_occurrence_naming_the_first() -> None:
     doc = _doc(
         [
             _entry(1, "https://github.com/a/b"),
@@ -75,13 +79,14 @@ def test_double_link_reports_every_repeat_naming_the_first() -> None:
             _entry(4, "https://github.com/a/b#readme"),
         ]
     )
-    assert _double(doc) == [(3, 1), (4, 1)]
+    # every occurrence, as awesome-lint does; each names the first
+    assert _double(doc) == [(1, 1), (3, 1), (4, 1)]
 
 
 def test_double_link_allow_list() -> None:
     doc = _doc([_entry(1, "https://github.com/a/b"), _entry(2, "https://github.com/a/b")])
     assert _double(doc, allow=("https://github.com/a/*",)) == []
-    assert _double(doc, allow=("https://gitlab.com/*",)) == [(2, 1)]
+    assert _double(doc, allow=("https://gitlab.com/*",)) == [(1, 1), (2, 1)]
 
 
 def test_double_link_scope_all_counts_description_links() -> None:
@@ -89,7 +94,79 @@ def test_double_link_scope_all_counts_description_links() -> None:
     react_again = Link(LinkKind.INLINE, "https://react.dev/", "React", Span.at(2, 40, 28))
     doc = _doc([_entry(1, "https://a.dev"), _entry(2, "https://b.dev")], (react, react_again))
     assert _double(doc) == []
-    assert _double(doc, scope="all") == [(2, 1)]
+    assert _double(doc, scope="all") == [(1, 1), (2, 1)]
+
+
+def test_double_link_same_section_is_an_error_two_sections_a_warning() -> None:
+    from listbot.parse import parse
+
+    text = (
+        "# A\n\n## Web\n\n- [Foo](https://foo.dev) - Foo.\n- [Foo](https://foo.dev/) - Again.\n"
+        "\n## CLI\n\n- [Bar](https://bar.dev) - Bar.\n\n"
+        "## Tools\n\n- [Bar](https://bar.dev) - Bar.\n"
+    )
+    found = double_link.check(parse(text), double_link.Options())
+    assert [(f.line, f.severity.value) for f in found] == [
+        (5, "error"),
+        (6, "error"),
+        (10, "warning"),
+        (14, "warning"),
+    ]
+
+
+def test_double_link_places_are_headings_and_labels_not_titles() -> None:
+    from listbot.parse import parse
+
+    # two "### Models" (one per language) are two places; so are two label items
+    text = (
+        "# A\n\n### Thai\n\n### Models\n\n- [Sailor](https://s.dev) - Thai.\n\n"
+        "### Malay\n\n### Models\n\n- [Sailor](https://s.dev) - Malay.\n\n## Web\n\n"
+        "* NoSQL [[nosql](https://crates.io/keywords/nosql)]\n  * [Db](https://db.dev) - Db.\n"
+        "* SQL [[sql](https://crates.io/keywords/sql)]\n  * [Db](https://db.dev) - Db.\n"
+    )
+    found = double_link.check(parse(text), double_link.Options())
+    assert [(f.line, f.severity.value) for f in found] == [
+        (7, "warning"),
+        (13, "warning"),
+        (18, "warning"),
+        (20, "warning"),
+    ]
+
+
+def test_double_link_cross_listing_as_a_convention_is_one_info() -> None:
+    from listbot.parse import parse
+
+    def listing(count: int) -> str:
+        names = [f"Tool{n}" for n in range(count)]
+        web = "".join(f"- [{n}](https://{n.lower()}.dev) - {n}.\n" for n in names)
+        return (
+            f"# A\n\n## Web\n\n{web}\n## CLI\n\n{web}\n## Misc\n\n{web[: web.index(chr(10)) + 1]}"
+        )
+
+    few = list(double_link.check(parse(listing(4)), double_link.Options()))
+    assert {f.severity.value for f in few} == {"warning"} and len(few) == 9
+    limit = double_link.CROSS_LISTING_CONVENTION
+    many = list(double_link.check(parse(listing(limit)), double_link.Options()))
+    assert [(f.severity.value, f.line) for f in many] == [("info", 8 + limit)]
+    assert many[0].message.startswith(f"{limit} URLs are listed in more than one section")
+    # a copy-paste slip inside one section is still an error in a list that cross-lists
+    slip = listing(limit) + "- [Tool0](https://tool0.dev) - Tool0.\n"
+    found = list(double_link.check(parse(slip), double_link.Options()))
+    assert [f.severity.value for f in found].count("info") == 1
+    assert {f.line for f in found if f.severity.value == "error"} == {
+        11 + 2 * limit,
+        12 + 2 * limit,
+    }
+
+
+def test_double_link_ignored_occurrence_leaves_its_partner_alone() -> None:
+    from listbot.api import lint_text
+
+    text = (
+        "# A\n\n- [Foo](https://foo.dev) - Foo.\n\n<!--lint ignore double-link-->\n"
+        "- [Foo](https://foo.dev) - On purpose.\n"
+    )
+    assert lint_text(text, "r.md", config=Config(select=("double-link",))).findings == []
 
 
 def test_double_link_scope_is_validated_in_config() -> None:
@@ -112,17 +189,33 @@ def test_duplicate_entry_same_title_and_same_arxiv_paper() -> None:
                 "https://arxiv.org/abs/2005.14165",
                 "Paper",
                 "Language Models are Few-Shot Learners",
+                2020,
             ),
-            _entry(2, "https://neurips.cc/x", "Paper", "language models are few shot learners"),
+            _entry(
+                2, "https://neurips.cc/x", "Paper", "language models are few shot learners", 2020
+            ),
             _entry(3, "https://doi.org/10.48550/arXiv.2005.14165", "Paper", "GPT-3"),
             # abs and pdf forms are one URL: double-link reports that, not this rule
             _entry(4, "https://arxiv.org/pdf/2005.14165v2.pdf", "Paper", "GPT-3 again"),
+            # one title, no year or author to confirm it: possibly a different work
+            _entry(5, "https://other.org/y", "Paper", "Language Models are Few-Shot Learners"),
         ]
     )
     assert _duplicates(doc) == [
         (2, "error", "same title"),
         (3, "error", "same arXiv paper (2005.14165)"),
+        (5, "warning", "same title"),
     ]
+
+
+def test_duplicate_entry_same_doi_under_two_urls() -> None:
+    doc = _doc(
+        [
+            _entry(1, "https://doi.org/10.1145/3394486.3403372", "Paper", "Shop The Look"),
+            _entry(2, "https://dl.acm.org/doi/abs/10.1145/3394486.3403372", "Paper", "Shop"),
+        ]
+    )
+    assert _duplicates(doc) == [(2, "error", "same DOI (10.1145/3394486.3403372)")]
 
 
 def test_duplicate_entry_near_equal_titles_are_warnings() -> None:
@@ -141,7 +234,65 @@ def test_duplicate_entry_near_equal_titles_are_warnings() -> None:
 def test_duplicate_entry_skips_generic_link_texts() -> None:
     doc = _doc([_entry(1, "https://a.org/1", "Paper"), _entry(2, "https://a.org/2", "paper")])
     assert _duplicates(doc) == []
-    doc = _doc([_entry(1, "https://a.org/1", "Flask"), _entry(2, "https://a.org/2", "flask")])
+    doc = _doc(
+        [
+            _entry(1, "https://github.com/pallets/flask", "Flask"),
+            _entry(2, "https://flask.palletsprojects.com/", "flask"),  # its owner's site
+        ]
+    )
+    assert _duplicates(doc) == [(2, "warning", "same name")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # generic names by different authors
+        (("Portfolio Site", "https://ann.dev/"), ("Portfolio Site", "https://bob.dev/")),
+        (("Tutorial", "https://ann.dev/t"), ("Tutorial", "https://bob.dev/t")),
+        (("Python Reference", "https://a.org/py"), ("Python Reference", "https://b.org/ref")),
+        # a link named after its platform
+        (("Twitter", "https://twitter.com/ann"), ("Twitter", "https://twitter.com/bob")),
+        # serial titles
+        (
+            ("Evolution of Vue - Part I (Radio Show)", "https://r.dev/e9"),
+            ("Evolution of Vue - Part II (Radio Show)", "https://r.dev/e10"),
+        ),
+        (
+            ("Top Papers of the Week (Sep 23 – 29)", "https://n.dev/1"),
+            ("Top Papers of the Week (Dec 23 – 29)", "https://n.dev/2"),
+        ),
+        # one word more is another product, symbols are part of a name
+        (
+            ("Sneat Vuetify VueJS Admin Template", "https://t.com/a"),
+            ("Sneat Free Vuetify VueJS Admin Template", "https://t.com/b"),
+        ),
+        (("Awesome C", "https://github.com/a/awesome-c"), ("Awesome C++", "https://c.dev/")),
+        (("LMDB", "https://lmdb.tech/"), ("LMDB++", "https://github.com/b/lmdbxx")),
+        # two different products of two sites that share a word
+        (("Maestro", "https://runmaestro.ai"), ("Maestro", "https://maestro.dev/")),
+    ],
+)
+def test_duplicate_entry_needs_evidence(first: tuple[str, str], second: tuple[str, str]) -> None:
+    doc = _doc([_entry(1, first[1], first[0]), _entry(2, second[1], second[0])])
+    assert _duplicates(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("VuePress", "https://github.com/vuejs/vuepress"), ("Vuepress", "https://vuepress.vuejs.org/")),
+        (("Hangfire", "https://github.com/HangfireIO/Hangfire"), ("Hangfire", "https://github.com/HangfireIO")),
+        (("Storyblok", "https://www.storyblok.com"), ("Storyblok", "https://app.storyblok.com")),
+        (
+            ("Powering Search & Recommendations at DoorDash", "https://a.dev/2017/powering-search-at-doordash/"),
+            ("Powering Search & Recommendations at DoorDash", "https://b.dev/company/powering-search-at-doordash/"),
+        ),
+    ],
+)  # fmt: skip
+def test_duplicate_entry_one_project_under_two_urls(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    doc = _doc([_entry(1, first[1], first[0]), _entry(2, second[1], second[0])])
     assert _duplicates(doc) == [(2, "warning", "same name")]
 
 
@@ -150,10 +301,10 @@ def test_duplicate_entry_two_repositories_with_one_name_are_two_projects() -> No
         [
             _entry(1, "https://github.com/a/errors", "errors"),
             _entry(2, "https://gitlab.com/b/errors", "errors"),
-            _entry(3, "https://errors.dev", "errors"),  # a site: maybe one of them
+            _entry(3, "https://errors.dev", "errors"),  # a site: nothing ties it to either
         ]
     )
-    assert _duplicates(doc) == [(3, "warning", "same name")]
+    assert _duplicates(doc) == []
 
 
 def _word(n: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from listbot.config import Config, ConfigError, load_config
+from listbot.config import Config, ConfigError, RuleSettings, load_config
 from listbot.report import FORMATS
 from listbot.source import InputError
 
@@ -315,7 +315,21 @@ def resolve_config(args: argparse.Namespace, first_file: Path | None) -> Config:
         config = replace(config, extend_select=config.extend_select + extend)
     if ignore:
         config = replace(config, ignore=config.ignore + ignore)
-    return apply_link_options(config, args)
+    return with_environment_owner(apply_link_options(config, args))
+
+
+def with_environment_owner(config: Config) -> Config:
+    """The owner in ``GITHUB_REPOSITORY`` (GitHub Actions) as awesome-code-of-conduct's
+    ``repository_owner``, when the configuration names none: rules read no environment,
+    so the command layer passes it in."""
+    owner = os.environ.get("GITHUB_REPOSITORY", "").partition("/")[0].strip()
+    rule_id = "awesome-code-of-conduct"
+    options = config.rule_options(rule_id)
+    if not owner or options.repository_owner:
+        return config
+    settings = config.rules.get(rule_id) or RuleSettings()
+    updated = replace(settings, options=replace(options, repository_owner=owner))
+    return replace(config, rules={**config.rules, rule_id: updated})
 
 
 def use_color(args: argparse.Namespace, stream: object | None = None) -> bool:

@@ -228,6 +228,16 @@ def anchor(finding: Finding, patch: FilePatch | None) -> dict[str, Any] | None:
     return position
 
 
+def anchor_related(finding: Finding, patches: Mapping[str, FilePatch]) -> dict[str, Any] | None:
+    """The position of a finding about another file (a code of conduct named by its related
+    place) at that place, when the pull request changes it there."""
+    for place in finding.related:
+        patch = patches.get(place.file) if place.file else None
+        if patch is not None and place.line in patch.context:
+            return {"path": place.file, "side": "RIGHT", "line": place.line}
+    return None
+
+
 def plan_review(
     items: Sequence[Reported],
     patches: Mapping[str, FilePatch],
@@ -255,7 +265,7 @@ def plan_review(
         position = suggestion_position(item.finding, patch)
         body = comments.inline_comment(item, lines=True) if position else ""
         if position is None:
-            position = anchor(item.finding, patch)
+            position = anchor(item.finding, patch) or anchor_related(item.finding, patches)
             body = comments.inline_comment(item)
         if position is not None and len(plan.inline) < options.max_inline_comments:
             plan.inline.append((item, {**position, "body": body}))

@@ -3,7 +3,8 @@
 Parts: ``positions`` (exact line:column on top of mistune, which has none), ``blocks``
 (the mistune call and the walk that collects sections, list items, tables, HTML),
 ``html`` (links, headings and comments inside raw HTML), ``entries`` (list item → Entry,
-paper fields) and ``slugs`` (GitHub heading anchors).
+paper fields), ``block_entries`` (paper entries written as paragraphs or table rows),
+``slugs`` (GitHub heading anchors) and ``origin`` (the git remote of the list's folder).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from mistune.util import unescape, unikey
 
 from listbot.gcpause import collector_paused
 from listbot.model import Definition, Document, Heading, Section, Span
+from listbot.parse.block_entries import build_block_entries
 from listbot.parse.blocks import HeadingDraft, Walk, plain_text
 from listbot.parse.entries import build_entries
+from listbot.parse.origin import git_remote
 from listbot.parse.positions import LINES_KEY, PosState, build_markdown
 from listbot.parse.slugs import Slugger
 from listbot.source import dominant_newline, read_source
@@ -88,6 +91,8 @@ def _document(
         for d in sorted(walk.definitions.values(), key=lambda d: d.span)
     )
     entries = build_entries(walk.items, lines, _plain_of)
+    list_items = tuple(record.item for record in walk.items)
+    block_entries = build_block_entries(walk.text_blocks, walk.links, list_items, headings, lines)
     title = next((h for h in headings if h.level == 1), None)
     return Document(
         path=path,
@@ -98,8 +103,9 @@ def _document(
         title=title,
         headings=headings,
         sections=_sections(headings),
-        list_items=tuple(record.item for record in walk.items),
+        list_items=list_items,
         entries=entries,
+        block_entries=block_entries,
         links=tuple(walk.links),
         definitions=definitions,
         html=tuple(walk.html),
@@ -217,8 +223,10 @@ COMPANION_NAMES = (
     "code_of_conduct.md",
     ".github/code-of-conduct.md",
     ".github/code_of_conduct.md",
+    "package.json",
 )
-"""Files beside a list that awesome-lint's contributing and code-of-conduct rules read."""
+"""Files beside a list that awesome-lint's contributing and code-of-conduct rules read
+(``package.json`` names the list's repository and author)."""
 
 
 def read_companions(list_path: Path) -> dict[str, str]:
@@ -245,4 +253,6 @@ def parse_file(path: str | Path) -> Document:
     """Read, decode and parse a file; raises InputError for what cannot be read."""
     source = read_source(path)
     document = parse(source.text, source.path, bom=source.bom)
-    return dataclasses.replace(document, companions=read_companions(Path(path)))
+    return dataclasses.replace(
+        document, companions=read_companions(Path(path)), origin=git_remote(Path(path).parent)
+    )

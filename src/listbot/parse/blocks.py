@@ -40,32 +40,55 @@ _IMG_SRC = re.compile(
 )
 
 
-def plain_text(tokens: Sequence[Token], *, alt_text: bool = True) -> str:
-    """Inline tokens as plain text: Markdown removed, code (and alt text, unless asked not) kept."""
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """Character references as CommonMark reads them (``&#35;`` ``&amp;``; the ``;`` is
+    required, unknown names stay as written)."""
+    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+
+
+def plain_text(tokens: Sequence[Token], *, alt_text: bool = True, entities: bool = False) -> str:
+    """Inline tokens as plain text: Markdown removed, code (and alt text, unless asked not) kept.
+
+    With ``entities``, character references in text are decoded as GitHub renders them
+    (``C&#35;`` is ``C#``); code spans keep theirs, as they show them literally.
+    """
     if len(tokens) == 1 and tokens[0]["type"] == "text":
-        return tokens[0].get("raw", "")  # the usual link label: skip the walk and the join
+        raw: str = tokens[0].get("raw", "")  # the usual link label: skip the walk and the join
+        return decode_entities(raw) if entities and "&" in raw else raw
     parts: list[str] = []
-    _plain(tokens, parts, alt_text)
+    _plain(tokens, parts, alt_text, entities)
     return "".join(parts)
+
+
+def heading_text(tokens: Sequence[Token]) -> str:
+    """A heading's text as GitHub renders it: entities decoded (``## C&#35;`` is ``C#``)."""
+    return plain_text(tokens, entities=True)
 
 
 def anchor_text(tokens: Sequence[Token]) -> str:
     """A heading's text as GitHub renders it for the anchor: image alt text is not text,
-    and a space before a trailing badge stays (``# Foo [![b](i)](u)`` is ``#foo-``)."""
-    return plain_text(tokens, alt_text=False).lstrip()
+    and a space before a trailing badge stays (``# Foo [![b](i)](u)`` is ``#foo-``);
+    entities are decoded (``## C&#35;`` is ``#c``)."""
+    return plain_text(tokens, alt_text=False, entities=True).lstrip()
 
 
-def _plain(tokens: Sequence[Token], parts: list[str], alt_text: bool) -> None:
+def _plain(tokens: Sequence[Token], parts: list[str], alt_text: bool, entities: bool) -> None:
     for token in tokens:
         kind = token["type"]
-        if kind in ("text", "codespan"):
+        if kind == "text":
+            raw = token.get("raw", "")
+            parts.append(decode_entities(raw) if entities and "&" in raw else raw)
+        elif kind == "codespan":
             parts.append(token.get("raw", ""))
         elif kind in ("softbreak", "linebreak"):
             parts.append(" ")
         elif kind == "image" and not alt_text:
             continue
         elif "children" in token:
-            _plain(token["children"], parts, alt_text)
+            _plain(token["children"], parts, alt_text, entities)
 
 
 @dataclass
@@ -206,7 +229,7 @@ class Walk:
             self._add_heading(
                 HeadingDraft(
                     level,
-                    anchor_text(children).strip() or plain_text(children).strip(),
+                    anchor_text(children).strip() or heading_text(children).strip(),
                     self._heading_raw(token, style),
                     span,
                     style,

@@ -2,8 +2,9 @@
 
 GitHub (github-slugger): lower-case; drop every character that is not a letter, number,
 mark, connector punctuation (``_``), hyphen or space; spaces become hyphens; repeats get
-``-1``, ``-2``... in document order. Emoji and other symbols simply vanish; non-ASCII letters
-stay.
+``-1``, ``-2``... in document order. Emoji and other symbols simply vanish, and so do emoji
+variation selectors (``⬆️`` is U+2B06 U+FE0F; GitHub ignores the selector, a mark);
+non-ASCII letters stay. The text is the heading as rendered: entities already decoded.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ def slugify(text: str) -> str:
     """The anchor GitHub gives a heading with this plain text (before deduplication)."""
     kept = []
     for char in text.lower():
+        if "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
+            continue  # variation selectors
         if char in "-_ ":
             kept.append("-" if char == " " else char)
         else:

@@ -24,7 +24,12 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "url": f.url,
         "related": [
-            {"line": r.line, "column": r.column, **({"message": r.message} if r.message else {})}
+            {
+                **({"file": r.file} if r.file else {}),
+                "line": r.line,
+                "column": r.column,
+                **({"message": r.message} if r.message else {}),
+            }
             for r in f.related
         ],
         "fixable": f.fix is not None,

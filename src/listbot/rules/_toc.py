@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from listbot.model import Document, Entry, Heading, Link, ListItem
+from listbot.model import Document, Entry, Heading, HtmlBlock, Link, ListItem
 
 TOC_NAMES = frozenset(
     {
@@ -45,10 +45,14 @@ TOC_NAMES = frozenset(
 )
 """Heading texts (letters only, case-folded) that name a table of contents."""
 
+TOC_MEMO = "toc"
+"""The :meth:`Document.memo` key of :func:`find_toc`'s result, shared by the rules that need it."""
+
 STRICT_NAMES = frozenset({"contents", "table of contents", "table of content", "toc", "目录"})
 """Names that promise a TOC: a missing list under them is reported."""
 
 _HTML_ID = re.compile(r"\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
 _SIMPLE_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])( +)\[([^\[\]`*_<>]+)\]\(#[^()\s]*\)\s*$")
 
 
@@ -106,19 +110,33 @@ def _collect(doc: Document, items: list[ListItem], heading: Heading | None, end:
 
 
 def find_toc(doc: Document) -> Toc | None:
-    """The table of contents, or None when the list has none."""
+    """The table of contents, or None when the list has none.
+
+    The TOC's list sits under its heading, or, when the heading is followed straight by a
+    subheading (``## Table of Contents`` / ``### Frameworks``), anywhere in the heading's
+    section; the section's subheadings are then part of the TOC.
+    """
     for heading in doc.headings:
         if heading_name(heading.text) not in TOC_NAMES:
             continue
-        end = _next_heading_line(doc, heading.line)
-        items = [item for item in doc.list_items if heading.line < item.line < end]
-        if items:
-            toc = _collect(doc, items, heading, end)
-            if any(entry.anchor is not None for entry in toc.items):
-                return toc
-        elif heading_name(heading.text) in STRICT_NAMES:
+        for end in (_next_heading_line(doc, heading.line), section_end(doc, heading)):
+            items = [item for item in doc.list_items if heading.line < item.line < end]
+            if items:
+                toc = _collect(doc, items, heading, end)
+                if any(entry.anchor is not None for entry in toc.items):
+                    return toc
+        if heading_name(heading.text) in STRICT_NAMES:
+            end = _next_heading_line(doc, heading.line)
             return Toc(heading, (), heading.line, heading.line, end)
     return _headingless(doc)
+
+
+def section_end(doc: Document, heading: Heading) -> int:
+    """The line of the next heading at the same or a higher level (or past the end)."""
+    return next(
+        (h.line for h in doc.headings if h.line > heading.line and h.level <= heading.level),
+        len(doc.lines) + 1,
+    )
 
 
 def _headingless(doc: Document) -> Toc | None:
@@ -149,6 +167,35 @@ def html_anchors(doc: Document) -> frozenset[str]:
     return frozenset(match.group(1) for block in doc.html for match in _HTML_ID.finditer(block.raw))
 
 
+def anchored_headings(doc: Document) -> dict[str, Heading]:
+    """HTML anchors that name a heading (case-folded): an ``id``/``name`` inside the heading
+    (``## <a name="cpp"></a>C++``) or in HTML right above it (only blank lines between)."""
+    by_line = {heading.line: heading for heading in doc.headings}
+    found: dict[str, Heading] = {}
+    for block in doc.html:
+        names = [match.group(1).casefold() for match in _HTML_ID.finditer(block.raw)]
+        if not names:
+            continue
+        heading = by_line.get(block.span.line)
+        if heading is None and _alone(doc, block):  # an anchor inside prose names no heading
+            line = block.span.end_line + 1
+            while line <= len(doc.lines) and not doc.line_text(line).strip():
+                line += 1
+            heading = by_line.get(line)
+        if heading is not None:
+            for name in names:
+                found.setdefault(name, heading)
+    return found
+
+
+def _alone(doc: Document, block: HtmlBlock) -> bool:
+    """Whether the HTML stands on its own lines (``<a name="x"></a>``), not inside prose."""
+    if not block.inline:
+        return True
+    text = _TAG.sub("", doc.line_text(block.span.line))
+    return not text.strip()
+
+
 def is_simple(doc: Document, toc: Toc) -> bool:
     """Every line of the TOC is one `- [Text](#anchor)` item: regenerating it loses nothing."""
     if not toc.items:
@@ -160,21 +207,16 @@ def is_simple(doc: Document, toc: Toc) -> bool:
     return True
 
 
-def render(doc: Document, toc: Toc, headings: list[tuple[int, str, str]]) -> list[str]:
-    """TOC lines for ``(level, text, anchor)`` in document order, in the existing TOC's style."""
+def render(doc: Document, toc: Toc, rows: list[tuple[int, str, str]]) -> list[str]:
+    """TOC lines for ``(depth, text, anchor)`` rows, in the existing TOC's style."""
     first = toc.items[0].item if toc.items else None
     marker = first.marker if first is not None else "-"
     gap = " " * (first.content_gap if first is not None and first.content_gap else 1)
     indent = _indent_unit(toc, len(marker) + len(gap))
     margin = " " * (first.indent if first is not None else 0)
     lines: list[str] = []
-    stack: list[int] = []
     counters: list[int] = []
-    for level, text, anchor in headings:
-        while stack and stack[-1] >= level:
-            stack.pop()
-        depth = len(stack)
-        stack.append(level)
+    for depth, text, anchor in rows:
         del counters[depth + 1 :]
         while len(counters) <= depth:
             counters.append(0)

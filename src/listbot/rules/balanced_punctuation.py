@@ -1,8 +1,10 @@
 """## What it does
 Checks that quotes and CJK brackets are balanced within a paragraph, heading, table cell
 or list item: `“”`, `‘’`, `"`, `（）`, `《》`, `「」`, `『』`, `【】`. Code, URLs and HTML
-are skipped; `’` inside or at the end of a word (`don’t`, `students’`) is an apostrophe.
-ASCII `()` and `[]` are not checked (Markdown uses them).
+are skipped; `’` inside or at the end of a word (`don’t`, `Jr.’s`, `students’`) is an
+apostrophe unless it closes an open `‘` (`a ‘Quiet War’ ended`, `‘小羊驼类’模型`). A quote
+written with a backslash (`\\"`) is a literal character, not a quotation mark. ASCII `()`
+and `[]` are not checked (Markdown uses them).
 
 ## Why is this bad?
 An unclosed quote or bracket usually means a lost word or a broken edit, and in CJK text
@@ -17,32 +19,70 @@ it runs the rest of the sentence into the quotation. awesome-lint's `balanced-pu
 ```markdown
 - [Foo](https://foo.dev) - The “fast” widget parser.
 ```
+
+## Options
+`pairs`: the pairs to check, each a two-character string (opening, closing) or one
+character that both opens and closes (`"`). Setting it replaces the defaults, as
+awesome-lint's option does.
+
+## Differences from awesome-lint
+awesome-lint takes every `’` that ends a word for an apostrophe, so a phrase in single
+curly quotes (`‘steal’ this`) is reported as an unclosed `‘`; listbot reads a `’` that
+closes an open `‘` as its closing quote. An escaped `\\"` is not counted. Each paragraph
+and list item is checked on its own content; awesome-lint checks a list item together
+with its nested items.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from listbot.findings import Finding
 from listbot.model import Document
-from listbot.rules._inline import BlockText, mask_markup, prose_blocks
-from listbot.rules.base import NoOptions, Rule
+from listbot.rules._inline import BlockText, is_cjk, mask_markup, prose_blocks
+from listbot.rules.base import Rule
 
-PAIRS: dict[str, str] = {
-    "“": "”",
-    "‘": "’",
-    "『": "』",
-    "（": "）",
-    "《": "》",
-    "「": "」",
-    "【": "】",
-}
-SYMMETRIC = '"'
-_CLOSING = {close: open_ for open_, close in PAIRS.items()}
-_INTERESTING = frozenset(PAIRS) | frozenset(_CLOSING) | {SYMMETRIC}
+DEFAULT_PAIRS: tuple[str, ...] = ("“”", "‘’", "『』", "（）", "《》", "「」", "【】", '"')
+"""awesome-lint's defaults: curly quotes, CJK brackets and the straight double quote."""
+
 _AFTER_APOSTROPHE = frozenset(' \t\n.,;:!?()[]{}"“”‘’—–')
-_INTERESTING_SEARCH = re.compile("[" + re.escape("".join(sorted(_INTERESTING))) + "]")
+_ESCAPED_QUOTE = re.compile(r"(?<!\\)(?:\\\\)*\\[\"“”‘’]")
+
+
+@dataclass(frozen=True)
+class Options:
+    pairs: tuple[str, ...] = DEFAULT_PAIRS
+    """Pairs to check: two characters (opening, closing) or one that both opens and closes."""
+
+    def __post_init__(self) -> None:
+        for pair in self.pairs:
+            if len(pair) not in (1, 2):
+                raise ValueError(
+                    f"pairs: {pair!r} must be two characters (opening, closing) or one"
+                )
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    opening: dict[str, str]
+    """Opening character -> closing character (asymmetric pairs)."""
+    closing: dict[str, str]
+    symmetric: frozenset[str]
+    search: re.Pattern[str]
+    """Finds any character of interest: blocks without one are skipped."""
+
+
+@lru_cache(maxsize=8)
+def _pairs(spec: tuple[str, ...]) -> _Pairs:
+    opening = {pair[0]: pair[1] for pair in spec if len(pair) == 2 and pair[0] != pair[1]}
+    symmetric = frozenset(pair[0] for pair in spec if len(pair) == 1 or pair[0] == pair[1])
+    closing = {close: open_ for open_, close in opening.items()}
+    chars = "".join(sorted(set(opening) | set(closing) | symmetric))
+    search = re.compile("[" + re.escape(chars) + "]" if chars else r"(?!)")
+    return _Pairs(opening, closing, symmetric, search)
 
 
 def _word_char(char: str) -> bool:
@@ -50,63 +90,81 @@ def _word_char(char: str) -> bool:
 
 
 def _apostrophe(text: str, index: int, stack: list[tuple[str, int]]) -> bool:
-    """``’`` in ``don’t`` or ``students’``, not the end of a one-word quote ``‘steal’``."""
+    """``’`` in ``don’t``, ``Jr.’s`` or ``students’``; not the end of a quote ``‘Quiet War’``.
+
+    A ``’`` that ends a word closes a ``‘`` that is still open (the quieter reading: a
+    quotation rather than a stray opening quote); CJK text has no apostrophes, so next to
+    a CJK character it is always a quotation mark (``‘小羊驼类’模型``).
+    """
     before = text[index - 1] if index else ""
     after = text[index + 1] if index + 1 < len(text) else ""
-    if not _word_char(before):
+    if (before and is_cjk(before)) or (after and is_cjk(after)):
         return False
     if _word_char(after):
-        return True
+        return _word_char(before) or before == "."
+    if not _word_char(before):
+        return False
     if after and after not in _AFTER_APOSTROPHE:
         return False
-    opener = next((pos for char, pos in reversed(stack) if char == "‘"), None)
-    return opener is None or any(ch.isspace() for ch in text[opener + 1 : index])
+    return not any(char == "‘" for char, _ in stack)
 
 
-def unbalanced(text: str) -> Iterator[tuple[int, str]]:
+def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tuple[int, str]]:
     """(offset, message) for each unmatched quote or bracket in already-masked text."""
+    pairs = _pairs(spec)
     stack: list[tuple[str, int]] = []
+    apostrophes = "’" in pairs.closing
     for index, char in enumerate(text):
-        if char not in _INTERESTING:
+        if apostrophes and char == "’" and _apostrophe(text, index, stack):
             continue
-        if char == "’" and _apostrophe(text, index, stack):
-            continue
-        if char == SYMMETRIC:
-            if stack and stack[-1][0] == SYMMETRIC:
+        if char in pairs.symmetric:
+            if stack and stack[-1][0] == char:
                 stack.pop()
-            elif any(open_ == SYMMETRIC for open_, _ in stack):
+            elif any(open_ == char for open_, _ in stack):
                 yield index, f"Unmatched closing {char} without corresponding opening {char}"
-                stack = [entry for entry in stack if entry[0] != SYMMETRIC]
+                stack = [entry for entry in stack if entry[0] != char]
             else:
                 stack.append((char, index))
-        elif char in PAIRS:
+        elif char in pairs.opening:
             stack.append((char, index))
-        else:
-            opener = _CLOSING[char]
+        elif char in pairs.closing:
+            opener = pairs.closing[char]
             found = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
             if found is None:
                 yield index, f"Unmatched closing {char} without corresponding opening {opener}"
             else:
                 del stack[found]
     for char, index in stack:
-        closing = PAIRS.get(char, SYMMETRIC)
+        closing = pairs.opening.get(char, char)
         yield index, f"Unclosed {char} without matching closing {closing}"
 
 
-def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+def check(doc: Document, options: Options) -> Iterator[Finding]:
     for _block, source in prose_blocks(doc):
-        yield from _check_block(source)
+        yield from _check_block(source, options.pairs)
 
 
-def _check_block(source: BlockText) -> Iterator[Finding]:
+def _check_block(source: BlockText, spec: tuple[str, ...]) -> Iterator[Finding]:
     # Masking only blanks characters out, so a block without any quote or bracket is done.
-    if not _INTERESTING_SEARCH.search(source.text):
+    search = _pairs(spec).search
+    if not search.search(source.text):
         return
     masked = mask_markup(source.text)
-    if not _INTERESTING_SEARCH.search(masked):
+    if "\\" in source.text:
+        masked = _blank_escaped(source.text, masked)
+    if not search.search(masked):
         return
-    for offset, message in sorted(unbalanced(masked)):
+    for offset, message in sorted(unbalanced(masked, spec)):
         yield RULE.finding(source.span(offset, offset + 1), message)
+
+
+def _blank_escaped(source: str, masked: str) -> str:
+    """``masked`` without quotes written with a backslash (``Aky{\\"{u}}rek``): an escaped
+    quote is a literal character the author asked for, not a quotation mark."""
+    chars = list(masked)
+    for match in _ESCAPED_QUOTE.finditer(source):
+        chars[match.end() - 1] = " "
+    return "".join(chars)
 
 
 RULE = Rule(
@@ -114,6 +172,7 @@ RULE = Rule(
     summary="Quotes and CJK brackets must be closed within their paragraph.",
     check=check,
     tags=("awesome-lint", "prose"),
+    options=Options,
     doc=__doc__ or "",
     aliases=("match-punctuation",),
 )

@@ -1,31 +1,32 @@
 """## What it does
-Finds a paragraph that is only bold or italic text (`**Tools**`, `*Tools*`) and introduces
-the content below it: a heading in disguise.
+Finds a paragraph that is only bold or italic text (`**Tools**`, `*Tools*`) followed by
+a paragraph: a heading in disguise, introducing the text below it.
 
 ## Why is this bad?
 A bold line is not a heading: it gets no anchor, so a table of contents cannot link to
 it, GitHub's outline menu and screen readers skip it, and tools that read sections
-(awesome-lint, ecosyste.ms, listbot's own section paths) file its entries under the
-heading above. remark-lint's `no-emphasis-as-heading`, enabled by awesome-lint; listbot
-also reports one that introduces a list or a table, not only a paragraph.
+(awesome-lint, ecosyste.ms, listbot's own section paths) file what follows under the
+heading above. remark-lint's `no-emphasis-as-heading`, enabled by awesome-lint.
 
-Not reported: an emphasised sentence (ending in `.`, `!`, `?`, `。`), which is a
+Not reported: a bold or italic label above a list or a table (lists use them to group
+entries inside a section: `_Edit images_`, `*(2016)*`); the bold title that opens a
+list item (`- **Title of a Paper (AAAI 2020)**` with its authors and links below), which
+is the entry itself; an emphasised sentence (ending in `.`, `!`, `?`, `。`), which is a
 description; emphasis of more than three words right under a heading, which describes
-that section; and a bold
-group label whose list links to `#anchors`, which is a table of contents.
+that section; and emphasis right after another paragraph.
 
 ## Example
 ```markdown
-**Tools**
+**Installation**
 
-- [Foo](https://foo.dev) - Does foo.
+Run the installer, then restart.
 ```
 
 ## Use instead
 ```markdown
-### Tools
+### Installation
 
-- [Foo](https://foo.dev) - Does foo.
+Run the installer, then restart.
 ```
 """
 
@@ -44,9 +45,7 @@ _EMPHASIS_ONLY = re.compile(
 )
 MAX_LABEL_WORDS = 3
 _SENTENCE_END = (".", "。", "!", "?", "！", "？", "…")
-_TOC_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]*\]\(#")
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s|$)|<h[1-6]\b|(?:=+|-+)\s*$)", re.IGNORECASE)
-_NOT_CONTENT = re.compile(r"^\s{0,3}(?:#|<h[1-6]|[-*_](?:\s*[-*_]){2,}\s*$)", re.IGNORECASE)
 
 
 def _after_heading(doc: Document, line: int) -> bool:
@@ -75,10 +74,29 @@ def _previous_is_paragraph(doc: Document, block: TextBlock, previous: TextBlock 
     return all(not doc.line_text(line).strip() for line in between)
 
 
+def _next_paragraph(doc: Document, block: TextBlock, following: TextBlock | None) -> bool:
+    """Whether the next block is a paragraph in the same container (remark-lint's test)."""
+    if following is None or following.kind != "paragraph":
+        return False
+    line = _next_block_line(doc, block.span.end_line)
+    if line is None or following.span.line != line or line in doc.memo(_ITEM_LINES, _item_lines):
+        return False  # a loose list item's paragraph is not the next block
+    return following.span.column == block.span.column
+
+
+_ITEM_LINES = "no-emphasis-as-heading:item-lines"
+
+
+def _item_lines(doc: Document) -> frozenset[int]:
+    return frozenset(item.line for item in doc.list_items)
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     blocks = doc.text_blocks
-    # pairs each block with the one before it (None for the first)
-    for candidate, previous_block in zip(blocks, (None, *blocks), strict=False):
+    # each block with the one before it (None for the first) and the one after it
+    for candidate, previous_block, next_block in zip(
+        blocks, (None, *blocks), (*blocks[1:], None), strict=False
+    ):
         if candidate.kind != "paragraph" or candidate.span.line != candidate.span.end_line:
             continue
         line = candidate.span.line
@@ -86,16 +104,15 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         match = _EMPHASIS_ONLY.match(source)
         if not match:
             continue
+        if line in doc.memo(_ITEM_LINES, _item_lines):
+            continue  # `- **Title of a Paper**` opens its list item: the entry, not a heading
         inner = match.group("strong") or match.group("em") or ""
         if "](" in inner or "<" in inner or not inner.strip():
             continue  # `**[back to top](#contents)**` is a link, not a label
         if inner.rstrip().endswith(_SENTENCE_END):
             continue  # `_Libraries for building actor-based programs._`: a description
-        following = _next_block_line(doc, line)
-        if following is None or _NOT_CONTENT.match(doc.line_text(following)):
-            continue
-        if _TOC_ITEM.match(doc.line_text(following)):
-            continue  # a group label in a table of contents, not a section
+        if not _next_paragraph(doc, candidate, next_block):
+            continue  # a label above a list or a table groups entries; at the end: nothing
         if len(inner.split()) > MAX_LABEL_WORDS and _after_heading(doc, line):
             continue  # `_Frameworks for performing ELT / ETL_` describes the heading above
         if _previous_is_paragraph(doc, candidate, previous_block):

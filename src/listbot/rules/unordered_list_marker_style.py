@@ -131,9 +131,7 @@ def _finding(
     )
 
 
-def _touching(
-    doc: Document, lists: list[list[ListItem]], position: int
-) -> list[list[ListItem]]:
+def _touching(doc: Document, lists: list[list[ListItem]], position: int) -> list[list[ListItem]]:
     """The sibling lists with another bullet that the list at ``position`` continues or is
     continued by (same depth, nothing but blank lines and nested content between): Markdown
     split one list in two there."""
