@@ -5,8 +5,9 @@ name, not code spans or links in it), and only whole words.
 
 A word is promotional when it praises the project without saying what it does. Fixed
 phrases that name a thing rather than praise one are not: "best practices" (a topic),
-"best-effort" (a delivery guarantee), "best paper" (an award), "best-first search" (an
-algorithm). A claim such as "the fastest-growing" is still promotional: it ranks the
+"best-effort" (a delivery guarantee), "best paper" (an award), "best-first search" and
+"greatest common divisor" (algorithms), "best suited for" and "best known for" (a fit or a
+fact, not praise). A claim such as "the fastest-growing" is still promotional: it ranks the
 project instead of describing it, and no reader can check it.
 
 ## Why is this bad?
@@ -52,7 +53,9 @@ DEFAULT_ALLOW = (
     "best-effort", "best fit", "best-fit", "best match", "best-first", "best paper",
     "best student paper", "best demo", "best short paper", "best of", "best buy",
     "best subset", "fits best", "work best", "works best", "be best", "fastest path",
-    "fastest route",
+    "fastest route", "best suited", "best-suited", "best known", "best-known", "at best",
+    "best-selling", "best seller", "best sellers", "best viewed", "greatest common",
+    "fastest fourier",
 )  # fmt: skip
 _PRACTICES = re.compile(r"\bbest(?:[ -][\w+#.-]+){0,2}[ -]practices?\b", re.IGNORECASE)
 """"best practices", also with words between ("best cloud practices", "best C++ practices")."""
