@@ -1,4 +1,5 @@
-"""``listbot github review`` and ``listbot github link-rot``: the bot, wired to the CLI.
+"""``listbot github review`` and ``listbot github link-rot``: the bot, wired to the CLI
+(``listbot github maintain`` is in :mod:`listbot.commands.maintain`).
 
 Both read the GitHub Actions environment (``GITHUB_EVENT_PATH``, ``GITHUB_REPOSITORY``,
 ``GITHUB_API_URL``, ``GITHUB_TOKEN``, ``GITHUB_STEP_SUMMARY``) and accept the same facts
@@ -27,9 +28,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "github",
-        help="review pull requests and keep a link-rot issue on GitHub",
+        help="review pull requests, keep a link-rot issue and a maintenance pull request",
         description="The GitHub bot: `review` comments on a pull request's changed lines, "
-        "`link-rot` keeps one issue about broken links up to date.",
+        "`link-rot` keeps one issue about broken links up to date, `maintain` also fixes what "
+        "it safely can in one pull request.",
     )
     commands = parser.add_subparsers(dest="github_command", metavar="COMMAND")
     review = commands.add_parser(
@@ -68,6 +70,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     _add_common(rot)
     rot.set_defaults(run=run_link_rot)
+    from listbot.commands.maintain import add_parser as add_maintain
+
+    add_maintain(commands)
     parser.set_defaults(run=lambda args: _usage(parser))
 
 
@@ -227,7 +232,7 @@ def run_link_rot(args: argparse.Namespace) -> int:
     else:
         config, options, token, api_url = _setup(args, paths[0])
         repo = _repo(args)
-    network = _network_options(args, config, token, api_url)
+    network = {**_network_options(args, config, token, api_url), "archive_lookup": True}
     result = lint_paths(
         paths, replace(config, select=("links",), extend_select=()), options=network
     )
