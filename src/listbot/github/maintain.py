@@ -162,8 +162,9 @@ def sync_pull(
         outcome.action = "skipped"
         outcome.notice = (
             f"the fixes are on the branch {branch}, but GitHub refused to open the pull request "
-            f"({error}); allow GitHub Actions to create pull requests (Settings > Actions > "
-            "General > Workflow permissions) or open it from the branch"
+            f"({error}): the token needs pull-requests: write, and the repository must allow "
+            "GitHub Actions to create pull requests (Settings > Actions > General > Workflow "
+            "permissions); or open it from the branch yourself"
         )
         return outcome
     outcome.action = "opened"
