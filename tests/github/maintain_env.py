@@ -51,6 +51,7 @@ class World:
         default_factory=lambda: GraphQL({"old/repo": {"nameWithOwner": "neo/repo"}})
     )
     report_after: int = 1
+    timeout: float = 2.0
     extra_config: str = ""
 
     @property
@@ -60,7 +61,7 @@ class World:
         table = ", ".join(f'"{name}" = "{target}"' for name, target in resolve.items())
         path = self.folder / "listbot.toml"
         path.write_text(
-            "[links]\nallow_private = true\ntimeout = 2.0\nretries = 0\nttl_ok = 0.0\n"
+            f"[links]\nallow_private = true\ntimeout = {self.timeout}\nretries = 0\nttl_ok = 0.0\n"
             f"report_after = {self.report_after}\n"
             f'archive_api_url = "{self.archive.api_url}"\n'
             f"resolve = {{ {table} }}\n"

@@ -138,3 +138,10 @@ async def test_the_whole_life_of_the_maintenance_pull_request(
     writes = len(fake.writes())
     assert await world.run() == 0
     assert fake.writes()[writes:] == []
+
+    # -- the same fixes needed again: a new pull request (the closed one was not declined) --
+    git.commit_files({"README.md": edited.encode("utf-8")}, "Revert")
+    assert await world.run() == 0
+    (again,) = git.open_pulls()
+    assert again["number"] > pr["number"]
+    assert git.file_at(BRANCH, "README.md") == rebuilt

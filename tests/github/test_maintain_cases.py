@@ -265,3 +265,28 @@ async def test_dry_run_prints_both_bodies_and_asks_github_nothing(
     out = capsys.readouterr().out
     assert "### `github-moved` (1)" in out and "listbot found that 1 link is broken" in out
     assert [r.path for r in world.fake.requests[before:]] == ["/api/graphql"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "snapshot", "expected"),
+    [
+        ("ok", True, "archived copy from 2020-01-02: `https://web.archive.org/web/20200102030405/"),
+        ("ok", False, "| no archived copy |"),
+        ("error", True, "| no archived copy checked |"),
+        ("hang", True, "| no archived copy checked |"),
+    ],
+)
+async def test_the_issue_suggests_the_archived_copy_or_says_why_not(
+    world: World, capsys: pytest.CaptureFixture[str], mode: str, snapshot: bool, expected: str
+) -> None:
+    _start(world)
+    if not snapshot:
+        world.archive.snapshots.clear()
+    world.archive.mode = mode
+    world.timeout = 0.5
+    assert await world.run() == 0
+    (issue,) = _issues(world.fake)
+    assert expected in issue["body"]
+    assert len(world.archive.asked) == 1, "one request for the one dead link"
+    err = capsys.readouterr().err
+    assert ("archived copies not checked" in err) == (mode != "ok")

@@ -183,3 +183,12 @@ async def test_lint_fix_unsafe_links_the_archived_copy_and_safe_fix_never_asks(
     copy = f"https://web.archive.org/web/20200102030405/{gone}"
     assert readme.read_bytes() == original.replace(gone, copy).encode()
     assert len(archive.asked) == 1
+
+
+@pytest.mark.parametrize("value", ["ftp://archive.test/", "archive.org/wayback", "https:// x"])
+def test_a_bad_archive_api_url_is_a_config_error_naming_the_key(value: str) -> None:
+    from listbot.config import ConfigError, config_from_mapping
+
+    with pytest.raises(ConfigError, match=r"\[links\]: archive_api_url must be an http\(s\) URL"):
+        config_from_mapping({"links": {"archive_api_url": value}}, source="listbot.toml")
+    assert config_from_mapping({"links": {"archive_api_url": ""}}).section("links")

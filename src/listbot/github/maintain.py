@@ -85,6 +85,16 @@ def _ours(text: str | None) -> bool:
     return markers.has_marker(text, MAINTENANCE)
 
 
+def retired(body: str) -> str:
+    """The body of a pull request listbot closes itself: its fixes no longer named."""
+    fixes = marked(body, "fixes")
+    if fixes is None:
+        return body
+    return body.replace(
+        markers.marker(MAINTENANCE, fixes=fixes), markers.marker(MAINTENANCE, fixes="retired")
+    )
+
+
 def sync_pull(
     client: GitHubClient,
     repo: RepoInfo,
@@ -99,7 +109,7 @@ def sync_pull(
     owner = name.split("/")[0]
     head = f"{owner}:{branch}"
     outcome = PullOutcome()
-    pulls = [p for p in client.pulls(name, head) if _ours(p.body)]
+    pulls = client.pulls(name, head)  # from the bot's branch: ours even if a person edited it
     tip = client.branch_sha(name, branch)
     commit = client.commit(name, tip) if tip else None
     if commit is not None and not _ours(commit.message):
@@ -113,7 +123,8 @@ def sync_pull(
     if not plan.files:
         for pull in pulls:
             client.create_issue_comment(name, pull.number, closing_comment(repo.default_branch))
-            client.edit_pull(name, pull.number, state="closed")
+            # Retired: its fixes must not read as declined if they come back one day.
+            client.edit_pull(name, pull.number, state="closed", body=retired(pull.body))
             outcome.action, outcome.number = "closed", pull.number
         if commit is not None:
             client.delete_branch(name, branch)
@@ -217,7 +228,7 @@ def run_maintenance(
     base = client.branch_sha(repo_name, repo.default_branch)
     if base is None:
         raise GitHubError(404, f"{repo.full_name} has no branch {repo.default_branch!r}")
-    files, errors = read_sources(client, repo_name, base, paths)
+    files, errors = read_sources(client, repo_name, base, list(dict.fromkeys(paths)))
     if errors:
         return MaintainOutcome(Prepared(Plan(base, repo.default_branch, ()), input_errors=errors))
     prepared = prepare(files, config, options, network, base=base, base_branch=repo.default_branch)
