@@ -216,6 +216,24 @@ def _fallback(findings: list[Finding], reason: str) -> None:
 # -- link rot --------------------------------------------------------------------------------
 
 
+def problems(
+    args: argparse.Namespace,
+    notices: list[str],
+    input_errors: list[str],
+    fatal: str | None,
+    left: str,
+) -> bool:
+    """Print a scheduled run's notices and errors; True when it must stop (exit 2), saying
+    that what it maintains is left alone (``left``: "the link-rot issue is left as it is")."""
+    for message in dict.fromkeys(notices):
+        notice(args, message)
+    for error in input_errors:
+        print(f"listbot: error: {error}", file=sys.stderr)
+    if fatal:
+        print(f"listbot: error: {fatal}; {left}", file=sys.stderr)
+    return bool(fatal or input_errors)
+
+
 def run_link_rot(args: argparse.Namespace) -> int:
     from listbot.checks.links import should_report
     from listbot.github.api import GitHubClient, GitHubError
@@ -236,16 +254,8 @@ def run_link_rot(args: argparse.Namespace) -> int:
     result = lint_paths(
         paths, replace(config, select=("links",), extend_select=()), options=network
     )
-    for message in dict.fromkeys(result.notices):
-        notice(args, message)
-    for error in result.input_errors:
-        print(f"listbot: error: {error}", file=sys.stderr)
-    if result.fatal or result.input_errors:
-        if result.fatal:
-            print(
-                f"listbot: error: {result.fatal}; the link-rot issue is left as it is",
-                file=sys.stderr,
-            )
+    left = "the link-rot issue is left as it is"
+    if problems(args, result.notices, result.input_errors, result.fatal, left):
         return EXIT_ERROR
     links_options = config.section("links")
     with open_store(network["store_path"]) as store:

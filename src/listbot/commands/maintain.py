@@ -23,6 +23,7 @@ from listbot.commands.github import (
     _repo,
     _setup,
     _token,
+    problems,
 )
 from listbot.config import Config, ConfigError
 from listbot.source import InputError
@@ -95,17 +96,8 @@ def run_maintain(args: argparse.Namespace) -> int:
         print(f"listbot: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     prepared = outcome.prepared
-    for message in dict.fromkeys(prepared.notices):
-        notice(args, message)
-    for problem in prepared.input_errors:
-        print(f"listbot: error: {problem}", file=sys.stderr)
-    if prepared.fatal or prepared.input_errors:
-        if prepared.fatal:
-            print(
-                f"listbot: error: {prepared.fatal}; the pull request and the link-rot issue are "
-                "left as they are",
-                file=sys.stderr,
-            )
+    left = "the pull request and the link-rot issue are left as they are"
+    if problems(args, prepared.notices, prepared.input_errors, prepared.fatal, left):
         return EXIT_ERROR
     pull = outcome.pull
     if pull.notice:
@@ -138,11 +130,8 @@ def _dry_run(args: argparse.Namespace, paths: list[str]) -> int:
         data = (("\ufeff" if source.bom else "") + source.text).encode("utf-8")
         files.append(ListFile(path, "100644", data))
     prepared = prepare(files, config, options, network, base="0" * 40, base_branch="(default)")
-    for message in dict.fromkeys(prepared.notices):
-        notice(args, message)
-    if prepared.fatal or prepared.input_errors:
-        for problem in [*prepared.input_errors, *([prepared.fatal] if prepared.fatal else [])]:
-            print(f"listbot: error: {problem}", file=sys.stderr)
+    left = "nothing was changed"
+    if problems(args, prepared.notices, prepared.input_errors, prepared.fatal, left):
         return EXIT_ERROR
     out = []
     if prepared.plan.files:
