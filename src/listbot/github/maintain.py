@@ -264,7 +264,7 @@ def run_maintenance(
             )
     kept = outcome.pull.action in KEPT
     rows = [row for row in prepared.rows if not (kept and row.url in prepared.replaced)]
-    pull = outcome.pull.number if kept or outcome.pull.action in ("held", "left") else None
+    pull = outcome.pull.number if kept or outcome.pull.action == "held" else None
     outcome.issue = sync_issue(client, repo_name, rows, github_options, pull=pull)
     issue_after = outcome.issue.number if outcome.issue.action != "closed" else None
     if kept and outcome.pull.number is not None and issue_after != issue_before:

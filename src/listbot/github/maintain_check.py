@@ -185,6 +185,11 @@ def due_fixes(
     return due
 
 
+def _valid_seen(value: Any) -> bool:
+    first = value.get("first_seen") if isinstance(value, dict) else None
+    return isinstance(first, (int, float)) and not isinstance(first, bool)
+
+
 def _date(timestamp: float | None) -> str:
     if timestamp is None:
         return "this run"
@@ -199,7 +204,7 @@ def evidence(
     from listbot.net.policy import url_key
 
     now = store.clock()
-    known = store.get_many(SEEN_KIND, [c.key for c in changes], None)
+    known = store.get_many(SEEN_KIND, [c.key for c in changes], None, _valid_seen)
     new = [(c.key, {"first_seen": now}, True) for c in changes if c.key not in known]
     store.put_many(SEEN_KIND, new)
     found: dict[str, str] = {}
@@ -212,7 +217,8 @@ def evidence(
                 f"{status} → {escape.code(str(target), table=True)}"
                 for status, target in record.get("chain") or ()
             ]
-            text = ", ".join(hops) + f", then {record.get('status')}"
+            status = record.get("status")
+            text = ", ".join(hops or ["a permanent redirect"]) + f", then {status}"
             streak = current_streak(store, change.old)
             if streak is not None:  # not the count of runs: the body would change every run
                 text += f"; the same every run since {_date(streak.first_seen)}"
