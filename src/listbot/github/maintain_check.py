@@ -209,25 +209,23 @@ def evidence(
     store.put_many(SEEN_KIND, new)
     found: dict[str, str] = {}
     for change in changes:
-        seen = known.get(change.key, {}).get("first_seen", now)
+        since = f"seen since {_date(known.get(change.key, {}).get('first_seen', now))}"
         record = records.get(url_key(change.old)) if change.old else None
-        finding = change.finding
         if change.rule == "redirect" and record is not None:
             hops = [
                 f"{status} → {escape.code(str(target), table=True)}"
                 for status, target in record.get("chain") or ()
             ]
-            status = record.get("status")
-            text = ", ".join(hops or ["a permanent redirect"]) + f", then {status}"
+            text = ", ".join(hops or ["a permanent redirect"]) + f", then {record.get('status')}"
             streak = current_streak(store, change.old)
-            if streak is not None:  # not the count of runs: the body would change every run
-                text += f"; the same every run since {_date(streak.first_seen)}"
+            if streak is not None:  # not how many runs: the body would change every run
+                since = f"the same every run since {_date(streak.first_seen)}"
         elif change.rule == "dead-link" and record is not None:
             reason = escape.inline(str(record.get("reason") or "dead"), table=True)
             archive = record.get("archive") or {}
             date = "".join(c for c in str(archive.get("date")) if c.isdigit() or c == "-")
             text = f"{reason}; the archived copy is from {date}"
         else:
-            text = escape.inline(finding.message, table=True)
-        found[change.key] = f"{text}; seen {_date(seen)}"
+            text = escape.inline(change.finding.message, table=True)
+        found[change.key] = f"{text}; {since}"
     return found

@@ -137,7 +137,8 @@ def pull_body(
     summaries: Mapping[str, str] | None = None,
 ) -> str:
     """The pull request's Markdown: the changes grouped by rule, each with its evidence
-    (``evidence`` maps a change key to Markdown that is already escaped)."""
+    (``evidence`` maps a change key to Markdown that is already escaped; ``summaries``, the
+    rules' one-line summaries from the registry, are listbot's own text)."""
     changes = plan.changes
     files = ", ".join(escape.code(f.path) for f in plan.files)
     noun = "fix" if len(changes) == 1 else "fixes"
@@ -152,8 +153,8 @@ def pull_body(
     for rule, group in _group(changes, order).items():
         parts += ["", f"### {escape.code(rule)} ({len(group)})"]
         summary = (summaries or {}).get(rule)
-        if summary:
-            parts.append(f"_{escape.inline(summary)}_")
+        if summary:  # the rule's own summary, from listbot's registry: Markdown as written
+            parts.append(f"_{' '.join(summary.split())}_")
         parts += ["", "| Where | Old URL | New URL | Evidence |", "| --- | --- | --- | --- |"]
         for change in group:
             where = escape.code(f"{change.path}:{change.line}", table=True)
