@@ -26,7 +26,7 @@ def list_text(farm: Farm) -> str:
     lines = [
         "# Awesome Test",
         "",
-        "A list for the maintenance job.",
+        "A list for the maintenance job: déjà vu, 日本語, emoji 🚀 (UTF-8 must survive).",
         "",
         f"- [Moved]({h1.url('/redirect/301/1')}) - A page that moved for good.",
         "- [Repo](https://github.com/old/repo) - A renamed repository.",

@@ -59,6 +59,7 @@ async def test_the_whole_life_of_the_maintenance_pull_request(
     text = fixed.decode("utf-8")
     assert text.startswith(BOM) and text.count("\r\n") == original.decode().count("\r\n")
     assert "\n" not in text.replace("\r\n", "")
+    assert "déjà vu, 日本語, emoji 🚀" in text
     for expected in (
         f"({h1.url('/redirect/301/0')})",
         "(https://github.com/neo/repo)",
