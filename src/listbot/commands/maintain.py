@@ -14,16 +14,16 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from listbot.commands.common import notice, resolve_config
-from listbot.commands.github import (
+from listbot.commands.github_common import (
     EXIT_ERROR,
     EXIT_OK,
-    _add_common,
-    _api_url,
-    _network_options,
-    _repo,
-    _setup,
-    _token,
+    add_common,
+    api_url_for,
+    network_options,
     problems,
+    repo_for,
+    setup,
+    token_for,
 )
 from listbot.config import Config, ConfigError
 from listbot.source import InputError
@@ -56,7 +56,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="check and fix the files in this folder; print the pull request's and the "
         "issue's bodies; change nothing (`listbot lint --diff --select RULES` shows the diff)",
     )
-    _add_common(maintain)
+    add_common(maintain)
     maintain.set_defaults(run=run_maintain)
 
 
@@ -85,10 +85,10 @@ def run_maintain(args: argparse.Namespace) -> int:
     paths = [repository_path(name) for name in args.files]
     if args.dry_run:
         return _dry_run(args, paths)
-    config, _, token, api_url = _setup(args, Path(paths[0]))
+    config, _, token, api_url = setup(args, Path(paths[0]))
     config = _with_branch(config, args.branch)
-    repo = _repo(args)
-    network = _network_options(args, config, token, api_url)
+    repo = repo_for(args)
+    network = network_options(args, config, token, api_url)
     try:
         with GitHubClient(token, api_url=api_url) as client:
             outcome = run_maintenance(client, repo, paths, config, network)
@@ -122,8 +122,8 @@ def _dry_run(args: argparse.Namespace, paths: list[str]) -> int:
     config = _with_branch(resolve_config(args, Path(paths[0])), args.branch)
     options = config.section("maintain")
     github_options = config.section("github")
-    token = _token(args, github_options) or ""
-    network = _network_options(args, config, token, _api_url(args, github_options))
+    token = token_for(args, github_options) or ""
+    network = network_options(args, config, token, api_url_for(args, github_options))
     files = []
     for path in paths:
         source = read_source(path)
