@@ -35,9 +35,16 @@ and timeouts are `link-unverified` instead, so this rule does not cry wolf.
 ## Use instead
 Point to the project's new home, an archived copy, or remove the entry.
 
+## Fix safety
+Unsafe, and offered only where the Internet Archive was asked (`lint --fix --unsafe-fixes`,
+the link-rot and maintenance jobs): links the archive's snapshot of the page from before it
+died (`https://web.archive.org/web/<timestamp>/...`, a capture that answered 2xx). A frozen
+copy is not the project, so the maintenance pull request makes this change only with
+`[maintain] replace_dead_with_archive = true`.
+
 ## Options
 Set in `[links]`: timeouts, retries, accepted status codes, `exclude`/`include` patterns,
-per-host overrides; `--no-cache` re-checks every link.
+per-host overrides, `archive_api_url`; `--no-cache` re-checks every link.
 """
 
 REDIRECT_DOC = """## What it does
@@ -118,6 +125,7 @@ DEAD_LINK = Rule(
     summary="Links must not be dead (404, 410, no such domain, redirect loop, persistent 5xx).",
     check=network_only,
     tags=("links",),
+    fix=FixAvailability.SOMETIMES,
     network=True,
     doc=DEAD_LINK_DOC,
 )
