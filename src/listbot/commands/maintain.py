@@ -108,7 +108,7 @@ def run_maintain(args: argparse.Namespace) -> int:
     if outcome.issue is not None:
         issue = outcome.issue
         where = f" #{issue.number}" if issue.number else ""
-        rows = sum(1 for row in prepared.rows if row.url not in prepared.replaced)
+        rows = len(outcome.issue_rows)
         notice(args, f"link-rot issue{where}: {issue.action} ({rows} broken links)")
     return EXIT_OK
 

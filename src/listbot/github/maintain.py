@@ -25,7 +25,7 @@ from typing import Any
 from listbot.config import Config
 from listbot.github import markers
 from listbot.github.api import GitHubClient, GitHubError, RepoInfo
-from listbot.github.linkrot import IssueOutcome, open_issues, sync_issue
+from listbot.github.linkrot import IssueOutcome, RotRow, open_issues, sync_issue
 from listbot.github.maintain_check import ListFile, Prepared, prepare
 from listbot.github.maintain_plan import (
     MAINTENANCE,
@@ -53,6 +53,8 @@ class MaintainOutcome:
     prepared: Prepared
     pull: PullOutcome = field(default_factory=PullOutcome)
     issue: IssueOutcome | None = None
+    issue_rows: list[RotRow] = field(default_factory=list)
+    """What the issue lists: the broken links the pull request does not fix."""
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -264,6 +266,7 @@ def run_maintenance(
             )
     kept = outcome.pull.action in KEPT
     rows = [row for row in prepared.rows if not (kept and row.url in prepared.replaced)]
+    outcome.issue_rows = rows
     pull = outcome.pull.number if kept or outcome.pull.action == "held" else None
     outcome.issue = sync_issue(client, repo_name, rows, github_options, pull=pull)
     issue_after = outcome.issue.number if outcome.issue.action != "closed" else None
