@@ -60,6 +60,8 @@ class FakeGit:
     prs: dict[int, dict[str, Any]] = field(default_factory=dict)
     may_open_pulls: bool = True
     """The repository setting "Allow GitHub Actions to create and approve pull requests"."""
+    truncated: bool = False
+    """Answer recursive tree listings as GitHub does for huge trees (``truncated: true``)."""
 
     # -- helpers for tests ---------------------------------------------------------------
 
@@ -220,7 +222,7 @@ class FakeGit:
             "sha": sha,
             "url": f"{self._base}/git/trees/{sha}",
             "tree": listing,
-            "truncated": False,
+            "truncated": self.truncated and recursive,
         }
 
     async def _get_tree(self, request: web.Request) -> web.Response:

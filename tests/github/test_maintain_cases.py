@@ -290,3 +290,13 @@ async def test_the_issue_suggests_the_archived_copy_or_says_why_not(
     assert len(world.archive.asked) == 1, "one request for the one dead link"
     err = capsys.readouterr().err
     assert ("archived copies not checked" in err) == (mode != "ok")
+
+
+async def test_a_tree_too_large_to_list_is_an_error_and_changes_nothing(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _start(world)
+    world.fake.git.truncated = True
+    assert await world.run() == 2
+    assert world.fake.writes() == []
+    assert "too large to list" in capsys.readouterr().err
