@@ -113,7 +113,7 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(
     lint = _run([listbot, "lint", "--offline", str(EXAMPLE)], env, timeout=120)
     assert lint.returncode == 1, lint.stdout + lint.stderr
     assert f"{EXAMPLE}:20:42: warning year-mismatch" in lint.stdout
-    assert "Found 4 errors, 5 warnings, 1 info in 1 file." in lint.stdout
+    assert "Found 4 errors, 7 warnings, 1 info in 1 file." in lint.stdout
 
     where = _run([str(python), "-c", "import listbot; print(listbot.__file__)"], env, timeout=60)
     assert where.stdout.startswith(str(target)), "listbot must come from the wheel"

@@ -108,6 +108,7 @@ SECTION_TARGETS: dict[str, str] = {
     "links": "listbot.net.options:LinksOptions",
     "arxiv": "listbot.checks.arxiv_rules:ArxivOptions",
     "github": "listbot.github.options:GithubOptions",
+    "maintain": "listbot.github.options:MaintainOptions",
 }
 
 _TOP_LEVEL_KEYS = ("select", "extend_select", "ignore", "allow", "rules")

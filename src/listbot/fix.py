@@ -31,6 +31,7 @@ from listbot.model import Document, Span
 
 __all__ = [
     "MAX_PASSES",
+    "AppliedFix",
     "FixResult",
     "FixVerificationError",
     "LineIndex",
@@ -309,6 +310,15 @@ class OffsetMap:
         return offset + (self._shift[done - 1] if done else 0)
 
 
+@dataclass(frozen=True)
+class AppliedFix:
+    """A finding whose fix was applied, and the text (BOM aside) its span and edits are on:
+    the input of the pass that applied it."""
+
+    finding: Finding
+    text: str
+
+
 @dataclass
 class FixResult:
     """The fixed text, how many fixes were applied, and the findings left on it."""
@@ -323,6 +333,8 @@ class FixResult:
     original: str = ""
     fixed_extra: list[Finding] = field(default_factory=list)
     """The ``extra`` findings whose fixes were applied (the others collided with a fix)."""
+    applied_fixes: list[AppliedFix] = field(default_factory=list)
+    """Every finding whose fix was applied, pass by pass (what changed, and why)."""
 
     def map_span(self, span: Span) -> Span:
         """Where ``span`` of the original text is in the fixed text (BOM aside)."""
@@ -366,6 +378,7 @@ def fix_loop(
     maps: list[OffsetMap] = []
     passes = 0
     fixed_extra: list[Finding] = []
+    applied_fixes: list[AppliedFix] = []
     for number in range(max_passes):
         step = _apply_pass(current, [*findings, *(extra if number == 0 else ())], unsafe=unsafe)
         if not step.applied or step.text == current:
@@ -379,10 +392,13 @@ def fix_loop(
         except Exception as error:  # the fixed text must lint like any text
             raise FixVerificationError(f"the fixed text cannot be linted: {error!r}") from error
         applied += step.applied
+        applied_fixes.extend(AppliedFix(finding, current) for finding in step.fixed)
         maps.append(OffsetMap(step.edits))
         current = step.text
         passes += 1
-    return FixResult(current, applied, findings, passes, document, maps, text, fixed_extra)
+    return FixResult(
+        current, applied, findings, passes, document, maps, text, fixed_extra, applied_fixes
+    )
 
 
 def fix_text(

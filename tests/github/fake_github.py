@@ -3,7 +3,9 @@
 It runs an aiohttp app in a background thread (PyGithub is synchronous, so the server
 needs its own event loop), keeps pull requests, comments, reviews, issues and labels in
 memory, records every request, and answers in GitHub's shapes with every ``url`` and
-``Link`` on its own host, port and ``/api/v3`` prefix, as PyGithub requires.
+``Link`` on its own host, port and ``/api/v3`` prefix, as PyGithub requires. Git data,
+branches and pull requests made through the API are in :mod:`tests.github.fake_git`;
+``permissions`` says which writes the token may make (403 otherwise, as GitHub answers).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from urllib.parse import quote, urlencode
 from aiohttp import web
 
 from listbot.github.diff import parse_patch
+from tests.github.fake_git import FakeGit
 
 BOT = "github-actions[bot]"
 
@@ -57,6 +60,15 @@ def start_app(app: web.Application) -> tuple[int, Callable[[], None]]:
 
 
 FORBIDDEN = {"message": "Resource not accessible by integration"}
+
+
+def _permission(path: str) -> str:
+    """The token permission a write to ``path`` needs, as GitHub's Actions token has them."""
+    if "/git/" in path or "/contents/" in path:
+        return "contents"
+    if "/pulls" in path:
+        return "pull_requests"
+    return "issues"
 
 
 @dataclass
@@ -98,6 +110,9 @@ class FakeGitHub:
         self.token_login: str | None = None
         """Who ``GET /user`` says the token is; None answers 403 like the Actions token."""
         self.graphql_handler: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        self.permissions = {"contents": "write", "issues": "write", "pull_requests": "write"}
+        """The token's permissions; a write needing one that is not ``write`` gets 403."""
+        self.git = FakeGit(self)
         self._ids = itertools.count(1000)
         self._stop: Callable[[], None] = lambda: None
         self.port = 0
@@ -176,7 +191,7 @@ class FakeGitHub:
     def add_issue(
         self, title: str, body: str, labels: list[str], *, pull: bool = False, state: str = "open"
     ) -> dict[str, Any]:
-        number = len(self.issues) + 1
+        number = max([*self.issues, *self.pulls, 0]) + 1  # issues and pulls share numbers
         issue = {
             "number": number,
             "title": title,
@@ -220,6 +235,7 @@ class FakeGitHub:
             web.post(prefix + "/labels", self._post_label),
             web.get("/api/v3/user", self._get_user),
             web.post("/api/graphql", self._graphql),
+            *self.git.routes(prefix),
         ]
         app.add_routes(routes)
         return app
@@ -238,10 +254,11 @@ class FakeGitHub:
                 request.headers.get("Authorization"),
             )
         )
+        writes = request.method in ("POST", "PATCH", "DELETE", "PUT")
         if (
-            self.read_only
-            and request.method in ("POST", "PATCH", "DELETE", "PUT")
+            writes
             and request.path != "/api/graphql"
+            and (self.read_only or self.permissions.get(_permission(request.path)) != "write")
         ):
             return web.json_response(FORBIDDEN, status=403)
         return await handler(request)
@@ -265,6 +282,9 @@ class FakeGitHub:
         return self.pulls[number]
 
     async def _get_pull(self, request: web.Request) -> web.Response:
+        number = int(request.match_info["n"])
+        if number in self.git.prs:
+            return web.json_response(self.git._pull_json(self.git.prs[number]))
         pull = self._pull(request)
         return web.json_response(
             {

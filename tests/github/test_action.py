@@ -44,7 +44,9 @@ def test_action_inputs_and_no_expressions_in_run() -> None:
     assert install["env"]["LISTBOT_ACTION_PATH"] == "${{ github.action_path }}"
 
 
-@pytest.mark.parametrize("name", ["listbot-review.yml", "listbot-link-rot.yml"])
+@pytest.mark.parametrize(
+    "name", ["listbot-review.yml", "listbot-link-rot.yml", "listbot-maintain.yml"]
+)
 def test_example_workflows_pin_actions_and_limit_permissions(name: str) -> None:
     """Users copy these: listbot by its release tag (the README's), the rest by SHA."""
     workflow = _load(EXAMPLES / name)
@@ -59,16 +61,18 @@ def test_example_workflows_pin_actions_and_limit_permissions(name: str) -> None:
         elif uses:
             assert FULL_SHA.match(uses), uses
     (job,) = workflow["jobs"].values()
-    expected = (
-        {"contents": "read", "pull-requests": "write"}
-        if "review" in name
-        else {"contents": "read", "issues": "write"}
-    )
+    expected = {
+        "listbot-review.yml": {"contents": "read", "pull-requests": "write"},
+        "listbot-link-rot.yml": {"contents": "read", "issues": "write"},
+        # the bot's branch, its pull request, the issue; nothing else
+        "listbot-maintain.yml": {"contents": "write", "pull-requests": "write", "issues": "write"},
+    }[name]
     assert job["permissions"] == expected
 
 
-def test_link_rot_schedule_is_off_the_hour_with_cache_and_concurrency() -> None:
-    workflow = _load(EXAMPLES / "listbot-link-rot.yml")
+@pytest.mark.parametrize("name", ["listbot-link-rot.yml", "listbot-maintain.yml"])
+def test_scheduled_jobs_run_off_the_hour_with_cache_and_concurrency(name: str) -> None:
+    workflow = _load(EXAMPLES / name)
     triggers = workflow[True] if True in workflow else workflow["on"]
     (schedule,) = triggers["schedule"]
     assert schedule["cron"].split()[0] not in ("0", "*")
@@ -112,6 +116,7 @@ def test_ci_check_workflows_passes() -> None:
             "",
             ["github", "link-rot", "README.md", "docs/a.md"],
         ),
+        ("maintain", "README.md", "", "", ["github", "maintain", "README.md"]),
         ("lint", "README.md", "", "", ["lint", "--format", "github", "README.md"]),
         (
             "lint",
@@ -154,7 +159,9 @@ def test_action_rejects_unbalanced_quotes_in_args(tmp_path: Path) -> None:
 def test_action_rejects_an_unknown_mode(tmp_path: Path) -> None:
     result = _run_step(tmp_path, mode="review; echo pwned", files="", config="")
     assert result.returncode == 2
-    assert result.stdout.startswith("::error title=listbot::mode must be review, link-rot or lint")
+    assert result.stdout.startswith(
+        "::error title=listbot::mode must be review, link-rot, maintain or lint"
+    )
     assert "pwned" not in result.stdout
 
 

@@ -150,7 +150,9 @@ def test_link_rot_command_waits_for_consecutive_failures(
         encoding="utf-8",
     )
     config = tmp_path / "listbot.toml"
-    config.write_text("[links]\nallow_private = true\nretries = 0\n", encoding="utf-8")
+    config.write_text(
+        '[links]\nallow_private = true\nretries = 0\narchive_api_url = ""\n', encoding="utf-8"
+    )
     argv = [
         "github", "link-rot", str(readme), "--repo", "octo/list", "--config", str(config),
         "--token", "secret-token", "--github-api-url", fake.api_url,

@@ -272,3 +272,61 @@ def raw_response(
     lines += [name + b": " + value for name, value in headers]
     lines.append(f"Content-Length: {len(body)}".encode())
     return b"\r\n".join(lines) + b"\r\n\r\n" + body
+
+
+class FakeArchive:
+    """The Internet Archive's availability API on loopback (``/wayback/available``).
+
+    ``snapshots`` maps a URL to the ``closest`` object to answer (None: no snapshot);
+    ``mode`` makes it misbehave: ``hang`` (never answers), ``error`` (HTTP 503),
+    ``garbage`` (not JSON). Every request's ``url`` and ``timestamp`` are recorded.
+    """
+
+    def __init__(self, snapshots: dict[str, dict[str, object] | None] | None = None) -> None:
+        self.snapshots = dict(snapshots or {})
+        self.mode = "ok"
+        self.asked: list[tuple[str, str | None]] = []
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+
+    @staticmethod
+    def closest(url: str, timestamp: str = "20200102030405", status: str = "200") -> dict:
+        """A ``closest`` object as the archive writes it (plain http, the original URL)."""
+        return {
+            "available": True,
+            "url": f"http://web.archive.org/web/{timestamp}/{url}",
+            "timestamp": timestamp,
+            "status": status,
+        }
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/wayback/available"
+
+    async def start(self) -> FakeArchive:
+        app = web.Application()
+        app.router.add_get("/wayback/available", self._available)
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        assert site._server is not None
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def _available(self, request: web.Request) -> web.Response:
+        url = request.query.get("url", "")
+        self.asked.append((url, request.query.get("timestamp")))
+        if self.mode == "hang":
+            await asyncio.sleep(60)
+        if self.mode == "error":
+            return web.Response(status=503)
+        if self.mode == "garbage":
+            return web.Response(text="<html>maintenance</html>", content_type="text/html")
+        closest = self.snapshots.get(url)
+        found = {"closest": closest} if closest else {}
+        return web.json_response({"url": url, "archived_snapshots": found})
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()

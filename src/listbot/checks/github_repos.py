@@ -36,7 +36,9 @@ from listbot.normalize.safe_url import display_url
 
 STORE_KIND = "github-repo"
 CHECKER = "github"
-NO_TOKEN = "GitHub repository checks skipped: no token (set GITHUB_TOKEN)"
+NOTICE_PREFIX = "GitHub repository checks "
+"""How every notice of these checks starts: they were skipped or are incomplete."""
+NO_TOKEN = NOTICE_PREFIX + "skipped: no token (set GITHUB_TOKEN)"
 
 
 def token_from(context: CheckContext, options: GithubOptions) -> str | None:
@@ -155,7 +157,7 @@ async def _ask(
                 answer = await asyncio.to_thread(client.graphql, query)
             except GitHubError as error:
                 word = "skipped" if not done else "incomplete"
-                report.notices.append(f"GitHub repository checks {word}: {error}")
+                report.notices.append(f"{NOTICE_PREFIX}{word}: {error}")
                 break
             fresh.update(read_answer(batch, answer, files))
             done += len(batch)

@@ -15,6 +15,7 @@ from listbot.model import Document, Link, LinkKind, Span
 from listbot.rules.base import FixAvailability, Rule, network_only
 
 if TYPE_CHECKING:
+    from listbot.checks.archive import Snapshot
     from listbot.net.policy import Verdict
 
 DEAD_LINK_DOC = """## What it does
@@ -34,9 +35,16 @@ and timeouts are `link-unverified` instead, so this rule does not cry wolf.
 ## Use instead
 Point to the project's new home, an archived copy, or remove the entry.
 
+## Fix safety
+Unsafe, and offered only where the Internet Archive was asked (`lint --fix --unsafe-fixes`,
+the link-rot and maintenance jobs): links the archive's snapshot of the page from before it
+died (`https://web.archive.org/web/<timestamp>/...`, a capture that answered 2xx). A frozen
+copy is not the project, so the maintenance pull request makes this change only with
+`[maintain] replace_dead_with_archive = true`.
+
 ## Options
 Set in `[links]`: timeouts, retries, accepted status codes, `exclude`/`include` patterns,
-per-host overrides; `--no-cache` re-checks every link.
+per-host overrides, `archive_api_url`; `--no-cache` re-checks every link.
 """
 
 REDIRECT_DOC = """## What it does
@@ -117,6 +125,7 @@ DEAD_LINK = Rule(
     summary="Links must not be dead (404, 410, no such domain, redirect loop, persistent 5xx).",
     check=network_only,
     tags=("links",),
+    fix=FixAvailability.SOMETIMES,
     network=True,
     doc=DEAD_LINK_DOC,
 )
@@ -167,9 +176,15 @@ _PREFIX = {
 
 
 def findings_for(
-    occurrences: Iterable[tuple[Document, Link]], verdict: Verdict, wanted: set[str]
+    occurrences: Iterable[tuple[Document, Link]],
+    verdict: Verdict,
+    wanted: set[str],
+    archived: Snapshot | None = None,
 ) -> Iterator[Finding]:
-    """One finding per occurrence of the URL (none for ok and excluded verdicts)."""
+    """One finding per occurrence of the URL (none for ok and excluded verdicts).
+
+    A dead link with an ``archived`` copy gets an unsafe fix that links the copy instead.
+    """
     rule = _RULE_FOR.get(verdict.kind.value)
     if rule is None or rule.id not in wanted:
         return
@@ -181,13 +196,26 @@ def findings_for(
         "attempts": verdict.attempts,
         **({"final_url": verdict.final_url} if verdict.final_url else {}),
     }
+    if archived is not None and verdict.kind.value == "dead":
+        message += f"; an archived copy from {archived.date} exists"
+        data.update(archive_url=archived.url, archive_date=archived.date)
     for document, link in occurrences:
         fix, why = None, ""
         if verdict.kind.value == "redirect" and verdict.final_url:
             fix, why = url_fix(document, link, verdict.final_url, final_status=verdict.status)
+        elif archived is not None and verdict.kind.value == "dead":
+            fix = archive_fix(document, link, archived)
         text = f"{message} (no fix: {why})" if why else message
         finding = rule.finding(link.span, text, url=link.url, fix=fix, **data)
         yield finding.with_(file=document.path)
+
+
+def archive_fix(document: Document, link: Link, archived: Snapshot) -> Fix | None:
+    """Link the archived copy instead of a dead link: unsafe, the page is a frozen copy."""
+    fix, _ = url_fix(document, link, archived.url, final_status=200, safe_on_same_site=False)
+    if fix is None:
+        return None
+    return Fix(fix.edits, f"Link the archived copy from {archived.date}", Applicability.UNSAFE)
 
 
 def redirect_fix(document: Document, link: Link, final_url: str) -> Fix | None:

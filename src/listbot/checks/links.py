@@ -21,9 +21,10 @@ import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from listbot.checks import CheckContext, CheckReport
+from listbot.checks.archive import Lookups, look_up
 from listbot.checks.link_driver import Run, UrlJob, check_url, windowed
 from listbot.checks.link_health import (
     NetworkState,
@@ -40,13 +41,18 @@ from listbot.checks.link_rules import (
     RULES,
     findings_for,
 )
+from listbot.checks.redirect_history import record_redirects
 from listbot.model import Document
 from listbot.net.guard import is_ip_literal
 from listbot.net.health import NO_NETWORK_REASON, Evidence, unverified_for_no_network
 from listbot.net.hosts import HostPool
 from listbot.net.options import LinksOptions
 from listbot.net.policy import Verdict, VerdictKind, bounded, host_of, report_now, url_key
+from listbot.normalize.safe_url import display_url
 from listbot.store import Store
+
+if TYPE_CHECKING:
+    from listbot.net.http import HttpClient
 
 __all__ = [
     "DEAD_LINK",
@@ -112,13 +118,44 @@ async def check_links(context: CheckContext) -> CheckReport:
         report.fatal = network.message(not_checked, len(jobs))
     else:
         _remember(context.store, options, fresh.items())
+    archived = None
+    if context.options.get("archive_lookup") and report.fatal is None:
+        archived = await _archived_copies(jobs, verdicts, context, options)
+        if archived.notice:
+            report.notices.append(archived.notice)
     several_files = len(context.documents) > 1
     for job in jobs:
         verdict = verdicts[job.key]
-        report.links.append(link_record(job, verdict, with_files=several_files))
+        record = link_record(job, verdict, with_files=several_files)
+        snapshot = None
+        if archived is not None and verdict.kind is VerdictKind.DEAD:
+            record["archive"] = archived.status(job.url)
+            snapshot = archived.found.get(job.key)
+        report.links.append(record)
         if verdict.reason != NO_NETWORK_REASON:  # the fatal notice speaks for them, once
-            report.findings.extend(findings_for(job.occurrences, verdict, wanted))
+            report.findings.extend(findings_for(job.occurrences, verdict, wanted, snapshot))
     return report
+
+
+async def _archived_copies(
+    jobs: list[UrlJob],
+    verdicts: Mapping[str, Verdict],
+    context: CheckContext,
+    options: LinksOptions,
+) -> Lookups:
+    """The Internet Archive's snapshots of the dead links (:mod:`listbot.checks.archive`)."""
+    dead = [job.url for job in jobs if verdicts[job.key].kind is VerdictKind.DEAD]
+    since = {}
+    for url in dead:
+        history = context.store.history(url_key(url))
+        since[url] = history.first_failure if history else None
+    return await look_up(
+        dead,
+        options,
+        context.store,
+        lambda connections, trusted: http_client(context, options, connections, trusted),
+        since,
+    )
 
 
 async def _verdicts(
@@ -145,25 +182,11 @@ async def _verdicts(
     fresh: dict[str, Verdict] = {}
     if not pending:
         return verdicts, fresh, None
-    from listbot.net.http import HttpClient  # aiohttp is imported only when needed
-
-    allow_private = bool(context.options.get("allow_private")) or options.allow_private
-    resolve = {**options.resolve, **dict(context.options.get("resolve") or {})}
     canary = tuple(context.options.get("canary") or options.canary)
     concurrency = int(bounded(options.concurrency, 1, MAX_CONCURRENCY, 256))
 
     def client(connections: int, trusted: frozenset[str] = frozenset()) -> HttpClient:
-        return HttpClient(
-            connect_timeout=options.connect_timeout,
-            timeout=options.timeout,
-            connections=connections,
-            allow_private=allow_private,
-            resolve=resolve,
-            only_mapping=bool(context.options.get("resolve_only")),
-            ssl_context=context.options.get("ssl_context"),
-            resolver=context.options.get("resolver"),
-            trusted_hosts=trusted,
-        )
+        return http_client(context, options, connections, trusted)
 
     async def ask_canaries() -> tuple[int, int]:
         # Its own client: the configured canaries are exempt from the private-address
@@ -208,6 +231,29 @@ async def _verdicts(
             if network.depends and network.canary is None:
                 network.canary = await ask_canaries()
     return verdicts, fresh, network
+
+
+def http_client(
+    context: CheckContext,
+    options: LinksOptions,
+    connections: int,
+    trusted: frozenset[str] = frozenset(),
+) -> HttpClient:
+    """A client with the run's network settings; ``trusted`` hosts skip the private-address
+    guard (hosts the user configured: canaries, the archive API)."""
+    from listbot.net.http import HttpClient  # aiohttp is imported only when needed
+
+    return HttpClient(
+        connect_timeout=options.connect_timeout,
+        timeout=options.timeout,
+        connections=connections,
+        allow_private=bool(context.options.get("allow_private")) or options.allow_private,
+        resolve={**options.resolve, **dict(context.options.get("resolve") or {})},
+        only_mapping=bool(context.options.get("resolve_only")),
+        ssl_context=context.options.get("ssl_context"),
+        resolver=context.options.get("resolver"),
+        trusted_hosts=trusted,
+    )
 
 
 def _host_limit(options: LinksOptions) -> Any:
@@ -275,18 +321,22 @@ def _valid_stored(value: Any) -> bool:
     return True
 
 
-def _remember(store: Store, options: LinksOptions, verdicts: Iterable[tuple[str, Verdict]]) -> None:
+def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Verdict]]) -> None:
     now = store.clock()
     rows: list[tuple[str, Any, bool]] = []
     outcomes: list[tuple[str, str, bool]] = []
-    for key, verdict in verdicts:
+    verdicts: list[tuple[str, Verdict]] = []
+    for key, verdict in fresh:
         if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
             continue
         rows.append((key, {**verdict.to_json(), "checked_at": now}, not verdict.failed))
         outcomes.append((key, verdict.kind.value, verdict.failed))
+        verdicts.append((key, verdict))
     for start in range(0, len(rows), _BATCH):  # batches keep peak memory flat
         store.put_many(STORE_KIND, rows[start : start + _BATCH])
         if options.record_history:
+            # Streaks read the history as the previous run left it: record them first.
+            record_redirects(store, verdicts[start : start + _BATCH])
             store.record_run(outcomes[start : start + _BATCH])
 
 
@@ -305,8 +355,9 @@ def link_record(job: UrlJob, verdict: Verdict, *, with_files: bool = False) -> d
     """The JSON report's ``links`` entry for one URL (kept small: 10,000 of these add up).
 
     Always: url, verdict, status, final_url, attempts, elapsed_ms, lines. Failures add
-    ``reason`` and ``failure``; reused results add ``cached``; runs over several files add
-    ``files``.
+    ``reason`` and ``failure``; redirects add ``chain`` ([status, target] per hop); reused
+    results add ``cached``; runs over several files add ``files``; dead links add
+    ``archive`` when archived copies were looked up.
     """
     record: dict[str, Any] = {
         "url": job.url,
@@ -321,6 +372,8 @@ def link_record(job: UrlJob, verdict: Verdict, *, with_files: bool = False) -> d
         record["reason"] = verdict.reason
     if verdict.failure:
         record["failure"] = verdict.failure
+    if verdict.chain:  # where the link led, hop by hop (server text, shown only when clean)
+        record["chain"] = [[status, display_url(target)] for status, target in verdict.chain]
     if verdict.cached:
         record["cached"] = True
     if with_files:

@@ -1,4 +1,5 @@
-"""``listbot github review`` and ``listbot github link-rot``: the bot, wired to the CLI.
+"""``listbot github review`` and ``listbot github link-rot``: the bot, wired to the CLI
+(``listbot github maintain`` is in :mod:`listbot.commands.maintain`).
 
 Both read the GitHub Actions environment (``GITHUB_EVENT_PATH``, ``GITHUB_REPOSITORY``,
 ``GITHUB_API_URL``, ``GITHUB_TOKEN``, ``GITHUB_STEP_SUMMARY``) and accept the same facts
@@ -16,20 +17,31 @@ from pathlib import Path
 from typing import Any
 
 from listbot.api import lint_paths
-from listbot.commands.common import add_config_options, notice, resolve_config
-from listbot.config import Config, ConfigError
+from listbot.commands.common import notice, resolve_config
+from listbot.commands.github_common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    problems,
+)
+from listbot.commands.github_common import add_common as _add_common
+from listbot.commands.github_common import api_url_for as _api_url
+from listbot.commands.github_common import network_options as _network_options
+from listbot.commands.github_common import repo_for as _repo
+from listbot.commands.github_common import setup as _setup
+from listbot.commands.github_common import token_for as _token
+from listbot.config import ConfigError
 from listbot.findings import Finding, Severity
 from listbot.github.options import FILTER_MODES, GithubOptions
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "github",
-        help="review pull requests and keep a link-rot issue on GitHub",
+        help="review pull requests, keep a link-rot issue and a maintenance pull request",
         description="The GitHub bot: `review` comments on a pull request's changed lines, "
-        "`link-rot` keeps one issue about broken links up to date.",
+        "`link-rot` keeps one issue about broken links up to date, `maintain` also fixes what "
+        "it safely can in one pull request.",
     )
     commands = parser.add_subparsers(dest="github_command", metavar="COMMAND")
     review = commands.add_parser(
@@ -68,57 +80,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     _add_common(rot)
     rot.set_defaults(run=run_link_rot)
+    from listbot.commands.maintain import add_parser as add_maintain
+
+    add_maintain(commands)
     parser.set_defaults(run=lambda args: _usage(parser))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return EXIT_ERROR
-
-
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("GitHub")
-    group.add_argument("--token", help="API token (default: GITHUB_TOKEN); never printed")
-    group.add_argument(
-        "--github-api-url", metavar="URL", help="default: GITHUB_API_URL or [github] api_url"
-    )
-    group.add_argument(
-        "--cache", metavar="PATH", help="results store (default: [links] cache_path)"
-    )
-    add_config_options(parser)
-
-
-def _token(args: argparse.Namespace, options: GithubOptions) -> str | None:
-    if args.token:
-        return str(args.token)
-    return next((os.environ[name] for name in options.token_env if os.environ.get(name)), None)
-
-
-def _api_url(args: argparse.Namespace, options: GithubOptions) -> str:
-    return str(args.github_api_url or os.environ.get("GITHUB_API_URL") or options.api_url)
-
-
-def _repo(args: argparse.Namespace) -> str:
-    repo = args.repo or os.environ.get("GITHUB_REPOSITORY")
-    if not repo or repo.count("/") != 1:
-        raise ConfigError("no repository: pass --repo OWNER/NAME or set GITHUB_REPOSITORY")
-    return str(repo)
-
-
-def _setup(args: argparse.Namespace, first: Path | None) -> tuple[Config, GithubOptions, str, str]:
-    config = resolve_config(args, first)
-    options: GithubOptions = config.section("github")
-    token = _token(args, options)
-    if not token:
-        raise ConfigError("no GitHub token: set GITHUB_TOKEN or pass --token")
-    return config, options, token, _api_url(args, options)
-
-
-def _network_options(
-    args: argparse.Namespace, config: Config, token: str, api_url: str
-) -> dict[str, Any]:
-    store = args.cache or config.section("links").cache_path
-    return {"store_path": store, "github_token": token, "github_api_url": api_url}
 
 
 # -- review ----------------------------------------------------------------------------------
@@ -227,20 +197,12 @@ def run_link_rot(args: argparse.Namespace) -> int:
     else:
         config, options, token, api_url = _setup(args, paths[0])
         repo = _repo(args)
-    network = _network_options(args, config, token, api_url)
+    network = {**_network_options(args, config, token, api_url), "archive_lookup": True}
     result = lint_paths(
         paths, replace(config, select=("links",), extend_select=()), options=network
     )
-    for message in dict.fromkeys(result.notices):
-        notice(args, message)
-    for error in result.input_errors:
-        print(f"listbot: error: {error}", file=sys.stderr)
-    if result.fatal or result.input_errors:
-        if result.fatal:
-            print(
-                f"listbot: error: {result.fatal}; the link-rot issue is left as it is",
-                file=sys.stderr,
-            )
+    left = "the link-rot issue is left as it is"
+    if problems(args, result.notices, result.input_errors, result.fatal, left):
         return EXIT_ERROR
     links_options = config.section("links")
     with open_store(network["store_path"]) as store:

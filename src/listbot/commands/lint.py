@@ -69,10 +69,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def network_options(args: argparse.Namespace) -> dict[str, object]:
+    fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     return {
         "store_path": getattr(args, "cache", None),
         "no_cache": getattr(args, "no_cache", False),
         "allow_private": getattr(args, "allow_private", False),
+        # Only an unsafe fix uses archived copies: ask the archive only then.
+        "archive_lookup": bool(fixing and getattr(args, "unsafe_fixes", False)),
     }
 
 

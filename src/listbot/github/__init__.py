@@ -6,6 +6,8 @@ lines from PR patches), ``markers`` (pure: hidden fingerprint markers), ``escape
 untrusted text made safe for Markdown and workflow commands), ``review`` (findings → one
 PR review, stale comments removed, sticky summary, fork fallback), ``annotations``
 (workflow commands and the job summary), ``linkrot`` (one self-managing issue),
-``repos`` (GitHub repository health through GraphQL batches) and ``options`` (the
-``[github]`` configuration table).
+``maintain`` (one self-updating pull request with the safe fixes: ``maintain_check``
+checks and fixes, ``maintain_plan`` describes the changes), ``repos`` (GitHub
+repository health through GraphQL batches) and ``options`` (the ``[github]`` and
+``[maintain]`` configuration tables).
 """

@@ -9,7 +9,7 @@ The token is given to PyGithub and never appears in a message.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -75,6 +75,44 @@ class Issue:
     title: str
     body: str
     is_pull: bool = False
+
+
+@dataclass(frozen=True)
+class RepoInfo:
+    full_name: str
+    default_branch: str
+    fork: bool
+
+
+@dataclass(frozen=True)
+class CommitInfo:
+    sha: str
+    tree: str
+    parents: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One path of a recursive tree listing: ``mode`` 100644 (file), 100755, 120000 (link)..."""
+
+    path: str
+    mode: str
+    type: str
+    sha: str
+
+
+@dataclass(frozen=True)
+class Pull:
+    """A pull request as a listing shows it."""
+
+    number: int
+    state: str
+    merged: bool
+    title: str
+    body: str
+    head_sha: str
+    base: str
 
 
 def _raw(item: Any) -> dict[str, Any]:
@@ -346,6 +384,156 @@ class GitHubClient:
         }
         self._call(lambda: item.edit(**changes))
 
+    # -- git data and branches (the maintenance pull request) --------------------------
+
+    def repository(self, repo: str) -> RepoInfo:
+        def fetch() -> RepoInfo:
+            data = self._github.get_repo(repo).raw_data  # completes the lazy repository
+            return RepoInfo(
+                str(data.get("full_name") or repo),
+                str(data["default_branch"]),
+                bool(data.get("fork")),
+            )
+
+        return self._call(fetch)
+
+    def _ref(self, repo: str, branch: str) -> Any:
+        """The branch's ref, completed by a GET (so edits go to the URL GitHub gave)."""
+        ref = self._github.get_repo(repo).get_git_ref(f"heads/{branch}")
+        ref.object  # noqa: B018 - completes the lazy ref
+        return ref
+
+    def branch_sha(self, repo: str, branch: str) -> str | None:
+        """The commit a branch points to, or None when there is no such branch."""
+        try:
+            return self._call(lambda: str(self._ref(repo, branch).object.sha))
+        except GitHubError as error:
+            if error.status == 404:
+                return None
+            raise
+
+    def commit(self, repo: str, sha: str) -> CommitInfo:
+        def fetch() -> CommitInfo:
+            data = self._github.get_repo(repo).get_git_commit(sha).raw_data
+            return CommitInfo(
+                str(data["sha"]),
+                str(data["tree"]["sha"]),
+                tuple(str(parent["sha"]) for parent in data.get("parents") or ()),
+                str(data.get("message") or ""),
+            )
+
+        return self._call(fetch)
+
+    def tree(self, repo: str, sha: str) -> list[TreeEntry]:
+        """Every path of a tree (recursive); GitHubError when GitHub truncated the listing."""
+
+        def fetch() -> list[TreeEntry]:
+            data = self._github.get_repo(repo).get_git_tree(sha, recursive=True).raw_data
+            if data.get("truncated"):
+                raise GitHubError(0, f"the tree {sha[:12]} is too large to list")
+            return [
+                TreeEntry(str(e["path"]), str(e["mode"]), str(e["type"]), str(e["sha"]))
+                for e in data.get("tree") or ()
+            ]
+
+        return self._call(fetch)
+
+    def blob(self, repo: str, sha: str) -> bytes:
+        def fetch() -> bytes:
+            raw = _raw(self._github.get_repo(repo).get_git_blob(sha))
+            if raw.get("encoding") != "base64":
+                raise GitHubError(0, f"blob {sha[:12]} came as {raw.get('encoding')!r}")
+            return base64.b64decode(raw.get("content") or "")
+
+        return self._call(fetch)
+
+    def create_commit(
+        self, repo: str, *, parent: str, files: Mapping[str, tuple[str, bytes]], message: str
+    ) -> str:
+        """A commit on top of ``parent`` that changes ``files`` (path -> (mode, bytes)) and
+        nothing else: blobs, a tree on the parent's tree, the commit. Returns its SHA."""
+        from github import InputGitTreeElement
+
+        def create() -> str:
+            repository = self._github.get_repo(repo)
+            base = repository.get_git_commit(parent)
+            elements = []
+            for path, (mode, data) in sorted(files.items()):
+                blob = repository.create_git_blob(base64.b64encode(data).decode("ascii"), "base64")
+                elements.append(InputGitTreeElement(path, mode, "blob", sha=blob.sha))
+            tree = repository.create_git_tree(elements, base_tree=base.tree)
+            return str(repository.create_git_commit(message, tree, [base]).sha)
+
+        return self._call(create)
+
+    def set_branch(self, repo: str, branch: str, sha: str) -> None:
+        """Point ``branch`` at ``sha``, creating it or moving it (force: the bot's branch is
+        rebuilt on the default branch by every run)."""
+        try:
+            ref = self._call(lambda: self._ref(repo, branch))
+        except GitHubError as error:
+            if error.status != 404:
+                raise
+            repository = self._github.get_repo(repo)
+            self._call(lambda: repository.create_git_ref(f"refs/heads/{branch}", sha))
+            return
+        self._call(lambda: ref.edit(sha, force=True))
+
+    def delete_branch(self, repo: str, branch: str) -> None:
+        ref = self._call(lambda: self._ref(repo, branch))
+        self._call(ref.delete)
+
+    def pulls(self, repo: str, head: str, *, state: str = "open") -> list[Pull]:
+        """Pull requests from ``head`` (``owner:branch``), newest first."""
+
+        def fetch() -> list[Pull]:
+            found = []
+            listing = self._github.get_repo(repo).get_pulls(
+                state=state, head=head, sort="created", direction="desc"
+            )
+            for item in listing:
+                raw = _raw(item)
+                found.append(
+                    Pull(
+                        number=int(raw["number"]),
+                        state=str(raw.get("state") or ""),
+                        merged=bool(raw.get("merged_at")),
+                        title=str(raw.get("title") or ""),
+                        body=str(raw.get("body") or ""),
+                        head_sha=str((raw.get("head") or {}).get("sha") or ""),
+                        base=str((raw.get("base") or {}).get("ref") or ""),
+                    )
+                )
+            return found
+
+        return self._call(fetch)
+
+    def create_pull(self, repo: str, *, base: str, head: str, title: str, body: str) -> int:
+        pull = self._call(
+            lambda: self._github.get_repo(repo).create_pull(
+                base=base, head=head, title=title, body=body
+            )
+        )
+        return int(pull.number)
+
+    def edit_pull(
+        self,
+        repo: str,
+        number: int,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        state: str | None = None,
+        base: str | None = None,
+    ) -> None:
+        """One PATCH of a pull request; only the given fields change."""
+        changes = {
+            key: value
+            for key, value in (("title", title), ("body", body), ("state", state), ("base", base))
+            if value is not None
+        }
+        self._call(lambda: self._pull(repo, number).edit(**changes))
+
     # -- GraphQL -------------------------------------------------------------------------
 
     def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -365,8 +553,12 @@ class GitHubClient:
 __all__ = [
     "ChangedFile",
     "Comment",
+    "CommitInfo",
     "GitHubClient",
     "GitHubError",
     "Issue",
+    "Pull",
     "PullInfo",
+    "RepoInfo",
+    "TreeEntry",
 ]

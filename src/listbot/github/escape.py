@@ -24,10 +24,15 @@ _GH_REFERENCE = re.compile(r"\b(GH)-(?=\d)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
-def _prose(text: str) -> str:
+def _neutralise(text: str) -> str:
+    """``@mentions`` and ``#123``/``GH-123`` references made inert (a zero-width space)."""
     text = _MENTION.sub("@" + ZWSP, text)
     text = _REFERENCE.sub("#" + ZWSP, text)
-    text = _GH_REFERENCE.sub(lambda m: m.group(1) + ZWSP + "-", text)
+    return _GH_REFERENCE.sub(lambda m: m.group(1) + ZWSP + "-", text)
+
+
+def _prose(text: str) -> str:
+    text = _neutralise(text)
     text = _PUNCTUATION.sub(r"\\\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -87,3 +92,15 @@ def fit(parts: list[str], *, limit: int = SAFE_LIMIT, more: str = "") -> str:
         size += len(part) + 1
     body = "\n".join(kept)
     return body if len(body) <= limit else body[: limit - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str, *, limit: int = 300) -> str:
+    """Untrusted text for a place that is not Markdown (a commit message): one line, no
+    control or bidi characters, ``@mentions`` and ``#123`` references neutralised."""
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _neutralise(text)

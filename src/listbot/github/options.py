@@ -1,7 +1,9 @@
-"""The ``[github]`` table: the PR review, the link-rot issue and the repository checks."""
+"""The ``[github]`` and ``[maintain]`` tables: the PR review, the link-rot issue, the
+repository checks and the maintenance pull request."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FILTER_MODES = ("added", "diff_context", "file", "nofilter")
@@ -43,3 +45,48 @@ class GithubOptions:
             raise ValueError(
                 "max_inline_comments must not be negative, stale_days must be positive"
             )
+
+
+MAINTAIN_RULES = (
+    "redirect",
+    "github-moved",
+    "insecure-link",
+    "tracking-parameter",
+    "arxiv-link-form",
+)
+"""Rules whose safe fixes change a URL into the one the author meant, and nothing else."""
+
+_BAD_BRANCH = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|//|@\{|^[-/.]|/\.|[/.]$|\.lock(/|$)")
+
+
+@dataclass(frozen=True)
+class MaintainOptions:
+    """``[maintain]``: ``listbot github maintain``, the pull request that fixes links."""
+
+    branch: str = "listbot/maintenance"
+    """The bot's branch for its one pull request; rebuilt on the default branch by each run."""
+    rules: tuple[str, ...] = MAINTAIN_RULES
+    """Rules whose safe fixes the pull request applies (ids of rules that have a fix)."""
+    replace_dead_with_archive: bool = False
+    """Also replace dead links (once the link-rot issue would list them) by their archived
+    copy; an unsafe fix, so off unless you ask."""
+    title: str = "Fix moved and insecure links"
+    """Title of the pull request."""
+
+    def __post_init__(self) -> None:
+        from listbot.rules import get_rule
+        from listbot.rules.base import FixAvailability
+
+        if not self.branch or len(self.branch) > 200 or _BAD_BRANCH.search(self.branch):
+            raise ValueError(
+                f"branch: {self.branch!r} is not a branch name git accepts "
+                "(no spaces, '..', '~^:?*[\\', leading '-' or '/', or trailing '/' or '.')"
+            )
+        for name in self.rules:
+            rule = get_rule(name)
+            if rule is None:
+                raise ValueError(f"rules: unknown rule {name!r} (see `listbot rules`)")
+            if rule.fix is FixAvailability.NEVER:
+                raise ValueError(f"rules: {name!r} has no fix (see `listbot rules`)")
+        if not self.title.strip() or "\n" in self.title or len(self.title) > 200:
+            raise ValueError("title must be one line of at most 200 characters")

@@ -208,11 +208,19 @@ class HttpClient:
             self._session = None
 
     async def fetch(
-        self, method: str, url: str, headers: Mapping[str, str], *, timeout: float | None = None
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        *,
+        timeout: float | None = None,
+        read_body: bool = False,
     ) -> Attempt:
         """Make one request; never raise for network trouble (it becomes ``Attempt.failure``).
 
         ``timeout`` (seconds) replaces the session's for this request (the canary probe).
+        ``read_body`` keeps the start of the body (at most 64 KB) in ``Attempt.body``: an
+        API's small answer (the Internet Archive's availability API).
         """
         assert self._session is not None, "use `async with HttpClient(...)`"
         started = time.monotonic()
@@ -232,7 +240,8 @@ class HttpClient:
                 method, _as_written(url), headers=dict(headers), allow_redirects=False, **extra
             ) as response:
                 bot_wall = response.headers.get("cf-mitigated", "").lower() == "challenge"
-                if method == "GET" and _worth_reading(response):
+                head = b""
+                if method == "GET" and (read_body or _worth_reading(response)):
                     head = await _read_some(response)
                     bot_wall = bot_wall or (
                         response.status in (403, 429, 503)
@@ -247,6 +256,7 @@ class HttpClient:
                     bot_wall=bot_wall,
                     elapsed=time.monotonic() - started,
                     content_type=header_text(response.headers.get("Content-Type")),
+                    body=head if read_body else b"",
                 )
         except Exception as error:  # translated into a failure kind
             failure, detail = translate(error)

@@ -22,6 +22,9 @@ DEFAULT_CANARY = (
 )
 """Well-known sites on different networks, over HTTPS so a captive portal cannot answer."""
 
+DEFAULT_ARCHIVE_API = "https://archive.org/wayback/available"
+"""The Wayback Machine's availability API: the closest snapshot of a URL, as JSON."""
+
 DEFAULT_EXCLUDE = (
     # RFC 2606 names: documentation placeholders, never real links.
     r"^https?://([^/?#@]*\.)?example\.(com|org|net)([:/?#]|$)",
@@ -94,6 +97,9 @@ class LinksOptions:
     canary: tuple[str, ...] = DEFAULT_CANARY
     """Well-known URLs asked (HEAD, once) when the run alone cannot tell whether the network
     works; a domain is reported as not existing only when at least half of them answer."""
+    archive_api_url: str = DEFAULT_ARCHIVE_API
+    """The Internet Archive's availability API, asked once per dead link for an archived copy
+    (by the link-rot and maintenance jobs and `lint --fix --unsafe-fixes`); empty: never."""
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host_concurrency"):
@@ -110,6 +116,8 @@ class LinksOptions:
                 re.compile(pattern)
             except re.error as error:
                 raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+        if self.archive_api_url and not re.match(r"https?://[^/?#\s]+", self.archive_api_url):
+            raise ValueError("archive_api_url must be an http(s) URL, or empty to look up nothing")
         for host, override in self.hosts.items():
             if override.method not in ("", "get", "head"):
                 raise ValueError(f"hosts.{host}.method must be 'get', 'head' or empty")

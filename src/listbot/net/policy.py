@@ -74,6 +74,8 @@ class Attempt:
     bot_wall: bool = False
     elapsed: float = 0.0
     content_type: str | None = None
+    body: bytes = b""
+    """The start of the body (at most 64 KB), only when the caller asked for it."""
 
 
 @dataclass(frozen=True, slots=True)
