@@ -11,19 +11,17 @@ Each pass is verified: the changed lines must be lines of the fixed findings or 
 edits, and the fixed text must lint again. Otherwise :class:`FixVerificationError`.
 
 The command side (``listbot lint --fix`` / ``--diff``: files, network fixes, diff, atomic
-writes, printing) is :mod:`listbot.fix_command`.
+writes, printing) is :mod:`listbot.commands.fix`.
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path
 
 from listbot.config import Config
 from listbot.findings import Applicability, Finding, Fix
@@ -36,7 +34,6 @@ __all__ = [
     "LineIndex",
     "fix_loop",
     "fix_text",
-    "run_fix_command",
 ]
 
 MAX_PASSES = 10
@@ -384,10 +381,3 @@ def fix_text(
         result.text = BOM + result.text
         result.original = text
     return result
-
-
-def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Config) -> int:
-    """``listbot lint --fix`` / ``--diff``: see :mod:`listbot.fix_command`."""
-    from listbot.fix_command import run_fix_command as run
-
-    return run(args, paths, config)

@@ -8,8 +8,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from listbot.api import RunResult
 from listbot.config import Config, ConfigError, load_config
-from listbot.report import FORMATS
+from listbot.findings import Severity
+from listbot.report import FORMATS, ReportContext, render
 
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +39,21 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--ignore", metavar="RULES", action="append", default=[], help="rule ids or tags to skip"
+    )
+
+
+def add_network_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("network checks")
+    group.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="results store (default: [links] cache_path, .listbot/cache.sqlite)",
+    )
+    group.add_argument("--no-cache", action="store_true", help="ignore stored results for this run")
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="check links to loopback, private and link-local addresses too",
     )
 
 
@@ -114,3 +131,52 @@ def write_output(args: argparse.Namespace, text: str) -> None:
 def notice(args: argparse.Namespace, message: str) -> None:
     if not getattr(args, "quiet", False):
         print(f"listbot: {message}", file=sys.stderr)
+
+
+def network_options(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "store_path": getattr(args, "cache", None),
+        "no_cache": getattr(args, "no_cache", False),
+        "allow_private": getattr(args, "allow_private", False),
+    }
+
+
+def exit_code(args: argparse.Namespace, result: RunResult) -> int:
+    if result.input_errors or result.fatal:
+        return 2
+    if args.exit_zero:
+        return 0
+    return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0
+
+
+def report_extra(result: RunResult) -> dict[str, object]:
+    """Facts some formats need: file lines (rdjson byte columns), a blob URL base for links."""
+    extra: dict[str, object] = {"lines": {d.path: d.lines for d in result.documents}}
+    server, repo, sha = (
+        os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    if server and repo and sha:
+        extra["link_base"] = f"{server}/{repo}/blob/{sha}/"
+    return extra
+
+
+def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> int:
+    """Print input errors and notices, render the report, return the exit code."""
+    for error in result.input_errors:
+        print(f"listbot: error: {error}", file=sys.stderr)
+    for message in dict.fromkeys(result.notices):
+        notice(args, message)
+    if result.fatal:
+        print(f"listbot: error: {result.fatal}", file=sys.stderr)
+    context = ReportContext(
+        files=tuple(d.path for d in result.documents),
+        links=tuple(result.links),
+        color=use_color(args),
+        statistics=args.statistics,
+        fixed=fixed,
+        quiet=args.quiet,
+        extra=report_extra(result),
+    )
+    if result.documents or args.format != "text":
+        write_output(args, render(args.format, result.findings, context))
+    return exit_code(args, result)

@@ -14,8 +14,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from listbot.api import lint_paths
-from listbot.commands.common import add_config_options, add_output_options, resolve_config
-from listbot.commands.lint import add_network_options, network_options, report
+from listbot.commands.common import (
+    add_config_options,
+    add_network_options,
+    add_output_options,
+    network_options,
+    report,
+    resolve_config,
+)
 
 ProgressCallback = Callable[[str, int, int, int], None]
 

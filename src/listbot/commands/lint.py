@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-from listbot.api import RunResult, lint_paths
+from listbot.api import lint_paths
 from listbot.commands.common import (
     add_config_options,
+    add_network_options,
     add_output_options,
-    notice,
+    network_options,
+    report,
     resolve_config,
-    use_color,
-    write_output,
 )
-from listbot.findings import Severity
-from listbot.report import ReportContext, render
-
-
-def add_network_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("network checks")
-    group.add_argument(
-        "--cache",
-        metavar="PATH",
-        help="results store (default: [links] cache_path, .listbot/cache.sqlite)",
-    )
-    group.add_argument("--no-cache", action="store_true", help="ignore stored results for this run")
-    group.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="check links to loopback, private and link-local addresses too",
-    )
+from listbot.commands.links import link_progress
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -60,64 +42,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def network_options(args: argparse.Namespace) -> dict[str, object]:
-    return {
-        "store_path": getattr(args, "cache", None),
-        "no_cache": getattr(args, "no_cache", False),
-        "allow_private": getattr(args, "allow_private", False),
-    }
-
-
-def exit_code(args: argparse.Namespace, result: RunResult) -> int:
-    if result.input_errors or result.fatal:
-        return 2
-    if args.exit_zero:
-        return 0
-    return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0
-
-
-def report_extra(result: RunResult) -> dict[str, object]:
-    """Facts some formats need: file lines (rdjson byte columns), a blob URL base for links."""
-    extra: dict[str, object] = {"lines": {d.path: d.lines for d in result.documents}}
-    server, repo, sha = (
-        os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
-    )
-    if server and repo and sha:
-        extra["link_base"] = f"{server}/{repo}/blob/{sha}/"
-    return extra
-
-
-def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> int:
-    """Print input errors and notices, render the report, return the exit code."""
-    for error in result.input_errors:
-        print(f"listbot: error: {error}", file=sys.stderr)
-    for message in dict.fromkeys(result.notices):
-        notice(args, message)
-    if result.fatal:
-        print(f"listbot: error: {result.fatal}", file=sys.stderr)
-    context = ReportContext(
-        files=tuple(d.path for d in result.documents),
-        links=tuple(result.links),
-        color=use_color(args),
-        statistics=args.statistics,
-        fixed=fixed,
-        quiet=args.quiet,
-        extra=report_extra(result),
-    )
-    if result.documents or args.format != "text":
-        write_output(args, render(args.format, result.findings, context))
-    return exit_code(args, result)
-
-
 def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files]
     config = resolve_config(args, paths[0])
     if args.fix or args.diff:
-        from listbot.fix import run_fix_command
+        from listbot.commands.fix import run_fix_command
 
         return run_fix_command(args, paths, config)
-    from listbot.commands.links import link_progress
-
     options = network_options(args)
     if not options["store_path"] and not args.offline:
         options["store_path"] = config.section("links").cache_path

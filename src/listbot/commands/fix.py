@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from listbot.api import RunResult, lint_paths
+from listbot.commands.common import network_options, notice, report, write_output
 from listbot.config import Config
 from listbot.findings import Applicability, Finding
 from listbot.fix import BOM, FixResult, FixVerificationError, fix_text, split_lines
@@ -71,8 +72,6 @@ def _moved(finding: Finding, result: FixResult) -> Finding:
 
 def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Config) -> int:
     """Fix (or diff) every file; report what is left; return the exit code."""
-    from listbot.commands.lint import network_options, report
-
     unsafe = bool(getattr(args, "unsafe_fixes", False))
     offline = bool(getattr(args, "offline", False))
     result = RunResult()
@@ -126,8 +125,6 @@ def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Con
 
 
 def _finish_diff(args: argparse.Namespace, result: RunResult, diffs: list[str], fixed: int) -> int:
-    from listbot.commands.common import notice, write_output
-
     for error in result.input_errors:
         print(f"listbot: error: {error}", file=sys.stderr)
     write_output(args, "".join(diffs))
