@@ -215,3 +215,25 @@ def test_export_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         "Does foo.",
     )
     assert (entry["line"], entry["column"]) == (7, 1)
+
+
+def test_output_into_missing_folders_creates_them(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    report = tmp_path / "out" / "nested" / "report.json"
+    args = ["lint", "--offline", "--select", "final-newline", "--format", "json"]
+    assert main([*args, "-o", str(report), str(path)]) == 1
+    assert json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("where", ["blocked/report.json", "folder"])
+def test_output_that_cannot_be_written_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    (tmp_path / "blocked").write_text("a file, not a folder\n")
+    (tmp_path / "folder").mkdir()
+    target = tmp_path / where
+    assert main(["lint", "--offline", "-o", str(target), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write the report" in err and str(target) in err
+    assert (tmp_path / "blocked").read_text() == "a file, not a folder\n"

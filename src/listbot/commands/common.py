@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from dataclasses import replace
@@ -117,12 +118,28 @@ def use_color(args: argparse.Namespace, stream: object | None = None) -> bool:
     return bool(isatty and isatty())
 
 
+class OutputError(Exception):
+    """The report cannot be written where ``--output`` says; one line, exit 2."""
+
+
 def write_output(args: argparse.Namespace, text: str) -> None:
-    """Write a report to ``--output`` (atomically) or stdout."""
+    """Write a report to ``--output`` (atomically, missing folders created) or stdout."""
     if getattr(args, "output", None):
         from listbot.textio import write_text_atomic
 
-        write_text_atomic(Path(args.output), text)
+        path = Path(args.output)
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            if isinstance(error, FileExistsError):  # mkdir met a file where a folder should be
+                reason = f"{error.filename} is not a folder"
+            raise OutputError(
+                f"{path}: cannot write the report ({reason}); choose another --output path"
+            ) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
