@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -362,16 +362,19 @@ def fix_text(
     *,
     unsafe: bool = False,
     extra: Sequence[Finding] = (),
+    companions: Mapping[str, str] | None = None,
 ) -> FixResult:
     """Apply the fixes of the offline rules (SAFE, and UNSAFE if ``unsafe``) to ``text``.
 
     A leading BOM is kept. ``extra`` findings (e.g. redirects from the network checks,
     positioned on ``text``) are applied in the first pass with the rules' fixes.
+    ``companions`` (the files beside the list) let the rules about files report too, so
+    the findings left are those ``lint`` reports on the fixed file.
     """
     from listbot.api import lint_text
 
     def lint(source: str) -> tuple[list[Finding], Document | None]:
-        result = lint_text(source, path, config=config)
+        result = lint_text(source, path, config=config, companions=companions)
         return result.findings, result.document
 
     bom = text.startswith(BOM)

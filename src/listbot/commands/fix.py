@@ -20,6 +20,7 @@ from listbot.commands.common import network_options, notice, report, write_outpu
 from listbot.config import Config
 from listbot.findings import Applicability, Finding
 from listbot.fix import BOM, FixResult, FixVerificationError, fix_text, split_lines
+from listbot.parse import read_companions
 from listbot.source import InputError, read_source
 from listbot.textio import write_bytes_atomic
 
@@ -97,6 +98,7 @@ def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Con
                 config,
                 unsafe=unsafe,
                 extra=[f for f in network if _applicable(f, unsafe)],
+                companions=read_companions(Path(path)),
             )
         except FixVerificationError as error:
             result.input_errors.append(

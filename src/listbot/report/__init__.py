@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from listbot.findings import Finding
+from listbot.findings import Applicability, Finding
 
-__all__ = ["FORMATS", "ReportContext", "render", "statistics"]
+__all__ = ["FORMATS", "ReportContext", "fixable_note", "render", "statistics"]
 
 
 @dataclass(frozen=True)
@@ -56,3 +56,14 @@ def statistics(findings: Sequence[Finding]) -> list[tuple[str, int, bool]]:
         ((rule, count, rule in fixable) for rule, count in counts.items()),
         key=lambda row: (-row[1], row[0]),
     )
+
+
+def fixable_note(findings: Sequence[Finding], command: str = "--fix") -> str:
+    """How many findings plain ``--fix`` would fix and how many more need ``--unsafe-fixes``:
+    ``"3 fixable with --fix (2 more with --unsafe-fixes)"``, or ``""`` when none."""
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
+    if not safe:
+        return f"{unsafe} fixable with --unsafe-fixes" if unsafe else ""
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"{safe} fixable with {command}{more}"
