@@ -76,7 +76,11 @@ def _run(argv: Sequence[str] | None) -> int:
     except UsageError as error:
         print(f"{error}\nRun `listbot --help` for usage.", file=sys.stderr)
         return EXIT_USAGE
-    except (ConfigError, InputError, OutputError) as error:
+    except ConfigError as error:
+        for problem in error.problems:
+            print(f"listbot: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except (InputError, OutputError) as error:
         print(f"listbot: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except RuleCrash as error:

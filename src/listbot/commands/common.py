@@ -89,16 +89,24 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def resolve_config(args: argparse.Namespace, first_file: Path | None) -> Config:
-    """The configuration file's settings with the command line's selection on top."""
-    from listbot.rules import resolve
+    """The configuration file's settings with the command line's selection on top.
 
-    config = load_config(args.config, near=first_file) if args.config or first_file else Config()
+    Problems in the file and on the command line are reported together.
+    """
+    from listbot.rules import unknown_selectors
+
+    problems: list[str] = []
+    config = Config()
+    try:
+        if args.config or first_file:
+            config = load_config(args.config, near=first_file)
+    except ConfigError as error:
+        problems.extend(error.problems)
     select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
     for option, values in (("--select", select), ("--extend-select", extend), ("--ignore", ignore)):
-        try:
-            resolve(values)
-        except ValueError as error:
-            raise ConfigError(f"{option}: {error}") from None
+        problems.extend(f"{option}: {problem}" for problem in unknown_selectors(values))
+    if problems:
+        raise ConfigError(*problems)
     if select:
         config = replace(config, select=select, extend_select=())
     if extend:
