@@ -53,7 +53,10 @@ from listbot.rules.base import FixAvailability, Rule
 
 _TERMINATORS = ".!?…。！？．｡।॥۔؟"
 _CLOSERS = "\"”’'」』）)"
-_SPACES = " \t\u00a0"
+_SPACES = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+"""Spaces within a line, Unicode's included (an ideographic space after the dash is a space)."""
+_WRAPPED = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
+"""A line break after the dash: the description is wrapped onto the next line."""
 _MISSING_SPACE = re.compile(r"^(\s{0,3}(?:>\s?)*)-(\[[^\]]*\]\()")
 _TOKEN_SPLIT = re.compile(r"[\s\-;./']")
 _STRIKE = re.compile(r"~~[^~\n]+~~")
@@ -178,6 +181,8 @@ def _check_tail(
     url = entry.url
     if text.startswith(" - ", start) and text[start + 3 : start + 4] not in _SPACES:
         description = start + 3
+    elif text.startswith(" -", start) and (wrap := _WRAPPED.match(text, start + 2)):
+        description = wrap.end()
     elif dash := _DASH.match(text, cursor):
         after = cursor + len(dash.group())
         trailing = len(text) - after - len(text[after:].lstrip(_SPACES))
@@ -289,7 +294,7 @@ def _casing_finding(
     tail: _Tail, start: int, lowercase: frozenset[str], entry: Entry
 ) -> Finding | None:
     text = tail.text
-    offset = start + len(text[start:]) - len(text[start:].lstrip("*_"))
+    offset = start + len(text[start:]) - len(text[start:].lstrip().lstrip("*_"))
     rest = text[offset:]
     if (
         not rest
@@ -306,7 +311,8 @@ def _casing_finding(
     if any(ch.isdigit() or ch.isupper() for ch in word) or token.casefold() in lowercase:
         return None
     whole = re.match(r"\S+", rest)
-    assert whole is not None
+    if whole is None:
+        return None
     plain = whole.group().rstrip(",:;")
     fix = None
     url = entry.url

@@ -41,7 +41,10 @@ from listbot.rules.base import FixAvailability, NoOptions, Rule
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _GAP = re.compile(r"[ \t]+")
 _BEFORE = re.compile(r"([A-Za-z]+)\W*\s+([A-Za-z]+)\s+$|([A-Za-z]+)\s+$")
-_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_CONTEXT_WINDOW = 100
+"""Characters before and after a name searched for context words: the words are short,
+and a bounded window keeps each search constant-time on long runs of spaces or letters."""
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -90,8 +93,8 @@ def _token_at(masked: str, start: int) -> int:
     return end
 
 
-def _last_two_words(masked: str, end: int) -> int:
-    """Where the second-last run of ASCII letters before ``end`` starts (0 if none).
+def _last_two_words(masked: str, end: int, floor: int = 0) -> int:
+    """Where the second-last run of ASCII letters before ``end`` starts (``floor`` if none).
 
     A ``_BEFORE`` match ends at ``end`` and spans at most the last two runs of letters, so
     searching from here finds the same match as searching the whole block, without
@@ -99,15 +102,16 @@ def _last_two_words(masked: str, end: int) -> int:
     """
     at = end
     for _ in range(2):
-        while at > 0 and masked[at - 1] not in _ASCII_LETTERS:
+        while at > floor and masked[at - 1] not in _ASCII_LETTERS:
             at -= 1
-        while at > 0 and masked[at - 1] in _ASCII_LETTERS:
+        while at > floor and masked[at - 1] in _ASCII_LETTERS:
             at -= 1
     return at
 
 
 def _tech_context(masked: str, start: int, end: int) -> bool:
-    before = _BEFORE.search(masked, _last_two_words(masked, start), start)
+    floor = max(0, start - _CONTEXT_WINDOW)
+    before = _BEFORE.search(masked, _last_two_words(masked, start, floor), start)
     if before:
         if before.group(3) and before.group(3).lower() in _LEADING_ONE:
             return True
@@ -116,7 +120,7 @@ def _tech_context(masked: str, start: int, end: int) -> bool:
             two = f"{before.group(1).lower()} {one}"
             if one in _LEADING_ONE or two in _LEADING_TWO:
                 return True
-    after = _AFTER.match(masked[end:])
+    after = _AFTER.match(masked, end, end + _CONTEXT_WINDOW)
     return bool(after and after.group(1).lower() in _TRAILING)
 
 
