@@ -89,6 +89,7 @@ def lint_paths(
         except InputError as error:
             result.input_errors.append(str(error))
     for document in result.documents:
+        result.notices.extend(document.notices)
         result.findings.extend(run_rules(document, config))
     if not offline and result.documents:
         _run_network_checks(result, config, lines=lines, progress=progress, options=options or {})

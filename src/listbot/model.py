@@ -324,6 +324,9 @@ class Document:
     """Texts of the files that awesome-lint looks for beside the list, by lower-case path
     relative to the list's folder (``contributing.md``, ``.github/code-of-conduct.md``, ...).
     None when the document was parsed from text, so rules about them stay silent."""
+    notices: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """What parsing capped on pathological input (over-long markup runs, deep nesting),
+    one line each naming the file and line: reported once per run, not per finding."""
 
     _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 

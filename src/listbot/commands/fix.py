@@ -109,6 +109,7 @@ def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Con
         fixed_total += fixed.applied
         if fixed.document is not None:
             result.documents.append(fixed.document)
+            result.notices.extend(fixed.document.notices)
         changed = fixed.text != original
         if args.diff:
             if changed:

@@ -20,7 +20,8 @@ from listbot.gcpause import collector_paused
 from listbot.model import Definition, Document, Heading, Section, Span
 from listbot.parse.blocks import HeadingDraft, Walk, plain_text
 from listbot.parse.entries import build_entries
-from listbot.parse.positions import LINES_KEY, PosState, build_markdown
+from listbot.parse.limits import blank_markup_runs, markup_run_notice, nesting_notice
+from listbot.parse.positions import LINES_KEY, NESTING_KEY, PosState, build_markdown
 from listbot.parse.slugs import Slugger
 from listbot.source import dominant_newline, read_source
 
@@ -53,21 +54,33 @@ def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
         bom = True
     lines = split_lines(text)
     with collector_paused():
-        tokens, references = _tokens(text, lines)
-        return _document(path, text, lines, bom, tokens, references)
+        # mistune reads the text with over-long markup runs blanked (same length and lines)
+        parse_text, parse_lines, capped = blank_markup_runs(text, lines)
+        notices = [markup_run_notice(path, capped)] if capped else []
+        tokens, references = _tokens(parse_text, parse_lines, path, notices)
+        return _document(path, text, lines, bom, tokens, references, tuple(notices))
 
 
-def _tokens(text: str, lines: Sequence[str]) -> tuple[list[dict[str, Any]], set[str]]:
+def _tokens(
+    text: str, lines: Sequence[str], path: str, notices: list[str]
+) -> tuple[list[dict[str, Any]], set[str]]:
     """The positioned AST and the reference labels mistune accepted (normalised keys).
 
-    Pathological nesting degrades to no tokens instead of crashing.
+    mistune caps nesting itself (a notice says where it did); should a recursion limit be
+    hit anyway, the document degrades to no tokens, with a notice, instead of crashing.
     """
     state = PosState()
     state.env[LINES_KEY] = lines
     try:
         result, _ = _MARKDOWN.parse(text, state)
     except RecursionError:
+        notices.append(
+            f"{path}: too deeply nested to parse as Markdown: only the line-based rules ran"
+        )
         return [], set()
+    nested = state.env.get(NESTING_KEY)
+    if nested is not None:
+        notices.append(nesting_notice(path, nested))
     references = set(state.env.get("ref_links", {}))
     return (result if isinstance(result, list) else []), references
 
@@ -79,6 +92,7 @@ def _document(
     bom: bool,
     tokens: list[dict[str, Any]],
     references: set[str],
+    notices: tuple[str, ...] = (),
 ) -> Document:
     walk = Walk(lines=lines, definitions=_definitions(lines, tokens, references))
     walk.run(tokens)  # also collects the code lines
@@ -107,6 +121,7 @@ def _document(
         text_blocks=tuple(walk.text_blocks),
         code_lines=frozenset(walk.code_lines),
         tokens=tuple(tokens),
+        notices=notices,
     )
 
 

@@ -35,22 +35,25 @@ from typing import Any
 from mistune import list_parser
 from mistune._inline import links as inline_links
 from mistune.block_parser import BlockParser
-from mistune.core import BlockState, InlineState
+from mistune.core import DEFAULT_MAX_NESTED_LEVEL, BlockState, InlineState
 from mistune.helpers import parse_link_href, unescape_char
 from mistune.inline_parser import InlineParser
 from mistune.markdown import Markdown
 from mistune.plugins import PluginRef, import_plugin
 from mistune.util import unescape
 
-__all__ = ["LINES_KEY", "PosState", "build_markdown", "file_position"]
+__all__ = ["LINES_KEY", "NESTING_KEY", "PosState", "build_markdown", "file_position"]
 
 LINES_KEY = "listbot_lines"
 """``state.env`` key holding the file lines; :func:`locate` only runs when it is set."""
+NESTING_KEY = "listbot_nesting_capped"
+"""``state.env`` key set to the first file line where mistune's nesting limit was reached."""
 
 Token = dict[str, Any]
 Position = Callable[[int], tuple[int, int]]
 """An offset in a state's source → its 1-based file (line, column)."""
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}")
+_CONTAINER_START = re.compile(r"^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
 _STRIP = " \r\n\t\f"
 _INLINE_POSITIONED = ("link", "codespan", "inline_html")
 _PRIVATE = ("_s", "_e", "_st", "_mk", "_autolink", "_emphasis")
@@ -72,6 +75,12 @@ class PosState(BlockState):
         if isinstance(child, PosState):
             pending = self.pending_bases
             child.base_line = pending.pop() if pending else self.line_of(self.cursor)
+            if (
+                NESTING_KEY not in self.env
+                and child.depth() >= DEFAULT_MAX_NESTED_LEVEL
+                and _CONTAINER_START.search(src)
+            ):  # mistune parses no list or quote inside this child: it is read as text
+                self.env[NESTING_KEY] = child.base_line
         return child
 
     @property
@@ -483,7 +492,7 @@ class _Locator:
 _OPENING_WIDTH = {"link": 1, "image": 2, "strikethrough": 2}
 _DELIMITER_WIDTH = {"strong": 2, "emphasis": 1, "strikethrough": 2}
 _DELIMITER_CHARS = {"strong": "*_", "emphasis": "*_", "strikethrough": "~"}
-_OPENER = re.compile(r"[ \t\n]*([*_~]+)")
+_OPENER = re.compile(r"[ \t\n]*([*_~])")
 _GAP = frozenset("*_~\\ \t\n")
 
 
