@@ -255,3 +255,44 @@ def test_trailing_space_fix_matches_a_reference_and_is_idempotent(lines, last) -
     assert result.text == expected
     assert fix_loop(result.text, trailing_spaces).text == result.text
     assert len(_lines(result.text)) == len(_lines(text))
+
+
+def test_verification_catches_a_line_no_fix_touched() -> None:
+    """The check is linear in the text (no line diff) and still catches stray changes."""
+    from listbot.fix import _Range, _verify
+
+    before = "a\nb\nc\n"
+    edit = _Range(0, 1, "A")
+    _verify(before, "A\nb\nc\n", [edit], frozenset({1}))
+    with pytest.raises(FixVerificationError, match="line 2 changed"):
+        _verify(before, "A\nB\nc\n", [edit], frozenset({1}))
+    with pytest.raises(FixVerificationError, match="line 1 changed"):
+        _verify(before, "A\nb\nc\n", [edit], frozenset({2}))
+    joined = _Range(1, 2, "")  # "a\nb" -> "ab": line 2 is joined to line 1
+    with pytest.raises(FixVerificationError, match="line 2 changed"):
+        _verify(before, "ab\nc\n", [joined], frozenset({1}))
+    _verify(before, "ab\nc\n", [joined], frozenset({1, 2}))
+    inserted = _Range(2, 2, "new\n")  # a new line between lines 1 and 2
+    _verify(before, "a\nnew\nb\nc\n", [inserted], frozenset({1}))
+    with pytest.raises(FixVerificationError, match="line 2 changed"):
+        _verify(before, "a\nnew\nb\nc\n", [inserted], frozenset({3}))
+
+
+def _fix_many_lines(lines: int) -> float:
+    """Seconds to fix ``lines`` trailing-space lines separated by blank lines."""
+    import time
+
+    text = "x   \n\n" * lines
+    start = time.perf_counter()
+    result = fix_loop(text, trailing_spaces)
+    elapsed = time.perf_counter() - start
+    assert result.text == "x\n\n" * lines and result.applied == lines
+    return elapsed
+
+
+def test_many_fixes_cost_linear_time() -> None:
+    """100,000 repeated lines once took minutes (a line diff on every pass). The time is
+    compared between n and 4n lines: linear is about 4x, quadratic 16x."""
+    small = min(_fix_many_lines(3_000) for _ in range(2))
+    large = _fix_many_lines(12_000)
+    assert large < 10 * small, (small, large)
