@@ -174,17 +174,22 @@ class _Reader(HTMLParser):
         self.chunk = chunk
         self.raw_lines = chunk.raw.split("\n")
         self.balance = balance
+        self._shifts: dict[int, int] = {}
+        """Per row: file column of the row's first character, minus one (computed once: a
+        comparison per tag would cost the line's length, quadratic on long lines)."""
 
     def _position(self) -> tuple[int, int]:
         row, offset = self.getpos()
         line = self.chunk.span.line + row - 1
         if row == 1:
             return line, self.chunk.span.column + offset
-        raw_line = self.raw_lines[row - 1] if row - 1 < len(self.raw_lines) else ""
-        text = self.doc.line_text(line)
-        if raw_line and text.endswith(raw_line):
-            return line, len(text) - len(raw_line) + offset + 1
-        return line, offset + 1
+        shift = self._shifts.get(row)
+        if shift is None:
+            raw_line = self.raw_lines[row - 1] if row - 1 < len(self.raw_lines) else ""
+            text = self.doc.line_text(line)
+            shift = len(text) - len(raw_line) if raw_line and text.endswith(raw_line) else 0
+            self._shifts[row] = shift
+        return line, shift + offset + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in KNOWN and tag not in VOID:
