@@ -105,7 +105,7 @@ def long_line(data: bytes, rng: random.Random) -> bytes:
     if rng.random() < 0.5:  # join many lines into one
         start, end = _window(rng, len(lines), 5_000)
         joined = b" ".join(line.rstrip(b"\r\n") for line in lines[start:end]) + b"\n"
-        return b"".join(lines[:start] + [joined] + lines[end:])
+        return b"".join([*lines[:start], joined, *lines[end:]])
     at = rng.randrange(len(lines))  # one line repeated on itself up to ~1 MB
     body = lines[at].rstrip(b"\r\n") or b"x"
     lines[at] = body * max(1, 1_000_000 // len(body)) + b"\n"
@@ -331,7 +331,7 @@ def calibrate(corpus: Path, runs: int = 3) -> float:
 class Pool:
     """Worker processes fed from one queue; a worker stuck on a mutant is killed."""
 
-    context: multiprocessing.context.BaseContext
+    context: multiprocessing.context.ForkContext
     corpus: list[str]
     seed: int
     jobs: int
@@ -416,9 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus lists in {args.corpus}", file=sys.stderr)
         return 2
     per_byte = calibrate(args.corpus)
-    print(
-        f"awesome-go: {per_byte * 1e6:.2f} us per byte; bound = max({args.floor} s, 2 x that x size)"
-    )
+    print(f"awesome-go: {per_byte * 1e6:.2f} us/byte; bound: max({args.floor} s, 2x that x size)")
 
     def bound(size: int) -> float:
         return max(args.floor, 2 * per_byte * size)
@@ -495,7 +493,7 @@ def _save(
     sources = {Path(p).name: Path(p).read_bytes() for p in corpus}
     args.save.mkdir(parents=True, exist_ok=True)
     for index in {*(o.index for o in crashes), *(o.index for o in slow), *hung}:
-        data, source, operators = mutant(sources, args.seed, index)
+        data, _, operators = mutant(sources, args.seed, index)
         name = f"mutant-{args.seed}-{index}-{'+'.join(operators)}.md"
         (args.save / name).write_bytes(data)
 
