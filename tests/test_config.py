@@ -283,3 +283,12 @@ def test_range_describes_itself_and_rejects_what_it_says() -> None:
     assert timeout.problem(float("inf")) is not None
     assert Range(0, 10).describe() == "0 to 10" and Range(0, 10).problem(11) is not None
     assert Range(1).describe() == "at least 1" and Range(1).problem(10**9) is None
+
+
+def test_pyproject_tool_listbot_of_the_wrong_shape(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool]\nlistbot = 3\n")
+    with pytest.raises(ConfigError, match=r"tool\.listbot: must be a table"):
+        load_config(path)
+    path.write_text("tool = 3\n")
+    assert load_config(path).select == ()

@@ -161,7 +161,7 @@ def _has_tool_table(path: Path) -> bool:
     toml = _toml()
     try:
         data = toml.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError, RecursionError):
         return False
     return isinstance(data.get("tool"), dict) and "listbot" in data["tool"]
 
@@ -190,7 +190,10 @@ def load_config(path: Path | None = None, *, near: Path | None = None) -> Config
             f"{path}: invalid TOML: arrays or tables nested too deep; no option needs that"
         ) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("listbot", {})
+        tool = data.get("tool", {})
+        data = tool.get("listbot", {}) if isinstance(tool, Mapping) else {}
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: tool.listbot: must be a table ([tool.listbot])")
         return config_from_mapping(data, source=f"{path} [tool.listbot]")
     return config_from_mapping(data, source=str(path))
 
