@@ -145,6 +145,23 @@ CLASSES: dict[str, tuple[Callable[[int], str], Callable[[str], None], int]] = {
         _lint,
         20_000,
     ),
+    "unclosed-comments": (lambda n: "# A\n\n<!-- " + "<!-- " * (n // 5) + "\n", _lint, 10_000),
+    "unclosed-comments-inline": (lambda n: "# A\n\nx " + "<!-- " * (n // 5) + "\n", _lint, 10_000),
+    "image-openers": (
+        lambda n: "# A\n\n- [a](https://a.dev) - " + "![ " * (n // 3) + "\n",
+        _lint,
+        10_000,
+    ),
+    "heading-with-spaces": (lambda n: "### Be" + " " * n + "nchmark ##\n", _lint, 20_000),
+    "heading-with-symbols": (lambda n: "## Be" + "~" * n + "nchmark\n", _lint, 20_000),
+    "long-near-equal-titles": (
+        lambda n: (
+            "# A\n\n"
+            + "".join(f"- [{'word ' * (n // 10)}{i}](https://a.dev/{i}) - A.\n" for i in range(2))
+        ),
+        _lint,
+        8_000,
+    ),
     "fixes-on-one-line": (
         lambda n: "# A\n\n" + "Use javascript. " * (n // 16) + "\n",
         _fix,
@@ -273,3 +290,15 @@ def test_any_mutation_of_real_entries_lints_and_fixes(text: str) -> None:
         assert finding.column >= 1 and finding.end_column >= 1, finding
     fixed = fix_text(text, "README.md", EVERYTHING, unsafe=True)  # never a verification error
     lint_text(fixed.text, "README.md", config=EVERYTHING)
+
+
+@given(st.text(alphabet="# \t\u3000ab\\", max_size=12))
+def test_closing_hashes_are_removed_as_the_regex_does(text: str) -> None:
+    import re
+
+    from listbot.parse.blocks import without_closing_hashes
+
+    stripped = text.strip()
+    assert without_closing_hashes(stripped) == re.sub(r"(\s+|^)#+\s*$", "", stripped)
+    expected = re.sub(r"(?:^|[ \t]+)#+[ \t]*$", "", text)
+    assert without_closing_hashes(text, " \t") == expected

@@ -37,6 +37,7 @@ from html.parser import HTMLParser
 
 from listbot.findings import Finding, Related, Severity
 from listbot.model import Document, HtmlBlock, Span
+from listbot.parse.html import before_unclosed_comment
 from listbot.rules.base import NoOptions, Rule
 
 
@@ -210,7 +211,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     balance = _Balance()
     for chunk in sorted(doc.html, key=lambda block: block.span):
         reader = _Reader(doc, chunk, balance)
-        reader.feed(chunk.raw)
+        reader.feed(before_unclosed_comment(chunk.raw))  # a browser hides what follows
         reader.close()
     balance.finish()
     yield from balance.findings
