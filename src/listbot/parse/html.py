@@ -21,6 +21,8 @@ from listbot.parse.spans import slice_source
 __all__ = ["HtmlHeading", "HtmlScan", "before_unclosed_comment", "scan_comments", "scan_html"]
 
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_COLLECTED_TAG = re.compile(r"<(?:a|img|h[1-6])(?=[\s/>])", re.IGNORECASE)
+"""A start tag :class:`_Collector` makes something of (the others only cost time)."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,8 @@ def scan_html(
     raw: str, line: int, columns: Sequence[int], lines: Sequence[str], *, in_table: bool = False
 ) -> HtmlScan:
     """Links (``<a href>``, ``<img src>``) and headings (``<h1>``..``<h6>``) in one raw chunk."""
-    if "<" not in raw:
-        return HtmlScan()
+    if "<" not in raw or not _COLLECTED_TAG.search(raw):
+        return HtmlScan()  # no tag that yields a link or a heading: skip the HTML parser
     collector = _Collector(_Positions(line, columns), lines, in_table)
     with contextlib.suppress(Exception):  # HTMLParser can raise on pathological input
         collector.feed(before_unclosed_comment(raw))

@@ -40,7 +40,9 @@ from listbot.rules.base import FixAvailability, NoOptions, Rule
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _GAP = re.compile(r"[ \t]+")
-_BEFORE = re.compile(r"([A-Za-z]+)\W*\s+([A-Za-z]+)\s+$|([A-Za-z]+)\s+$")
+_BEFORE = re.compile(r"([A-Za-z]+)\W*\s([A-Za-z]+)\s+$|([A-Za-z]+)\s+$")
+"""Non-word characters then one space match what the same with one or more spaces does,
+without trying every split of a run of spaces between two words."""
 _AFTER = re.compile(r"\s+([A-Za-z]+)")
 _CONTEXT_WINDOW = 100
 """Characters before and after a name searched for context words: the words are short,
