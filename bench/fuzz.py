@@ -12,11 +12,15 @@ every tenth is also fixed (``--fix``) and linted again. It is a **crash** when t
 code is not 0, 1 or 2, stderr shows an internal error or a traceback, ``lint`` changed the
 file, ``--fix`` refused its own fixes, or ``--fix`` exits unlike ``lint`` on the fixed file.
 It is **over the bound** when linting took longer than twice awesome-go's lint time per
-byte times the mutant's size (at least ``--floor`` seconds; timed again once before it
-counts, since the machine is shared); a worker still busy after ``--hard-limit`` seconds is
+byte times the mutant's size (at least ``--floor`` seconds). Workers share the cores, so a
+mutant over its bound is timed again alone, against awesome-go timed alone just before,
+and counts only if it is still over. A worker still busy after ``--hard-limit`` seconds is
 killed and the mutant counted as a hang.
 
     python bench/fuzz.py [--count 3000] [--jobs 2] [--seed 1] [--corpus ../shared/corpus]
+
+``--classes`` instead times the shapes issue 14 named (a 1 MB line, 10,000-deep nesting,
+50,000 ``[``, a 5 MB list, ...) at their sizes, per byte against awesome-go.
 """
 
 from __future__ import annotations
@@ -303,10 +307,10 @@ def _worker(
             task = tasks.get()
             if task is None:
                 return
-            index, retime = task
+            index = task
             results.put(("start", index, os.getpid()))
             data, source, operators = mutant(sources, seed, index)
-            code, seconds, problems = run_one(data, folder, fix=index % 10 == 0 and not retime)
+            code, seconds, problems = run_one(data, folder, fix=index % 10 == 0)
             results.put(
                 (
                     "done",
@@ -354,11 +358,9 @@ class Pool:
         assert process.pid is not None
         self.workers[process.pid] = process
 
-    def run(
-        self, indexes: list[int], hard_limit: float, *, retime: bool = False
-    ) -> tuple[list[Outcome], list[int]]:
+    def run(self, indexes: list[int], hard_limit: float) -> tuple[list[Outcome], list[int]]:
         for index in indexes:
-            self.tasks.put((index, retime))
+            self.tasks.put(index)
         done: list[Outcome] = []
         hung: list[int] = []
         while len(done) + len(hung) < len(indexes):
@@ -392,6 +394,61 @@ class Pool:
                 process.kill()
 
 
+# -- the pathological classes of issue 14, at their sizes -----------------------------------
+
+
+def pathological_classes(corpus: Path) -> dict[str, tuple[bytes, bool]]:
+    """Name -> (file bytes, whether ``--fix`` is timed instead of ``lint``)."""
+    go = (corpus / "avelino-awesome-go.md").read_bytes()
+    entries = [line for line in go.splitlines() if line.startswith(b"- [")]
+    one_line = b" ".join(entries * 4)[:1_000_000]
+    fuzz = corpus.parent / "fixtures" / "fuzz" / "brackets-cjk-crlf-hang.md"
+    classes = {
+        "awesome-go (the yardstick)": (go, False),
+        "CJK, CRLF and a run of [x][ (200 KB reproducer)": (fuzz.read_bytes(), False),
+        "a single 1 MB line of entries": (b"# Awesome\n\n" + one_line + b"\n", False),
+        "lists nested 10,000 deep": (b"# Awesome\n\n" + b"- " * 10_000 + b"x\n", False),
+        "block quotes nested 10,000 deep": (b"# Awesome\n\n" + b"> " * 10_000 + b"x\n", False),
+        "50,000 [": (b"# Awesome\n\n" + b"[" * 50_000 + b"\n", False),
+        "a 5 MB list (awesome-go x 12)": (go * 12, False),
+        "awesome-go with every line twice": (
+            b"".join(line * 2 for line in go.splitlines(keepends=True)),
+            False,
+        ),
+        "'a' + 40,000 spaces + 'python'": (b"a" + b" " * 40_000 + b"python\n", False),
+        "200 KB of *_": (b"# Awesome\n\n" + b"*_" * 100_000 + b"\n", False),
+        "--fix: 1.1 MB line with 70,000 fixes": (
+            b"# Awesome\n\n" + b"Use javascript. " * 70_000 + b"\n",
+            True,
+        ),
+        "lint of that line": (b"# Awesome\n\n" + b"Use javascript. " * 70_000 + b"\n", False),
+    }
+    if not fuzz.is_file():
+        del classes["CJK, CRLF and a run of [x][ (200 KB reproducer)"]
+    return classes
+
+
+def time_classes(corpus: Path) -> None:
+    """Each class linted (or fixed) in this process, best of two: time and time per byte
+    against awesome-go's."""
+    yardstick = None
+    print(f"{'class':48} {'bytes':>10} {'seconds':>8} {'us/byte':>8} {'x go':>6}")
+    with tempfile.TemporaryDirectory(prefix="listbot-fuzz-") as tmp:
+        path = Path(tmp) / "README.md"
+        for name, (data, fix) in pathological_classes(corpus).items():
+            arguments = ["lint", "--offline", *(["--fix"] if fix else []), str(path)]
+            timings = []
+            for _ in range(2):
+                path.write_bytes(data)
+                timings.append(_cli(arguments)[2])
+            per_byte = min(timings) / len(data)
+            yardstick = yardstick or per_byte
+            print(
+                f"{name:48} {len(data):>10,} {min(timings):>8.2f} {per_byte * 1e6:>8.2f} "
+                f"{per_byte / yardstick:>6.2f}"
+            )
+
+
 # -- the run -------------------------------------------------------------------------------
 
 
@@ -409,7 +466,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", type=int, help="run just mutant ONLY (with --save: write it)")
     parser.add_argument("--save", type=Path, help="write crashing or slow mutants here")
+    parser.add_argument(
+        "--classes", action="store_true", help="time issue 14's pathological classes instead"
+    )
     args = parser.parse_args(argv)
+    if args.classes:
+        time_classes(args.corpus)
+        return 0
 
     corpus = sorted(str(p) for p in args.corpus.glob("*.md") if p.name != "SOURCES.md")
     if not corpus:
@@ -427,16 +490,21 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         outcomes, hung = pool.run(indexes, args.hard_limit)
-        slow = [o for o in outcomes if o.seconds > bound(o.size)]
-        if slow:  # the machine is shared: time each slow one again before it counts
-            again, more_hung = pool.run([o.index for o in slow], args.hard_limit, retime=True)
-            hung += more_hung
-            best = {o.index: o.seconds for o in again}
-            for outcome in slow:
-                outcome.seconds = min(outcome.seconds, best.get(outcome.index, outcome.seconds))
-            slow = [o for o in slow if o.seconds > bound(o.size)]
     finally:
         pool.close()
+    slow = [o for o in outcomes if o.seconds > bound(o.size)]
+    if slow:
+        # Workers share the cores (with each other and whatever else runs): time each slow
+        # mutant again alone, against awesome-go timed alone just before, before it counts.
+        per_byte = calibrate(args.corpus)
+        print(f"retimed alone: {len(slow)}; awesome-go now {per_byte * 1e6:.2f} us/byte")
+        sources = {Path(p).name: Path(p).read_bytes() for p in corpus}
+        with tempfile.TemporaryDirectory(prefix="listbot-fuzz-") as tmp:
+            for outcome in slow:
+                data, _, _ = mutant(sources, args.seed, outcome.index)
+                again = min(run_one(data, Path(tmp), fix=False)[1] for _ in range(2))
+                outcome.seconds = min(outcome.seconds, again)
+        slow = [o for o in slow if o.seconds > bound(o.size)]
     elapsed = time.perf_counter() - started
     crashes = [o for o in outcomes if o.problems or o.exit_code not in (0, 1, 2)]
     _report(outcomes, crashes, slow, hung, bound, elapsed, args)
