@@ -20,7 +20,12 @@ from listbot.gcpause import collector_paused
 from listbot.model import Definition, Document, Heading, Section, Span
 from listbot.parse.blocks import HeadingDraft, Walk, plain_text
 from listbot.parse.entries import build_entries
-from listbot.parse.limits import blank_markup_runs, markup_run_notice, nesting_notice
+from listbot.parse.limits import (
+    blank_markup_runs,
+    has_markup_run,
+    markup_run_notice,
+    nesting_notice,
+)
 from listbot.parse.positions import LINES_KEY, NESTING_KEY, PosState, build_markdown
 from listbot.parse.slugs import Slugger
 from listbot.source import dominant_newline, read_source
@@ -134,6 +139,8 @@ def _plain_of(markdown: str) -> str:
     # A lone character class is a fast scan; the URL pattern is searched only after "://".
     if not _MARKUP_CHARS.search(markdown) and not ("://" in markdown and _URL.search(markdown)):
         return markdown
+    if has_markup_run(markdown):
+        return markdown  # read as plain text, as the document's parse read it (parse/limits.py)
     return plain_text(_MARKDOWN.inline(markdown, {"ref_links": {}}))
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "MAX_MARKUP_RUN",
     "MAX_NESTING",
     "blank_markup_runs",
+    "has_markup_run",
     "markup_run_notice",
     "nesting_notice",
 ]
@@ -63,6 +64,13 @@ def blank_markup_runs(text: str, lines: Sequence[str]) -> tuple[str, tuple[str, 
         pieces[index] = blanked + pieces[index][len(lines[index]) :]
         new_lines[index] = blanked
     return "".join(pieces), tuple(new_lines), [index + 1 for index in sorted(changed)]
+
+
+def has_markup_run(text: str) -> bool:
+    """Whether ``text`` has a markup run that :func:`blank_markup_runs` would blank."""
+    if len(text) <= MAX_MARKUP_RUN:
+        return False
+    return any(match.end() - match.start() > MAX_MARKUP_RUN for match in _RUN.finditer(text))
 
 
 def _blank_line(line: str) -> str:
