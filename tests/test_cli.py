@@ -217,3 +217,81 @@ def test_export_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         "Does foo.",
     )
     assert (entry["line"], entry["column"]) == (7, 1)
+
+
+def test_output_into_missing_folders_creates_them(tmp_path: Path) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    report = tmp_path / "out" / "nested" / "report.json"
+    args = ["lint", "--offline", "--select", "final-newline", "--format", "json"]
+    assert main([*args, "-o", str(report), str(path)]) == 1
+    assert json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("where", ["blocked/report.json", "folder"])
+def test_output_that_cannot_be_written_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    path = write(tmp_path, NO_NEWLINE)
+    (tmp_path / "blocked").write_text("a file, not a folder\n")
+    (tmp_path / "folder").mkdir()
+    target = tmp_path / where
+    assert main(["lint", "--offline", "-o", str(target), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write the report" in err and str(target) in err
+    assert (tmp_path / "blocked").read_text() == "a file, not a folder\n"
+
+
+BAD_CONFIG = "ignore = ['spellcheck']\n\n[links]\ntimeout = inf\nretries = 1000000000\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["config", "--check", "{config}"],
+        ["lint", "--offline", "{list}"],
+        ["lint", "--offline", "--fix", "{list}"],
+        ["lint", "{list}"],
+        ["links", "{list}"],
+        ["export", "{list}"],
+        ["github", "review", "--offline", "--pr", "1", "--repo", "o/r", "--config", "{config}"],
+        ["github", "link-rot", "--dry-run", "{list}"],
+    ],
+    ids=lambda command: " ".join(command[:2]),
+)
+def test_every_command_reports_every_config_problem_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    config = tmp_path / "listbot.toml"
+    config.write_text(BAD_CONFIG)
+    readme = write(tmp_path, CLEAN)
+    argv = [part.format(config=config, list=readme) for part in command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"listbot: error: {config}: ignore: unknown rule or tag 'spellcheck'; "
+        "did you mean 'spell-check'? (`listbot rules --all` lists them)",
+        f"listbot: error: {config}: [links]: timeout: inf is not a finite number; "
+        "use more than 0 and at most 600 seconds",
+        f"listbot: error: {config}: [links]: retries: 1000000000 is out of range; use 0 to 10",
+    ]
+    assert readme.read_text() == CLEAN
+
+
+def test_command_line_selection_suggests_and_lists_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, CLEAN)
+    argv = ["lint", "--offline", "--select", "doublelink,final-newline", "--ignore", "spellcheck"]
+    assert main([*argv, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "--select: unknown rule or tag 'doublelink'; did you mean 'double-link'?" in err
+    assert "--ignore: unknown rule or tag 'spellcheck'; did you mean 'spell-check'?" in err
+    assert err.count("\n") == 2
+
+
+def test_explain_suggests_and_shows_toml_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "spellcheck"]) == 2
+    assert "did you mean 'spell-check'?" in capsys.readouterr().err
+    assert main(["explain", "no-trailing-spaces"]) == 0
+    out = capsys.readouterr().out
+    assert "default `true`" in out and "True" not in out

@@ -255,3 +255,24 @@ def test_trailing_space_fix_matches_a_reference_and_is_idempotent(lines, last) -
     assert result.text == expected
     assert fix_loop(result.text, trailing_spaces).text == result.text
     assert len(_lines(result.text)) == len(_lines(text))
+
+
+def test_verification_catches_a_line_no_fix_touched() -> None:
+    """The check is linear in the text (no line diff) and still catches stray changes."""
+    from listbot.fix import _Range, _verify
+
+    before = "a\nb\nc\n"
+    edit = _Range(0, 1, "A")
+    _verify(before, "A\nb\nc\n", [edit], frozenset({1}))
+    with pytest.raises(FixVerificationError, match="line 2 changed"):
+        _verify(before, "A\nB\nc\n", [edit], frozenset({1}))
+    with pytest.raises(FixVerificationError, match="line 1 changed"):
+        _verify(before, "A\nb\nc\n", [edit], frozenset({2}))
+    joined = _Range(1, 2, "")  # "a\nb" -> "ab": line 2 is joined to line 1
+    with pytest.raises(FixVerificationError, match="line 2 changed"):
+        _verify(before, "ab\nc\n", [joined], frozenset({1}))
+    _verify(before, "ab\nc\n", [joined], frozenset({1, 2}))
+    inserted = _Range(2, 2, "new\n")  # a new line between lines 1 and 2
+    _verify(before, "a\nnew\nb\nc\n", [inserted], frozenset({1}))
+    with pytest.raises(FixVerificationError, match="line 2 changed"):
+        _verify(before, "a\nnew\nb\nc\n", [inserted], frozenset({3}))

@@ -205,3 +205,25 @@ def test_corpus_unsafe_fix_is_stable(source: Path) -> None:
     once = fix_text(text, str(source), config, unsafe=True)
     assert fix_text(once.text, str(source), config, unsafe=True).text == once.text
     assert not [f for f in once.remaining if f.fix], "fixable findings left with unsafe fixes"
+
+
+def test_fix_reports_what_lint_reports_on_the_fixed_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """File-level findings (no contributing.md beside the list) stay, with lint's exit code."""
+    text = "# Awesome Things\n\n## Tools:\n\n- [Foo](https://foo.dev) - Does foo.   \n"
+    path = write(tmp_path, text.encode())
+    rules = ["--select", "awesome-contributing,no-heading-punctuation,no-trailing-spaces"]
+    assert main(["lint", "--offline", *rules, str(path)]) == 1
+    before = capsys.readouterr().out
+    safe = int(before.rsplit(" fixable with --fix", 1)[0].rsplit(" ", 1)[1])
+    assert main(["lint", "--offline", "--fix", *rules, str(path)]) == 1
+    fixed = capsys.readouterr().out
+    assert f"Fixed {safe} finding" in fixed
+    assert "awesome-contributing" in fixed and "fixable with --fix" not in fixed
+    assert main(["lint", "--offline", *rules, str(path)]) == 1
+    after = capsys.readouterr().out
+    assert after.splitlines()[:-1] == fixed.splitlines()[:-1]
+    assert "fixable with --fix" not in after
+    (tmp_path / "contributing.md").write_text("How to add an entry.\n")
+    assert main(["lint", "--offline", "--fix", "--select", "awesome-contributing", str(path)]) == 0

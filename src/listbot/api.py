@@ -8,7 +8,7 @@ on all of them at once, concurrently.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,21 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def lint_text(text: str, path: str = "<string>", *, config: Config | None = None) -> LintResult:
-    """Lint Markdown text with the offline rules."""
+def lint_text(
+    text: str,
+    path: str = "<string>",
+    *,
+    config: Config | None = None,
+    companions: Mapping[str, str] | None = None,
+) -> LintResult:
+    """Lint Markdown text with the offline rules.
+
+    ``companions`` are the files beside the list (as :func:`listbot.parse.read_companions`
+    reads them) for the rules about files; without them those rules stay silent.
+    """
     document = parse(text, path)
+    if companions is not None:
+        document = replace(document, companions=companions)
     return LintResult(document, run_rules(document, config or Config()))
 
 
@@ -79,6 +91,7 @@ def lint_paths(
         except InputError as error:
             result.input_errors.append(str(error))
     for document in result.documents:
+        result.notices.extend(document.notices)
         result.findings.extend(run_rules(document, config))
     if not offline and result.documents:
         _run_network_checks(result, config, lines=lines, progress=progress, options=options or {})

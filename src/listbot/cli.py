@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from listbot import __version__
+from listbot.commands.common import OutputError
 from listbot.config import ConfigError
 from listbot.engine import RuleCrash
 from listbot.source import InputError
@@ -75,7 +76,11 @@ def _run(argv: Sequence[str] | None) -> int:
     except UsageError as error:
         print(f"{error}\nRun `listbot --help` for usage.", file=sys.stderr)
         return EXIT_USAGE
-    except (ConfigError, InputError) as error:
+    except ConfigError as error:
+        for problem in error.problems:
+            print(f"listbot: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except (InputError, OutputError) as error:
         print(f"listbot: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except RuleCrash as error:

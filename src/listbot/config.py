@@ -10,22 +10,28 @@ registered in :data:`SECTION_TARGETS`. Rule options live in each rule's module (
 set under ``[rules.<rule-id>]``. ``config.toml`` at the repository root mirrors all of it and a
 test keeps the two equal.
 
-Any unknown key or wrong type raises :class:`ConfigError` naming the file and the key.
+Every option is checked when the file is read: unknown keys, rule ids and tags (with a
+"did you mean"), types, and the limits each option declares beside itself
+(:mod:`listbot.constraints`). :class:`ConfigError` lists every problem, each naming the
+file and the key.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from listbot.constraints import METADATA_KEY, Constraint
 from listbot.findings import Severity
+from listbot.suggest import did_you_mean
 
 
 def _toml() -> types.ModuleType:
@@ -42,7 +48,12 @@ CONFIG_FILE_NAMES = ("listbot.toml", ".listbot.toml")
 
 
 class ConfigError(Exception):
-    """A configuration file or option is wrong; the message names the file and the key."""
+    """A configuration file or option is wrong: one line per problem, each naming the file
+    and the key (``problems``); ``str()`` joins them."""
+
+    def __init__(self, *problems: str) -> None:
+        self.problems: tuple[str, ...] = problems or ("invalid configuration",)
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -151,7 +162,7 @@ def _has_tool_table(path: Path) -> bool:
     toml = _toml()
     try:
         data = toml.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError, RecursionError):
         return False
     return isinstance(data.get("tool"), dict) and "listbot" in data["tool"]
 
@@ -162,6 +173,8 @@ def load_config(path: Path | None = None, *, near: Path | None = None) -> Config
         path = find_config_file(near)
     if path is None:
         return Config()
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; name the configuration file")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -173,75 +186,193 @@ def load_config(path: Path | None = None, *, near: Path | None = None) -> Config
         data = toml.loads(text)
     except toml.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise ConfigError(
+            f"{path}: invalid TOML: arrays or tables nested too deep; no option needs that"
+        ) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("listbot", {})
+        tool = data.get("tool", {})
+        data = tool.get("listbot", {}) if isinstance(tool, Mapping) else {}
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: tool.listbot: must be a table ([tool.listbot])")
         return config_from_mapping(data, source=f"{path} [tool.listbot]")
     return config_from_mapping(data, source=str(path))
 
 
-def config_from_mapping(data: Mapping[str, Any], *, source: str = "<config>") -> Config:
-    """Validate a parsed TOML mapping and build a :class:`Config`."""
-    from listbot.rules import get_rule
+class _Invalid:
+    """The result of converting a value that has a problem (the problem is recorded)."""
 
-    known = set(_TOP_LEVEL_KEYS) | set(section_types())
-    for key in data:
-        if key not in known:
-            raise ConfigError(f"{source}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+
+_INVALID = _Invalid()
+
+
+def config_from_mapping(data: Mapping[str, Any], *, source: str = "<config>") -> Config:
+    """Validate a parsed TOML mapping and build a :class:`Config`.
+
+    Every problem is collected; :class:`ConfigError` lists them all, one line each.
+    """
+    problems: list[str] = []
     top: dict[str, Any] = {}
-    for key in ("select", "extend_select", "ignore"):
-        if key in data:
-            top[key] = _convert(data[key], tuple[str, ...], f"{source}: {key}")
-    if "allow" in data:
-        top["allow"] = build_dataclass(AllowConfig, data["allow"], f"{source}: [allow]")
+    sections: dict[str, Any] = {}
     rules: dict[str, RuleSettings] = {}
-    raw_rules = data.get("rules", {})
-    if not isinstance(raw_rules, Mapping):
-        raise ConfigError(f"{source}: rules must be a table of [rules.<rule-id>] tables")
-    for rule_name, table in raw_rules.items():
-        where = f"{source}: [rules.{rule_name}]"
-        rule = get_rule(rule_name)
-        if rule is None:
-            raise ConfigError(f"{where}: unknown rule {rule_name!r} (see `listbot rules`)")
-        if not isinstance(table, Mapping):
-            raise ConfigError(f"{where}: must be a table")
-        table = dict(table)
-        severity = None
-        if "severity" in table:
-            value = table.pop("severity")
-            try:
-                severity = Severity.parse(str(value))
-            except ValueError as error:
-                raise ConfigError(f"{where}: severity: {error}") from None
-        options = build_dataclass(rule.options, table, where) if table else None
-        rules[rule.id] = RuleSettings(severity=severity, options=options)
-    sections = {
-        name: build_dataclass(cls, data[name], f"{source}: [{name}]")
-        for name, cls in section_types().items()
-        if name in data
-    }
+    for key, value in data.items():
+        where = f"{source}: {key}"
+        if key in ("select", "extend_select", "ignore"):
+            converted = _convert(value, tuple[str, ...], where, problems)
+            if not isinstance(converted, _Invalid):
+                top[key] = converted
+                problems.extend(f"{where}: {problem}" for problem in _selector_problems(converted))
+        elif key == "allow":
+            allow = build_dataclass(AllowConfig, value, f"{source}: [allow]", problems)
+            if not isinstance(allow, _Invalid):
+                top["allow"] = allow
+        elif key == "rules":
+            rules = _rule_tables(value, source, problems)
+        elif key in section_types():
+            table = build_dataclass(section_types()[key], value, f"{source}: [{key}]", problems)
+            if not isinstance(table, _Invalid):
+                sections[key] = table
+        else:
+            problems.append(f"{source}: unknown key {key!r}{_top_level_hint(key)}")
+    if problems:
+        raise ConfigError(*problems)
     return Config(**top, rules=rules, sections=sections, source=source)
 
 
-def build_dataclass(cls: type, table: Any, where: str) -> Any:
-    """Build a frozen options dataclass from a TOML table, checking keys and types."""
+def _selector_problems(selectors: Sequence[str]) -> list[str]:
+    from listbot.rules import unknown_selectors
+
+    return unknown_selectors(selectors)
+
+
+def _top_level_hint(key: str) -> str:
+    """Where an unknown top-level key probably belongs: a near name, a table's option, a rule."""
+    from listbot.rules import get_rule
+
+    known = [*_TOP_LEVEL_KEYS, *section_types()]
+    hint = did_you_mean(key, known)
+    if hint:
+        return hint
+    tables = [
+        f"[{name}]"
+        for name, cls in section_types().items()
+        if key in {f.name for f in dataclasses.fields(cls)}
+    ]
+    if tables:
+        return f"; did you mean {key!r} under {' or '.join(tables)}?"
+    if get_rule(key) is not None:
+        return f"; did you mean [rules.{key}]?"
+    return f" (known: {', '.join(known)})"
+
+
+def _rule_tables(raw: Any, source: str, problems: list[str]) -> dict[str, RuleSettings]:
+    from listbot.rules import RULES, get_rule
+
+    rules: dict[str, RuleSettings] = {}
+    if not isinstance(raw, Mapping):
+        problems.append(f"{source}: rules: must be a table of [rules.<rule-id>] tables")
+        return rules
+    for rule_name, table in raw.items():
+        where = f"{source}: [rules.{rule_name}]"
+        rule = get_rule(rule_name)
+        if rule is None:
+            names = [name for r in RULES for name in (r.id, *r.aliases)]
+            problems.append(
+                f"{where}: unknown rule {rule_name!r}{did_you_mean(rule_name, names)} "
+                "(`listbot rules --all` lists them)"
+            )
+            continue
+        if not isinstance(table, Mapping):
+            problems.append(f"{where}: must be a table")
+            continue
+        table = dict(table)
+        severity = None
+        if "severity" in table:
+            severity = _convert(table.pop("severity"), Severity, f"{where}: severity", problems)
+        if table and not rule.option_names:
+            keys = ", ".join(repr(key) for key in table)
+            problems.append(f"{where}: unknown key {keys}; this rule has no options, only severity")
+            continue
+        options = (
+            build_dataclass(rule.options, table, where, problems, also=("severity",))
+            if table
+            else None
+        )
+        if not isinstance(severity, _Invalid) and not isinstance(options, _Invalid):
+            rules[rule.id] = RuleSettings(severity=severity, options=options)
+    return rules
+
+
+def build_dataclass(
+    cls: type,
+    table: Any,
+    where: str,
+    problems: list[str] | None = None,
+    *,
+    also: Sequence[str] = (),
+) -> Any:
+    """Build a frozen options dataclass from a TOML table, checking keys, types and limits.
+
+    Problems are appended to ``problems`` (the result is then ``_INVALID``); without a list,
+    the first problems raise :class:`ConfigError`. ``also`` names keys the caller handles.
+    """
+    if problems is None:
+        collected: list[str] = []
+        result = build_dataclass(cls, table, where, collected, also=also)
+        if collected:
+            raise ConfigError(*collected)
+        return result
     if not isinstance(table, Mapping):
-        raise ConfigError(f"{where}: must be a table")
+        problems.append(f"{where}: must be a table, got {_show(table)}")
+        return _INVALID
     hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    before = len(problems)
     values = {}
     for key, value in table.items():
-        if key not in names:
-            known = ", ".join(sorted(names)) or "none"
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {known})")
-        values[key] = _convert(value, hints[key], f"{where}: {key}")
+        if key not in fields:
+            problems.append(f"{where}: unknown key {key!r}{_key_hint(key, [*also, *fields])}")
+            continue
+        constraint = fields[key].metadata.get(METADATA_KEY)
+        converted = _convert(value, hints[key], f"{where}: {key}", problems, constraint)
+        if not isinstance(converted, _Invalid):
+            values[key] = converted
     try:
-        return cls(**values)
+        built = cls(**values)
     except (TypeError, ValueError) as error:
-        raise ConfigError(f"{where}: {error}") from None
+        problems.append(f"{where}: {error}")
+        return _INVALID
+    return _INVALID if len(problems) > before else built
+
+
+def _key_hint(key: str, known: Sequence[str]) -> str:
+    """A suggestion, and the known keys unless a suggestion is made and they are many."""
+    if not known:
+        return "; this table takes no options"
+    hint = did_you_mean(key, known)
+    if hint and len(known) > 10:
+        return hint
+    return f"{hint} (known: {', '.join(sorted(known))})"
+
+
+def _show(value: Any) -> str:
+    """A value as the user wrote it, shortened: problems quote it without flooding the screen."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, list):
+        text = "an array"
+    elif isinstance(value, Mapping):
+        text = "a table"
+    else:
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _type_name(hint: Any) -> str:
     origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return " or ".join(_type_name(option) for option in options)
     if hint is bool:
         return "a boolean"
     if hint is int:
@@ -250,63 +381,113 @@ def _type_name(hint: Any) -> str:
         return "a number"
     if hint is str:
         return "a string"
+    if isinstance(hint, type) and issubclass(hint, Severity):
+        return "a severity (error, warning or info)"
     if origin is tuple:
         return f"an array of {_type_name(typing.get_args(hint)[0]).split(' ', 1)[1]}s"
     if origin in (dict, Mapping) or hint is dict:
         return "a table"
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return "a table"
     return getattr(hint, "__name__", str(hint))
 
 
-def _convert(value: Any, hint: Any, where: str) -> Any:
-    """Check ``value`` against a type hint and convert lists to tuples, tables to dicts."""
+def _convert(
+    value: Any,
+    hint: Any,
+    where: str,
+    problems: list[str],
+    constraint: Constraint | None = None,
+) -> Any:
+    """Check ``value`` against a type hint and a constraint; lists become tuples, tables
+    dicts. A problem is appended to ``problems`` and ``_INVALID`` returned."""
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        errors = []
+        first: list[str] | None = None
         for option in args:
             if option is type(None):
                 continue
-            try:
-                return _convert(value, option, where)
-            except ConfigError as error:
-                errors.append(error)
-        raise errors[0]
+            attempt: list[str] = []
+            converted = _convert(value, option, where, attempt, constraint)
+            if not attempt:
+                return converted
+            first = first if first is not None else attempt
+        problems.extend(first or [f"{where}: unsupported value {_show(value)}"])
+        return _INVALID
     if hint is Any:
         return value
     if isinstance(hint, type) and issubclass(hint, Severity):
-        try:
-            return Severity.parse(str(value))
-        except ValueError as error:
-            raise ConfigError(f"{where}: {error}") from None
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise ConfigError(f"{where}: expected {_type_name(hint)}, got {value!r}")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where}: expected {_type_name(hint)}, got {value!r}")
-        return value
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"{where}: expected {_type_name(hint)}, got {value!r}")
-        return float(value)
-    if hint is str:
-        if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected {_type_name(hint)}, got {value!r}")
-        return value
+        if isinstance(value, str):
+            try:
+                return Severity.parse(value)
+            except ValueError:
+                pass
+        choices = [s.value for s in Severity]
+        hint_text = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        problems.append(
+            f"{where}: unknown severity {_show(value)}{hint_text} (use error, warning or info)"
+        )
+        return _INVALID
+    scalar = _scalar(value, hint)
+    if scalar is not None:
+        if isinstance(scalar, _Invalid):
+            problems.append(f"{where}: expected {_type_name(hint)}, got {_show(value)}")
+            return _INVALID
+        problem = constraint.problem(scalar) if constraint is not None else None
+        if problem is None and isinstance(scalar, float) and not math.isfinite(scalar):
+            problem = f"{scalar!r} is not a finite number"
+        if problem is not None:
+            problems.append(f"{where}: {problem}")
+            return _INVALID
+        return scalar
     if origin is tuple:
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: expected {_type_name(hint)}, got {value!r}")
-        item = args[0]
-        return tuple(_convert(v, item, f"{where}[{i}]") for i, v in enumerate(value))
+            problems.append(f"{where}: expected {_type_name(hint)}, got {_show(value)}")
+            return _INVALID
+        before = len(problems)
+        items = tuple(
+            _convert(item, args[0], f"{where}[{i}]", problems, constraint)
+            for i, item in enumerate(value)
+        )
+        return _INVALID if len(problems) > before else items
     if origin in (dict, Mapping) or hint is dict:
         if not isinstance(value, Mapping):
-            raise ConfigError(f"{where}: expected a table, got {value!r}")
+            problems.append(f"{where}: expected a table, got {_show(value)}")
+            return _INVALID
         value_hint = args[1] if len(args) == 2 else Any
-        return {str(k): _convert(v, value_hint, f"{where}.{k}") for k, v in value.items()}
+        before = len(problems)
+        converted_table = {}
+        key_check = getattr(constraint, "key_problem", None)
+        for key, item in value.items():
+            key_problem = key_check(str(key)) if key_check else None
+            if key_problem:
+                problems.append(f"{where}: {key_problem}")
+                continue
+            converted_table[str(key)] = _convert(
+                item, value_hint, f"{where}.{key}", problems, constraint
+            )
+        return _INVALID if len(problems) > before else converted_table
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return build_dataclass(hint, value, where)
-    raise ConfigError(f"{where}: unsupported option type {hint!r}")  # pragma: no cover
+        return build_dataclass(hint, value, where, problems)
+    problems.append(f"{where}: unsupported option type {hint!r}")  # pragma: no cover
+    return _INVALID
+
+
+def _scalar(value: Any, hint: Any) -> Any:
+    """``value`` as a bool, int, float or str option; ``_INVALID`` if it is not one; None
+    when ``hint`` is not a scalar type."""
+    if hint is bool:
+        return value if isinstance(value, bool) else _INVALID
+    if hint is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else _INVALID
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        return _INVALID
+    if hint is str:
+        return value if isinstance(value, str) else _INVALID
+    return None
 
 
 def option_docs(cls: type) -> dict[str, str]:

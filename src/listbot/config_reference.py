@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any
 
 from listbot.config import AllowConfig, Config, option_docs, section_types
+from listbot.constraints import METADATA_KEY, Range
 
 HEADER = """\
 # listbot reference configuration: every option, its default, and what it does.
@@ -58,6 +59,9 @@ def _table(values: Any, docs: Mapping[str, str]) -> list[str]:
     for field in dataclasses.fields(values):
         value = getattr(values, field.name)
         comment = docs.get(field.name, "")
+        constraint = field.metadata.get(METADATA_KEY)
+        if isinstance(constraint, Range):
+            comment = f"{comment} Allowed: {constraint.describe()}.".strip()
         if comment:
             lines.append(f"# {comment}")
         if value is None:

@@ -79,19 +79,27 @@ def example_of(rule: Rule) -> str | None:
 def option_rows(rule: Rule) -> list[dict[str, Any]]:
     """Each option: name, TOML-ish type, default and the field's docstring."""
     from listbot.config import _type_name, option_docs
+    from listbot.config_reference import toml_value
+    from listbot.constraints import METADATA_KEY
 
     docs = option_docs(rule.options)
     hints = typing.get_type_hints(rule.options)
     defaults = rule.default_options
-    return [
-        {
-            "name": field.name,
-            "type": _type_name(hints[field.name]),
-            "default": _plain(getattr(defaults, field.name)),
-            "doc": docs.get(field.name, ""),
-        }
-        for field in dataclasses.fields(rule.options)
-    ]
+    rows = []
+    for field in dataclasses.fields(rule.options):
+        default = getattr(defaults, field.name)
+        constraint = field.metadata.get(METADATA_KEY)
+        rows.append(
+            {
+                "name": field.name,
+                "type": _type_name(hints[field.name]),
+                "default": _plain(default),
+                "default_toml": "(not set)" if default is None else toml_value(default),
+                "allowed": constraint.describe() if constraint is not None else None,
+                "doc": docs.get(field.name, ""),
+            }
+        )
+    return rows
 
 
 def _plain(value: Any) -> Any:
@@ -178,8 +186,10 @@ def render_explanation(explanation: Explanation) -> str:
         out += ["## Configuration", "", f"Set under `[rules.{rule.id}]` in listbot.toml:", ""]
         for option in options:
             doc = f": {option['doc']}" if option["doc"] else ""
+            allowed = f", {option['allowed']}" if option["allowed"] else ""
             out.append(
-                f"- `{option['name']}` ({option['type']}, default `{option['default']!r}`){doc}"
+                f"- `{option['name']}` ({option['type']}{allowed}, "
+                f"default `{option['default_toml']}`){doc}"
             )
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

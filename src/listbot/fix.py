@@ -11,19 +11,17 @@ Each pass is verified: the changed lines must be lines of the fixed findings or 
 edits, and the fixed text must lint again. Otherwise :class:`FixVerificationError`.
 
 The command side (``listbot lint --fix`` / ``--diff``: files, network fixes, diff, atomic
-writes, printing) is :mod:`listbot.fix_command`.
+writes, printing) is :mod:`listbot.commands.fix`.
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path
 
 from listbot.config import Config
 from listbot.findings import Applicability, Finding, Fix
@@ -37,14 +35,20 @@ __all__ = [
     "LineIndex",
     "fix_loop",
     "fix_text",
-    "run_fix_command",
 ]
 
 MAX_PASSES = 10
 BOM = "\ufeff"
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_TERMINATOR = re.compile(r"(?:\r\n|\r|\n)\Z")
+
+
+def _terminator_length(line: str) -> int:
+    """Length of the line ending that ``line`` ends with (a regex search for it at the end
+    would scan the whole line: quadratic with many fixes on one long line)."""
+    if line.endswith("\r\n"):
+        return 2
+    return 1 if line.endswith(("\n", "\r")) else 0
 
 
 class FixVerificationError(Exception):
@@ -72,14 +76,13 @@ class LineIndex:
         if line == len(self.lines) + 1:
             return 0
         raw = self.lines[line - 1]
-        match = _TERMINATOR.search(raw)
-        return len(raw) - (len(match.group()) if match else 0)
+        return len(raw) - _terminator_length(raw)
 
     def offset(self, line: int, column: int) -> int | None:
         """The offset of ``line:column``, or None when the text has no such position."""
         if line < 1 or column < 1 or line > len(self.lines) + 1:
             return None
-        if line == len(self.lines) + 1 and self.lines and not _TERMINATOR.search(self.lines[-1]):
+        if line == len(self.lines) + 1 and self.lines and not _terminator_length(self.lines[-1]):
             return None
         if column - 1 > self.content_length(line):
             return None
@@ -89,7 +92,7 @@ class LineIndex:
         """The 1-based ``(line, column)`` of an offset (clamped to the text)."""
         offset = max(0, min(offset, len(self.text)))
         index = bisect_right(self.starts, offset) - 1
-        if index >= len(self.lines) and self.lines and not _TERMINATOR.search(self.lines[-1]):
+        if index >= len(self.lines) and self.lines and not _terminator_length(self.lines[-1]):
             index = len(self.lines) - 1
         return index + 1, offset - self.starts[index] + 1
 
@@ -262,29 +265,41 @@ def changed_lines(before: str, after: str) -> set[int]:
     return changed
 
 
-def _verify(before: str, after: str, allowed: frozenset[int]) -> None:
-    stray = changed_lines(before, after) - allowed
-    if not stray:
-        return
-    old, new = split_lines(before), split_lines(after)
-    if len(old) == len(new):
-        pairs = enumerate(zip(old, new, strict=True), 1)
-        differing = {number for number, (was, now) in pairs if was != now}
-        if differing <= allowed:
-            return  # line by line only allowed lines differ (difflib may align " \n" oddly)
-    # An insertion counts on both sides; it is fine if one side is allowed.
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, _, _ in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        touched = {i1, i1 + 1} if i1 == i2 else set(range(i1 + 1, i2 + 1))
-        if i1 == i2 and touched & allowed:
-            continue
-        if touched - allowed:
-            line = min(touched - allowed)
+def _verify(before: str, after: str, edits: Sequence[_Range], allowed: frozenset[int]) -> None:
+    """Every line an edit touches is a line of a fixed finding (or of its edits), and every
+    other line of ``before`` is in ``after`` byte for byte, where the edits moved it.
+
+    Linear in the text: a line diff (difflib) is quadratic or worse on the repeated lines
+    of a long list (100,000 blank lines: minutes).
+    """
+    index = LineIndex(before)
+    touched: set[int] = set()
+    for edit in edits:
+        first = index.line_of(edit.start)
+        at_line_start = edit.start == index.starts[first - 1]
+        if edit.start == edit.end and at_line_start and edit.text.endswith(("\n", "\r")):
+            # a new line between lines first - 1 and first: either may be the fixed one
+            lines = [first] if first in allowed or first - 1 not in allowed else []
+        else:
+            last = index.line_of(edit.end - 1) if edit.end > edit.start else first
+            lines = list(range(first, last + 1))
+            next_line = index.line_of(edit.end)
+            joined = edit.end > edit.start and index.starts[next_line - 1] == edit.end
+            if joined and next_line <= len(index.lines) and not edit.text.endswith(("\n", "\r")):
+                lines.append(next_line)  # the line ending before it removed: joined to it
+        stray = [line for line in lines if line not in allowed]
+        if stray:
             raise FixVerificationError(
-                f"line {max(line, 1)} changed although no fixed finding is on it"
+                f"line {stray[0]} changed although no fixed finding is on it"
             )
+        touched.update(lines)
+    move = OffsetMap(tuple(edits))
+    for number, line in enumerate(index.lines, start=1):
+        if number in touched:
+            continue
+        at = move(index.starts[number - 1])
+        if after[at : at + len(line)] != line:
+            raise FixVerificationError(f"line {number} changed although no fixed finding is on it")
 
 
 @dataclass
@@ -335,13 +350,15 @@ class FixResult:
     """The ``extra`` findings whose fixes were applied (the others collided with a fix)."""
     applied_fixes: list[AppliedFix] = field(default_factory=list)
     """Every finding whose fix was applied, pass by pass (what changed, and why)."""
+    _indexes: tuple[str, str, LineIndex, LineIndex] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def map_span(self, span: Span) -> Span:
         """Where ``span`` of the original text is in the fixed text (BOM aside)."""
         if not self.maps:
             return span
-        before = LineIndex(self.original.removeprefix(BOM))
-        after = LineIndex(self.text.removeprefix(BOM))
+        before, after = self._line_indexes()
 
         def move(line: int, column: int) -> tuple[int, int]:
             offset = before.offset(line, column)
@@ -354,6 +371,15 @@ class FixResult:
         start = move(span.line, span.column)
         end = move(span.end_line, span.end_column)
         return Span(*start, *end)
+
+    def _line_indexes(self) -> tuple[LineIndex, LineIndex]:
+        """The original and the fixed text indexed once, not once per mapped span."""
+        cached = self._indexes
+        if cached is None or cached[0] is not self.original or cached[1] is not self.text:
+            before = LineIndex(self.original.removeprefix(BOM))
+            after = LineIndex(self.text.removeprefix(BOM))
+            cached = self._indexes = (self.original, self.text, before, after)
+        return cached[2], cached[3]
 
 
 LintFunction = Callable[[str], tuple[list[Finding], Document | None]]
@@ -386,7 +412,7 @@ def fix_loop(
         if number == 0 and extra:
             done = {id(finding) for finding in step.fixed}
             fixed_extra = [finding for finding in extra if id(finding) in done]
-        _verify(current, step.text, step.allowed_lines)
+        _verify(current, step.text, step.edits, step.allowed_lines)
         try:
             findings, document = lint(step.text)
         except Exception as error:  # the fixed text must lint like any text
@@ -408,16 +434,19 @@ def fix_text(
     *,
     unsafe: bool = False,
     extra: Sequence[Finding] = (),
+    companions: Mapping[str, str] | None = None,
 ) -> FixResult:
     """Apply the fixes of the offline rules (SAFE, and UNSAFE if ``unsafe``) to ``text``.
 
     A leading BOM is kept. ``extra`` findings (e.g. redirects from the network checks,
     positioned on ``text``) are applied in the first pass with the rules' fixes.
+    ``companions`` (the files beside the list) let the rules about files report too, so
+    the findings left are those ``lint`` reports on the fixed file.
     """
     from listbot.api import lint_text
 
     def lint(source: str) -> tuple[list[Finding], Document | None]:
-        result = lint_text(source, path, config=config)
+        result = lint_text(source, path, config=config, companions=companions)
         return result.findings, result.document
 
     bom = text.startswith(BOM)
@@ -427,10 +456,3 @@ def fix_text(
         result.text = BOM + result.text
         result.original = text
     return result
-
-
-def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Config) -> int:
-    """``listbot lint --fix`` / ``--diff``: see :mod:`listbot.fix_command`."""
-    from listbot.fix_command import run_fix_command as run
-
-    return run(args, paths, config)

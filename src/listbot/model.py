@@ -357,6 +357,9 @@ class Document:
     origin: str | None = field(default=None, compare=False, repr=False)
     """The URL of the git remote of the folder the list was read from (see
     :mod:`listbot.parse.origin`); None when parsed from text or outside a repository."""
+    notices: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """What parsing capped on pathological input (over-long markup runs, deep nesting),
+    one line each naming the file and line: reported once per run, not per finding."""
 
     _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 

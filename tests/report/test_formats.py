@@ -262,3 +262,28 @@ def test_markdown_puts_errors_first() -> None:
     assert headings == ["duplicate-entry", "no-trailing-spaces", "arxiv-link-form"]
     rows = [line for line in report.splitlines() if "README.md:8" in line or "README.md:9" in line]
     assert "README.md:8" in rows[0] and "| error |" in rows[0]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "note"),
+    [
+        ((Applicability.SAFE, Applicability.UNSAFE), "fix (1 more with --unsafe-fixes)."),
+        ((Applicability.SAFE, Applicability.SAFE), "in 1 file. 2 fixable with --fix."),
+        ((Applicability.UNSAFE,), "in 1 file. 1 fixable with --unsafe-fixes."),
+        ((), "in 1 file."),
+    ],
+)
+def test_fixable_counts_only_what_plain_fix_applies(
+    kinds: tuple[Applicability, ...], note: str
+) -> None:
+    edit = (Edit(Span(1, 1, 1, 2), ""),)
+    made = [
+        Finding(RULE, "x", Span(1, 1, 1, 2), file="README.md", fix=Fix(edit, "t", kind))
+        for kind in kinds
+    ] or [Finding(RULE, "x", Span(1, 1, 1, 2), file="README.md")]
+    context = ReportContext(files=("README.md",))
+    text = render("text", made, context)
+    assert text.endswith(note + "\n")
+    markdown = render("markdown", made, context)
+    assert ("--unsafe-fixes" in markdown) == (Applicability.UNSAFE in kinds)
+    assert ("`listbot lint --fix`" in markdown) == (Applicability.SAFE in kinds)

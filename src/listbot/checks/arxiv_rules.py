@@ -8,8 +8,9 @@ and are offline rules (``listbot/rules/arxiv_*.py``): they work with ``--offline
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from listbot.constraints import METADATA_KEY, HttpUrl, ranged
 from listbot.findings import Severity
 from listbot.rules.base import Rule, network_only
 
@@ -35,21 +36,21 @@ class ArxivOptions:
 
     enabled: bool = True
     """Look arXiv links up at all (off: no arXiv request and no arxiv-* finding)."""
-    api_url: str = DEFAULT_API_URL
+    api_url: str = field(default=DEFAULT_API_URL, metadata={METADATA_KEY: HttpUrl()})
     """arXiv's export API, or a mirror or test server speaking the same Atom protocol."""
-    batch_size: int = 100
+    batch_size: int = ranged(100, 1, 2000)
     """IDs per request (arXiv asks for at most 2000 results a call; 50-100 keep URLs short)."""
-    delay: float = 3.0
+    delay: float = ranged(3.0, 0, 60, unit="seconds")
     """Seconds between two requests: arXiv's terms allow one request every three seconds."""
-    timeout: float = 30.0
+    timeout: float = ranged(30.0, above=0, high=600, unit="seconds")
     """Seconds before one request is given up (the IDs in it are reported as not checked)."""
-    retries: int = 2
+    retries: int = ranged(2, 0, 10)
     """Extra attempts for a batch after a timeout, a connection error or a 5xx answer."""
-    title_similarity: float = 0.5
+    title_similarity: float = ranged(0.5, 0, 1)
     """0..1: below this token overlap an entry's title names a different paper than arXiv's."""
-    cache_days: float = 30.0
+    cache_days: float = ranged(30.0, 0, 3650, unit="days")
     """How long arXiv metadata is reused from the store (a paper's title rarely changes)."""
-    not_found_cache_days: float = 1.0
+    not_found_cache_days: float = ranged(1.0, 0, 365, unit="days")
     """How long a "no such paper" answer is reused (new IDs appear every day)."""
 
     def __post_init__(self) -> None:

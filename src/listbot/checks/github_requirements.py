@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from listbot.constraints import ranged
 from listbot.findings import Finding, Severity
 from listbot.github.repos import RepoFacts, days_since
 from listbot.model import Document, Entry
@@ -94,11 +95,11 @@ _NON_NEGATIVE = ("min_stars", "min_age_days", "max_idle_days")
 
 @dataclass(frozen=True)
 class Options:
-    min_stars: int = 0
+    min_stars: int = ranged(0, 0, 10_000_000)
     """At least this many stars (0: not required)."""
-    min_age_days: int = 0
+    min_age_days: int = ranged(0, 0, 36_500, unit="days")
     """Created at least this many days ago (0: not required)."""
-    max_idle_days: int = 0
+    max_idle_days: int = ranged(0, 0, 36_500, unit="days")
     """Pushed to within this many days (0: not required)."""
     license: bool = False
     """A licence GitHub recognises (an SPDX licence, not "Other")."""
@@ -130,7 +131,7 @@ class Options:
 
 @dataclass(frozen=True)
 class NewEntriesOptions:
-    max: int = 0
+    max: int = ranged(0, 0, 100_000)
     """The most entries one pull request may add (0: no limit)."""
 
     def __post_init__(self) -> None:

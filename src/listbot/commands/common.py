@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import math
 import os
 import re
@@ -11,8 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from listbot.api import RunResult
 from listbot.config import Config, ConfigError, RuleSettings, load_config
-from listbot.report import FORMATS
+from listbot.findings import Severity
+from listbot.report import FORMATS, ReportContext, render
 from listbot.source import InputError
 
 if TYPE_CHECKING:
@@ -160,6 +163,22 @@ def show_settings(config: Config) -> int:
     return 0
 
 
+def add_network_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("network checks")
+    group.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="results store (default: [links] cache_path, .listbot/cache.sqlite)",
+    )
+    group.add_argument("--no-cache", action="store_true", help="ignore stored results for this run")
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="check links to loopback, private and link-local addresses too",
+    )
+    add_link_options(parser)
+
+
 def add_output_options(
     parser: argparse.ArgumentParser, formats: tuple[str, ...] | None = None
 ) -> None:
@@ -299,16 +318,24 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 def resolve_config(args: argparse.Namespace, first_file: Path | None) -> Config:
     """The configuration file's settings with the command line's selection and link
-    options on top."""
-    from listbot.rules import resolve
+    options on top.
 
-    config = load_config(args.config, near=first_file) if args.config or first_file else Config()
+    Problems in the file and on the command line are reported together.
+    """
+    from listbot.rules import unknown_selectors
+
+    problems: list[str] = []
+    config = Config()
+    try:
+        if args.config or first_file:
+            config = load_config(args.config, near=first_file)
+    except ConfigError as error:
+        problems.extend(error.problems)
     select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
     for option, values in (("--select", select), ("--extend-select", extend), ("--ignore", ignore)):
-        try:
-            resolve(values)
-        except ValueError as error:
-            raise ConfigError(f"{option}: {error}") from None
+        problems.extend(f"{option}: {problem}" for problem in unknown_selectors(values))
+    if problems:
+        raise ConfigError(*problems)
     if select:
         config = replace(config, select=select, extend_select=())
     if extend:
@@ -342,14 +369,31 @@ def use_color(args: argparse.Namespace, stream: object | None = None) -> bool:
     return bool(isatty and isatty())
 
 
+class OutputError(Exception):
+    """The report cannot be written where ``--output`` says; one line, exit 2."""
+
+
 def write_output(args: argparse.Namespace, text: str) -> None:
-    """Write a report to ``--output`` (atomically) or stdout, always as valid UTF-8."""
+    """Write a report to ``--output`` (atomically, missing folders created) or stdout,
+    always as valid UTF-8."""
     if not text.isascii():  # a lone surrogate (an undecodable path byte) must not escape
         text = text.encode("utf-8", "replace").decode("utf-8")
     if getattr(args, "output", None):
         from listbot.textio import write_text_atomic
 
-        write_text_atomic(Path(args.output), text)
+        path = Path(args.output)
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            if isinstance(error, FileExistsError):  # mkdir met a file where a folder should be
+                reason = f"{error.filename} is not a folder"
+            raise OutputError(
+                f"{path}: cannot write the report ({reason}); choose another --output path"
+            ) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -358,3 +402,61 @@ def write_output(args: argparse.Namespace, text: str) -> None:
 def notice(args: argparse.Namespace, message: str) -> None:
     if not getattr(args, "quiet", False):
         print(f"listbot: {message}", file=sys.stderr)
+
+
+def network_options(args: argparse.Namespace) -> dict[str, object]:
+    fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
+    return {
+        "store_path": getattr(args, "cache", None),
+        "no_cache": getattr(args, "no_cache", False),
+        "allow_private": getattr(args, "allow_private", False),
+        # Only an unsafe fix uses archived copies: ask the archive only then.
+        "archive_lookup": bool(fixing and getattr(args, "unsafe_fixes", False)),
+    }
+
+
+def exit_code(args: argparse.Namespace, result: RunResult) -> int:
+    if result.input_errors or result.fatal:
+        return 2
+    if args.exit_zero:
+        return 0
+    return 1 if any(f.severity is Severity.ERROR for f in result.findings) else 0
+
+
+def report_extra(result: RunResult) -> dict[str, object]:
+    """Facts some formats need: file lines (rdjson byte columns), a blob URL base for links."""
+    extra: dict[str, object] = {"lines": {d.path: d.lines for d in result.documents}}
+    server, repo, sha = (
+        os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    if server and repo and sha:
+        extra["link_base"] = f"{server}/{repo}/blob/{sha}/"
+    return extra
+
+
+def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> int:
+    """Print input errors and notices, render the report, return the exit code."""
+    for error in result.input_errors:
+        print(f"listbot: error: {error}", file=sys.stderr)
+    # GitHub annotations on stdout already carry the notices: print them once.
+    annotated = args.format == "github" and not getattr(args, "output", None)
+    if not annotated:
+        for message in dict.fromkeys(result.notices):
+            notice(args, message)
+        if result.fatal:
+            print(f"listbot: error: {result.fatal}", file=sys.stderr)
+    context = ReportContext(
+        files=tuple(d.path for d in result.documents),
+        links=tuple(result.links),
+        color=use_color(args),
+        statistics=args.statistics,
+        fixed=fixed,
+        quiet=args.quiet,
+        extra=report_extra(result),
+        notices=tuple(result.notices),
+        fatal=result.fatal,
+        input_errors=len(result.input_errors),
+    )
+    if result.documents or args.format != "text":
+        write_output(args, render(args.format, result.findings, context))
+    return exit_code(args, result)

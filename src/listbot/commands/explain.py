@@ -7,7 +7,8 @@ import json
 import sys
 
 from listbot.explain import explain, render_explanation
-from listbot.rules import get_rule
+from listbot.rules import RULES, get_rule
+from listbot.suggest import did_you_mean
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -25,10 +26,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     rule = get_rule(args.rule)
     if rule is None:
-        print(
-            f"listbot: error: unknown rule {args.rule!r}; `listbot rules --all` lists every rule",
-            file=sys.stderr,
-        )
+        names = [name for known in RULES for name in (known.id, *known.aliases)]
+        tags = sorted({tag for known in RULES for tag in known.tags})
+        if args.rule in tags:
+            hint = f"; {args.rule!r} is a tag: `listbot rules --all` shows its rules"
+        else:
+            hint = did_you_mean(args.rule, names) or "; `listbot rules --all` lists every rule"
+        print(f"listbot: error: unknown rule {args.rule!r}{hint}", file=sys.stderr)
         return 2
     explanation = explain(rule)
     if args.format == "json":

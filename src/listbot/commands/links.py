@@ -19,15 +19,17 @@ from listbot.commands.common import (
     Inputs,
     add_config_options,
     add_input_arguments,
+    add_network_options,
     add_output_options,
     add_show_settings,
     input_anchor,
+    network_options,
+    report,
     resolve_config,
     resolve_inputs,
     show_settings,
     write_output,
 )
-from listbot.commands.lint import add_network_options, network_options, report
 from listbot.config import Config
 
 ProgressCallback = Callable[..., None]

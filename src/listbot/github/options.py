@@ -4,7 +4,9 @@ repository checks and the maintenance pull request."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from listbot.constraints import METADATA_KEY, HttpUrl, ranged
 
 FILTER_MODES = ("added", "diff_context", "file", "nofilter")
 
@@ -13,7 +15,7 @@ FILTER_MODES = ("added", "diff_context", "file", "nofilter")
 class GithubOptions:
     """Options of ``listbot github review``, ``listbot github link-rot`` and the github-* checks."""
 
-    api_url: str = "https://api.github.com"
+    api_url: str = field(default="https://api.github.com", metadata={METADATA_KEY: HttpUrl()})
     """REST API root; GitHub Enterprise: ``https://HOST/api/v3`` (GITHUB_API_URL wins when set)."""
     token_env: tuple[str, ...] = ("GITHUB_TOKEN", "GH_TOKEN")
     """Environment variables read for the token, first set wins (``--token`` wins over all)."""
@@ -21,15 +23,15 @@ class GithubOptions:
     """Changed files a review lints (fnmatch patterns on the repository path, any case)."""
     filter_mode: str = "added"
     """Which findings a review reports: added, diff_context, file or nofilter."""
-    max_inline_comments: int = 30
+    max_inline_comments: int = ranged(30, 0, 1000)
     """Inline comments per review; the rest go in the review body."""
     bot_logins: tuple[str, ...] = ("github-actions[bot]",)
     """Authors whose marked comments the bot may edit or delete (empty: trust markers alone)."""
-    batch_size: int = 100
+    batch_size: int = ranged(100, 1, 100)
     """Repositories per GraphQL query (GitHub allows at most 100 aliases per query)."""
-    stale_days: int = 365
+    stale_days: int = ranged(365, 1, 36500, unit="days")
     """github-stale: days without a push after which a repository is reported."""
-    cache_hours: float = 24.0
+    cache_hours: float = ranged(24.0, 0, 8760, unit="hours")
     """How long repository facts are kept in the store before asking GitHub again."""
     link_rot_label: str = "link-rot"
     """Label that marks the link-rot issue (created when missing)."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from listbot import __version__
+from listbot.constraints import METADATA_KEY, FilePath, HeaderText, ranged
 
 DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 """Browser-like Accept: some sites (crates.io) answer 404 to clients that do not ask for HTML."""
@@ -36,13 +37,13 @@ DEFAULT_EXCLUDE = (
 class HostOptions:
     """``[links.hosts."example.com"]``: overrides for one host (and its subdomains' own tables)."""
 
-    concurrency: int | None = None
+    concurrency: int | None = ranged(None, 1, 256)
     """Requests in flight to this host at most (default: ``per_host_concurrency``)."""
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict, metadata={METADATA_KEY: HeaderText()})
     """Extra request headers for this host, e.g. ``{ Accept = "text/html" }`` for crates.io."""
     method: str = ""
     """``get`` for hosts known to mishandle HEAD; empty: HEAD first, GET when refused."""
-    accept: tuple[int, ...] = ()
+    accept: tuple[int, ...] = ranged((), 100, 599)
     """Status codes treated as working on this host besides 2xx (``[403]`` behind a bot wall)."""
 
 
@@ -50,43 +51,43 @@ class HostOptions:
 class LinksOptions:
     """``[links]``: the link checker (dead-link, redirect, link-unverified, private-address)."""
 
-    connect_timeout: float = 10.0
+    connect_timeout: float = ranged(10.0, above=0, high=300, unit="seconds")
     """Seconds to open a TCP/TLS connection."""
-    timeout: float = 15.0
+    timeout: float = ranged(15.0, above=0, high=600, unit="seconds")
     """Seconds for one whole request (connect, send, response headers)."""
-    retries: int = 3
+    retries: int = ranged(3, 0, 10)
     """Retries after a reset, 429, 500, 502, 503 or 504 (exponential backoff with jitter)."""
-    timeout_retries: int = 1
+    timeout_retries: int = ranged(1, 0, 5)
     """Retries after a timeout (each costs up to ``timeout`` seconds again)."""
-    backoff: float = 0.5
+    backoff: float = ranged(0.5, 0, 60, unit="seconds")
     """Seconds before the first retry; doubled on each further retry, with jitter."""
-    max_retry_wait: float = 30.0
+    max_retry_wait: float = ranged(30.0, 0, 600, unit="seconds")
     """Longest wait honoured from ``Retry-After``; a server asking for more gets link-unverified."""
-    concurrency: int = 256
+    concurrency: int = ranged(256, 1, 1024)
     """Requests in flight at most, over all hosts."""
-    per_host_concurrency: int = 10
+    per_host_concurrency: int = ranged(10, 1, 256)
     """Requests in flight to one host at most (override per host in ``[links.hosts."name"]``)."""
     hosts: dict[str, HostOptions] = field(default_factory=dict)
     """Per-host overrides by lower-case host name: concurrency, headers, method, accept."""
-    accept: tuple[int, ...] = ()
+    accept: tuple[int, ...] = ranged((), 100, 599)
     """Status codes treated as working on every host besides 2xx."""
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     """Regular expressions searched in each URL: matching links are not checked (excluded)."""
     include: tuple[str, ...] = ()
     """Regular expressions that win over ``exclude``: matching links are always checked."""
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict, metadata={METADATA_KEY: HeaderText()})
     """Extra request headers for every host."""
-    user_agent: str = ""
+    user_agent: str = field(default="", metadata={METADATA_KEY: HeaderText()})
     """The User-Agent header; empty: ``listbot/<version>`` (honest; fake browsers cause loops)."""
-    cache_path: str = ".listbot/cache.sqlite"
+    cache_path: str = field(default=".listbot/cache.sqlite", metadata={METADATA_KEY: FilePath()})
     """SQLite store of results and per-URL history (relative to the working folder)."""
-    ttl_ok: float = 86400.0
+    ttl_ok: float = ranged(86400.0, 0, 31_536_000, unit="seconds")
     """Seconds a working (or redirecting) result is reused without asking the server again."""
-    ttl_failure: float = 0.0
+    ttl_failure: float = ranged(0.0, 0, 31_536_000, unit="seconds")
     """Seconds a failed result is reused (0: failures are always checked again)."""
     allow_private: bool = False
     """Check links that resolve to loopback, private, link-local or cloud-metadata addresses."""
-    report_after: int = 2
+    report_after: int = ranged(2, 0, 100)
     """Scheduled link-rot reports: a link must fail in this many consecutive runs first."""
     report_gone_at_once: bool = True
     """Scheduled link-rot reports: 404, 410 and domains that do not exist are reported at once."""

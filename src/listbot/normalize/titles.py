@@ -80,9 +80,14 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+MAX_NEAR_LENGTH = 400
+"""Longer titles are compared for equality only: no name or paper title is this long, and
+the character comparison costs the square of the length (8,000 characters: over a second)."""
+
+
 def near_equal(a: str, b: str) -> bool:
     """Whether two *different* normalised titles are one work written slightly differently."""
-    if a == b or not a or not b:
+    if a == b or not a or not b or max(len(a), len(b)) > MAX_NEAR_LENGTH:
         return False
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False

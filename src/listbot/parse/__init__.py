@@ -22,8 +22,14 @@ from listbot.model import Definition, Document, Heading, Section, Span
 from listbot.parse.block_entries import build_block_entries
 from listbot.parse.blocks import HeadingDraft, Walk, plain_text
 from listbot.parse.entries import build_entries
+from listbot.parse.limits import (
+    blank_markup_runs,
+    has_markup_run,
+    markup_run_notice,
+    nesting_notice,
+)
 from listbot.parse.origin import git_remote
-from listbot.parse.positions import LINES_KEY, PosState, build_markdown
+from listbot.parse.positions import LINES_KEY, NESTING_KEY, PosState, build_markdown
 from listbot.parse.slugs import Slugger
 from listbot.source import dominant_newline, read_source
 
@@ -56,21 +62,33 @@ def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
         bom = True
     lines = split_lines(text)
     with collector_paused():
-        tokens, references = _tokens(text, lines)
-        return _document(path, text, lines, bom, tokens, references)
+        # mistune reads the text with over-long markup runs blanked (same length and lines)
+        parse_text, parse_lines, capped = blank_markup_runs(text, lines)
+        notices = [markup_run_notice(path, capped)] if capped else []
+        tokens, references = _tokens(parse_text, parse_lines, path, notices)
+        return _document(path, text, lines, bom, tokens, references, tuple(notices))
 
 
-def _tokens(text: str, lines: Sequence[str]) -> tuple[list[dict[str, Any]], set[str]]:
+def _tokens(
+    text: str, lines: Sequence[str], path: str, notices: list[str]
+) -> tuple[list[dict[str, Any]], set[str]]:
     """The positioned AST and the reference labels mistune accepted (normalised keys).
 
-    Pathological nesting degrades to no tokens instead of crashing.
+    mistune caps nesting itself (a notice says where it did); should a recursion limit be
+    hit anyway, the document degrades to no tokens, with a notice, instead of crashing.
     """
     state = PosState()
     state.env[LINES_KEY] = lines
     try:
         result, _ = _MARKDOWN.parse(text, state)
     except RecursionError:
+        notices.append(
+            f"{path}: too deeply nested to parse as Markdown: only the line-based rules ran"
+        )
         return [], set()
+    nested = state.env.get(NESTING_KEY)
+    if nested is not None:
+        notices.append(nesting_notice(path, nested))
     references = set(state.env.get("ref_links", {}))
     return (result if isinstance(result, list) else []), references
 
@@ -82,6 +100,7 @@ def _document(
     bom: bool,
     tokens: list[dict[str, Any]],
     references: set[str],
+    notices: tuple[str, ...] = (),
 ) -> Document:
     walk = Walk(lines=lines, definitions=_definitions(lines, tokens, references))
     walk.run(tokens)  # also collects the code lines
@@ -113,6 +132,7 @@ def _document(
         text_blocks=tuple(walk.text_blocks),
         code_lines=frozenset(walk.code_lines),
         tokens=tuple(tokens),
+        notices=notices,
     )
 
 
@@ -125,6 +145,8 @@ def _plain_of(markdown: str) -> str:
     # A lone character class is a fast scan; the URL pattern is searched only after "://".
     if not _MARKUP_CHARS.search(markdown) and not ("://" in markdown and _URL.search(markdown)):
         return markdown
+    if has_markup_run(markdown):
+        return markdown  # read as plain text, as the document's parse read it (parse/limits.py)
     return plain_text(_MARKDOWN.inline(markdown, {"ref_links": {}}))
 
 

@@ -28,12 +28,11 @@ from listbot.model import (
 from listbot.parse.html import scan_comments, scan_html
 from listbot.parse.spans import slice_source
 
-__all__ = ["HeadingDraft", "ItemRecord", "Walk", "plain_text"]
+__all__ = ["HeadingDraft", "ItemRecord", "Walk", "plain_text", "without_closing_hashes"]
 
 Token = dict[str, Any]
 _TEXT_BLOCKS = ("paragraph", "block_text", "heading", "footnote_definition")
 _ATX_MARKER = re.compile(r"#{1,6}(?=[ \t]|$)[ \t]*")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _LIST_ITEMS = ("list_item", "task_list_item")
 _IMG_SRC = re.compile(
     r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE
@@ -47,6 +46,23 @@ def decode_entities(text: str) -> str:
     """Character references as CommonMark reads them (``&#35;`` ``&amp;``; the ``;`` is
     required, unknown names stay as written)."""
     return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+
+
+def without_closing_hashes(text: str, spaces: str | None = None) -> str:
+    r"""An ATX heading's text without its closing ``#`` sequence (``## Foo ##`` -> ``Foo``).
+
+    What ``re.sub(r"(\s+|^)#+\s*$", "", text)`` does, in linear time: the regex tries every
+    start in a run of spaces, so a heading with a long run of them took seconds. ``spaces``:
+    the characters counted as spaces (default: any whitespace).
+    """
+    body = text.rstrip(spaces)
+    hashes = len(body) - len(body.rstrip("#"))
+    if not hashes:
+        return text
+    before = body[:-hashes]
+    if before and not (before[-1].isspace() if spaces is None else before[-1] in spaces):
+        return text
+    return before.rstrip(spaces)
 
 
 def plain_text(tokens: Sequence[Token], *, alt_text: bool = True, entities: bool = False) -> str:
@@ -272,7 +288,7 @@ class Walk:
         else:
             marker = _ATX_MARKER.search(text)
             text = text[marker.end() :] if marker else text
-        return _ATX_CLOSE.sub("", text).strip()
+        return without_closing_hashes(text, " \t").strip()
 
     def _add_heading(self, heading: HeadingDraft) -> None:
         self.headings.append(heading)

@@ -18,10 +18,11 @@ from html.parser import HTMLParser
 from listbot.model import Comment, Link, LinkKind, Span
 from listbot.parse.spans import slice_source
 
-__all__ = ["HtmlHeading", "HtmlScan", "scan_comments", "scan_html"]
+__all__ = ["HtmlHeading", "HtmlScan", "before_unclosed_comment", "scan_comments", "scan_html"]
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_COLLECTED_TAG = re.compile(r"<(?:a|img|h[1-6])(?=[\s/>])", re.IGNORECASE)
+"""A start tag :class:`_Collector` makes something of (the others only cost time)."""
 
 
 @dataclass(frozen=True)
@@ -171,12 +172,31 @@ def scan_html(
     raw: str, line: int, columns: Sequence[int], lines: Sequence[str], *, in_table: bool = False
 ) -> HtmlScan:
     """Links (``<a href>``, ``<img src>``) and headings (``<h1>``..``<h6>``) in one raw chunk."""
-    if "<" not in raw:
-        return HtmlScan()
+    if "<" not in raw or not _COLLECTED_TAG.search(raw):
+        return HtmlScan()  # no tag that yields a link or a heading: skip the HTML parser
     collector = _Collector(_Positions(line, columns), lines, in_table)
     with contextlib.suppress(Exception):  # HTMLParser can raise on pathological input
-        collector.feed(raw)
+        collector.feed(before_unclosed_comment(raw))
     return collector.finish()
+
+
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+"""What ends a comment for :class:`html.parser.HTMLParser`."""
+
+
+def before_unclosed_comment(raw: str) -> str:
+    """``raw`` up to an ``<!--`` that is never closed, which hides the rest in a browser.
+
+    Fed whole, :class:`html.parser.HTMLParser` looks for the end of every such ``<!--``
+    to the end of the text: quadratic with many of them (8,000: seconds).
+    """
+    start = raw.find("<!--")
+    while start >= 0:
+        close = _COMMENT_CLOSE.search(raw, start + 4)
+        if close is None:
+            return raw[:start]
+        start = raw.find("<!--", close.end())
+    return raw
 
 
 def scan_comments(raw: str, line: int, columns: Sequence[int]) -> list[Comment]:
@@ -185,13 +205,22 @@ def scan_comments(raw: str, line: int, columns: Sequence[int]) -> list[Comment]:
         return []
     positions = _Positions(line, columns)
     comments = []
-    for match in _COMMENT.finditer(raw):
-        before = raw[: match.start()]
-        chunk_line = before.count("\n") + 1
-        offset = match.start() - (before.rfind("\n") + 1)
+    chunk_line, line_start, counted = 1, 0, 0  # lines counted up to ``counted``, once
+    start = raw.find("<!--")
+    while start >= 0:
+        end = raw.find("-->", start + 4)
+        if end < 0:
+            break  # no later "<!--" is closed either
+        chunk_line += raw.count("\n", counted, start)
+        newline = raw.rfind("\n", counted, start)
+        line_start = newline + 1 if newline >= 0 else line_start
+        counted = start
+        offset = start - line_start
+        whole = raw[start : end + 3]
         start_line, start_column = positions.at(chunk_line, offset)
-        end_line, end_column = positions.after(chunk_line, offset, match.group(0))
+        end_line, end_column = positions.after(chunk_line, offset, whole)
         comments.append(
-            Comment(match.group(1), Span(start_line, start_column, end_line, end_column))
+            Comment(raw[start + 4 : end], Span(start_line, start_column, end_line, end_column))
         )
+        start = raw.find("<!--", end + 3)
     return comments

@@ -28,6 +28,7 @@ lines) so that a mistune upgrade is checked in one place.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
@@ -35,22 +36,27 @@ from typing import Any
 from mistune import list_parser
 from mistune._inline import links as inline_links
 from mistune.block_parser import BlockParser
-from mistune.core import BlockState, InlineState
+from mistune.core import DEFAULT_MAX_NESTED_LEVEL, BlockState, InlineState
 from mistune.helpers import parse_link_href, unescape_char
 from mistune.inline_parser import InlineParser
 from mistune.markdown import Markdown
 from mistune.plugins import PluginRef, import_plugin
 from mistune.util import unescape
 
-__all__ = ["LINES_KEY", "PosState", "build_markdown", "file_position"]
+from listbot.parse.blocks import without_closing_hashes
+
+__all__ = ["LINES_KEY", "NESTING_KEY", "PosState", "build_markdown", "file_position"]
 
 LINES_KEY = "listbot_lines"
 """``state.env`` key holding the file lines; :func:`locate` only runs when it is set."""
+NESTING_KEY = "listbot_nesting_capped"
+"""``state.env`` key set to the first file line where mistune's nesting limit was reached."""
 
 Token = dict[str, Any]
 Position = Callable[[int], tuple[int, int]]
 """An offset in a state's source → its 1-based file (line, column)."""
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}")
+_CONTAINER_START = re.compile(r"^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
 _STRIP = " \r\n\t\f"
 _INLINE_POSITIONED = ("link", "codespan", "inline_html")
 _PRIVATE = ("_s", "_e", "_st", "_mk", "_autolink", "_emphasis")
@@ -72,6 +78,12 @@ class PosState(BlockState):
         if isinstance(child, PosState):
             pending = self.pending_bases
             child.base_line = pending.pop() if pending else self.line_of(self.cursor)
+            if (
+                NESTING_KEY not in self.env
+                and child.depth() >= DEFAULT_MAX_NESTED_LEVEL
+                and _CONTAINER_START.search(src)
+            ):  # mistune parses no list or quote inside this child: it is read as text
+                self.env[NESTING_KEY] = child.base_line
         return child
 
     @property
@@ -132,6 +144,19 @@ class PosBlockParser(BlockParser):
         if last is not None and last_type == "paragraph" and last["type"] == "heading" and end:
             last["_e"] = end  # a setext underline turned the paragraph into a heading
         return end
+
+    def parse_atx_heading(self, m: re.Match[str], state: BlockState) -> int:
+        """mistune's, with the closing ``#`` sequence removed in linear time (its regex is
+        quadratic in a run of spaces: a heading with 60,000 of them took 20 s)."""
+        text = m.group("atx_2").strip(string.whitespace)
+        token = {
+            "type": "heading",
+            "text": without_closing_hashes(text) if text else text,
+            "attrs": {"level": len(m.group("atx_1"))},
+            "style": "atx",
+        }
+        state.append_token(token)
+        return m.end() + 1
 
     def _parse_indent_code_fast(self, state: BlockState) -> int | None:
         """mistune's fast path for indented code bypasses ``parse_method``: tag it here."""
@@ -483,7 +508,7 @@ class _Locator:
 _OPENING_WIDTH = {"link": 1, "image": 2, "strikethrough": 2}
 _DELIMITER_WIDTH = {"strong": 2, "emphasis": 1, "strikethrough": 2}
 _DELIMITER_CHARS = {"strong": "*_", "emphasis": "*_", "strikethrough": "~"}
-_OPENER = re.compile(r"[ \t\n]*([*_~]+)")
+_OPENER = re.compile(r"[ \t\n]*([*_~])")
 _GAP = frozenset("*_~\\ \t\n")
 
 

@@ -8,9 +8,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from listbot.findings import Finding
+from listbot.findings import Applicability, Finding
 
-__all__ = ["FORMATS", "ReportContext", "notice_label", "render", "statistics", "summary_notes"]
+__all__ = [
+    "FORMATS",
+    "ReportContext",
+    "fixable_note",
+    "notice_label",
+    "render",
+    "statistics",
+    "summary_notes",
+]
 
 
 @dataclass(frozen=True)
@@ -88,3 +96,14 @@ def summary_notes(context: ReportContext) -> list[str]:
             notes.append(f"{verdicts[kind]} link{'' if verdicts[kind] == 1 else 's'} {kind}")
     notes.extend(dict.fromkeys(notice_label(message) for message in context.notices))
     return notes
+
+
+def fixable_note(findings: Sequence[Finding], command: str = "--fix") -> str:
+    """How many findings plain ``--fix`` would fix and how many more need ``--unsafe-fixes``:
+    ``"3 fixable with --fix (2 more with --unsafe-fixes)"``, or ``""`` when none."""
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
+    if not safe:
+        return f"{unsafe} fixable with --unsafe-fixes" if unsafe else ""
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"{safe} fixable with {command}{more}"

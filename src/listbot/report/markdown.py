@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from listbot.explain import rule_url
 from listbot.findings import Finding, Severity, summarize
-from listbot.report import ReportContext, statistics, summary_notes
+from listbot.report import ReportContext, fixable_note, statistics, summary_notes
 from listbot.rules import get_rule
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -61,9 +61,9 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         f"{_plural(counts['errors'], 'error')}, {_plural(counts['warnings'], 'warning')}, "
         f"{_plural(counts['infos'], 'info')} in {_plural(files, 'file')}."
     )
-    fixable = sum(1 for f in findings if f.fix is not None)
+    fixable = fixable_note(findings, "`listbot lint --fix`")
     if fixable:
-        out.append(f"{fixable} can be fixed with `listbot lint --fix`.")
+        out.append(f"{fixable}.")
     if context.fixed:
         out.append(f"Fixed {_plural(context.fixed, 'finding')}.")
     # Errors first: rules by their worst finding, then by count; in a rule, worst first.

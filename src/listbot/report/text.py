@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from listbot.findings import Finding, Severity, summarize
-from listbot.report import ReportContext, statistics, summary_notes
+from listbot.report import ReportContext, fixable_note, statistics, summary_notes
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -45,9 +45,9 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
             f"{_plural(counts['warnings'], 'warning')}, "
             f"{_plural(counts['infos'], 'info')} in {_plural(files, 'file')}."
         )
-        fixable_count = sum(1 for f in findings if f.fix is not None)
-        if fixable_count:
-            summary += f" {fixable_count} fixable with --fix."
+        note = fixable_note(findings)
+        if note:
+            summary += f" {note}."
     else:
         summary = f"All good: no findings in {_plural(files, 'file')}."
     if context.fixed:

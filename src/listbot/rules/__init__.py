@@ -13,8 +13,18 @@ import importlib
 from collections.abc import Iterable
 
 from listbot.rules.base import FixAvailability, NoOptions, Rule
+from listbot.suggest import did_you_mean
 
-__all__ = ["REDIRECTS", "RULES", "FixAvailability", "NoOptions", "Rule", "get_rule", "resolve"]
+__all__ = [
+    "REDIRECTS",
+    "RULES",
+    "FixAvailability",
+    "NoOptions",
+    "Rule",
+    "get_rule",
+    "resolve",
+    "unknown_selectors",
+]
 
 # Module names (files in this package), in the order `listbot rules` lists them.
 _MODULES: tuple[str, ...] = (
@@ -103,9 +113,12 @@ def get_rule(name: str) -> Rule | None:
 def resolve(selectors: Iterable[str], rules: Iterable[Rule] = RULES) -> set[str]:
     """Rule ids matched by selectors: ids, aliases, tags, or ``ALL``.
 
-    Raises ValueError naming the first selector that matches nothing.
+    Raises ValueError naming every selector that matches nothing (see :func:`unknown_selectors`).
     """
     rules = tuple(rules)
+    problems = unknown_selectors(selectors, rules)
+    if problems:
+        raise ValueError("; ".join(problems))
     chosen: set[str] = set()
     for selector in selectors:
         selector = selector.strip()
@@ -118,8 +131,23 @@ def resolve(selectors: Iterable[str], rules: Iterable[Rule] = RULES) -> set[str]
         if rule is not None:
             chosen.add(rule.id)
             continue
-        tagged = {rule.id for rule in rules if selector in rule.tags}
-        if not tagged:
-            raise ValueError(f"unknown rule or tag {selector!r} (see `listbot rules`)")
-        chosen.update(tagged)
+        chosen.update(rule.id for rule in rules if selector in rule.tags)
     return chosen
+
+
+def unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule] = RULES) -> list[str]:
+    """One message per selector that is no rule id, alias, tag or ``ALL``, with a suggestion."""
+    rules = tuple(rules)
+    tags = {tag for rule in rules for tag in rule.tags}
+    problems = []
+    for selector in selectors:
+        selector = selector.strip()
+        if not selector or selector.upper() == "ALL" or selector in tags:
+            continue
+        if get_rule(selector) is None:
+            names = [*_BY_NAME, *REDIRECTS, *tags]
+            problems.append(
+                f"unknown rule or tag {selector!r}{did_you_mean(selector, names)} "
+                "(`listbot rules --all` lists them)"
+            )
+    return problems

@@ -27,8 +27,6 @@ _DESTINATION = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 _REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\]]*\]")
-_IMAGE = re.compile(r"!\[[^\]]*\]")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
@@ -37,7 +35,32 @@ _LABEL = re.compile(r"\[[^\[\]]*\]")
 
 
 def _spaces(match: re.Match[str]) -> str:
-    text = match.group()
+    return _blank(match.group())
+
+
+def _blank_between(text: str, opener: str, closer: str) -> str:
+    """Each ``opener ... closer`` (the first closer after it) blanked, as a lazy regex
+    ``opener.*?closer`` would, but linear: once an opener has no closer after it, no later
+    one has (the regex looked for one to the end from every opener: quadratic)."""
+    parts: list[str] = []
+    last = 0
+    start = text.find(opener)
+    while start >= 0:
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            break
+        end += len(closer)
+        parts.append(text[last:start])
+        parts.append(_blank(text[start:end]))
+        last = end
+        start = text.find(opener, end)
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _blank(text: str) -> str:
     if "\n" not in text:
         return " " * len(text)
     return "".join(ch if ch in "\r\n" else " " for ch in text)
@@ -67,13 +90,14 @@ def mask_markup(text: str, *, keep_link_text: bool = True) -> str:
     if "`" in text:
         text = _blank_code(text)
     if "<" in text:
-        for pattern in (_HTML_COMMENT, _AUTOLINK, _HTML_TAG):
+        text = _blank_between(text, "<!--", "-->")
+        for pattern in (_AUTOLINK, _HTML_TAG):
             text = pattern.sub(_spaces, text)
     if "]" in text:
         text = _DESTINATION.sub(_spaces, text)
         text = _REFERENCE_LABEL.sub(_spaces, text)
         if "![" in text:
-            text = _IMAGE.sub(_spaces, text)
+            text = _blank_between(text, "![", "]")
     if "://" in text or "www." in text.lower():
         text = _BARE_URL.sub(_spaces, text)
     if "\\" in text:

@@ -95,6 +95,8 @@ from listbot.rules.base import FixAvailability, Rule
 _QUOTES = "\"”’'」』"
 _SPACES = " \t\u00a0"
 _WHITESPACE = " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_WRAPPED = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
+"""A line break after the dash: the description is wrapped onto the next line."""
 _MISSING_SPACE = re.compile(r"^(\s{0,3}(?:>\s?)*)-(\[[^\]]*\]\()")
 _TOKEN_SPLIT = re.compile(r"[\s\-;./']")
 _STRIKE = re.compile(r"~~[^~\n]+~~")
@@ -312,8 +314,12 @@ def _check_tail(
     url = entry.url
     if text.startswith(" - ", start) and text[start + 3 : start + 4] not in _WHITESPACE + "\n":
         description = start + 3
-    elif text.startswith(" -\n", start) and text[start + 3 :].strip():
-        description = _skip_whitespace(text, start + 3)  # wrapped after the dash: renders " - "
+    elif (
+        text.startswith(" -", start)
+        and (wrap := _WRAPPED.match(text, start + 2))
+        and text[wrap.end() :].strip()
+    ):
+        description = _skip_whitespace(text, wrap.end())  # wrapped after the dash: renders " - "
     elif dash := _DASH.match(text, cursor):
         after = cursor + len(dash.group())
         description = _skip_whitespace(text, after)

@@ -38,6 +38,7 @@ from html.parser import HTMLParser
 
 from listbot.findings import Finding, Related, Severity
 from listbot.model import Document, HtmlBlock, Span
+from listbot.parse.html import before_unclosed_comment
 from listbot.rules.base import NoOptions, Rule
 
 
@@ -177,17 +178,22 @@ class _Reader(HTMLParser):
         self.chunk = chunk
         self.raw_lines = chunk.raw.split("\n")
         self.balance = balance
+        self._shifts: dict[int, int] = {}
+        """Per row: file column of the row's first character, minus one (computed once: a
+        comparison per tag would cost the line's length, quadratic on long lines)."""
 
     def _position(self) -> tuple[int, int]:
         row, offset = self.getpos()
         line = self.chunk.span.line + row - 1
         if row == 1:
             return line, self.chunk.span.column + offset
-        raw_line = self.raw_lines[row - 1] if row - 1 < len(self.raw_lines) else ""
-        text = self.doc.line_text(line)
-        if raw_line and text.endswith(raw_line):
-            return line, len(text) - len(raw_line) + offset + 1
-        return line, offset + 1
+        shift = self._shifts.get(row)
+        if shift is None:
+            raw_line = self.raw_lines[row - 1] if row - 1 < len(self.raw_lines) else ""
+            text = self.doc.line_text(line)
+            shift = len(text) - len(raw_line) if raw_line and text.endswith(raw_line) else 0
+            self._shifts[row] = shift
+        return line, shift + offset + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in KNOWN and tag not in VOID:
@@ -208,7 +214,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     balance = _Balance()
     for chunk in sorted(doc.html, key=lambda block: block.span):
         reader = _Reader(doc, chunk, balance)
-        reader.feed(chunk.raw)
+        reader.feed(before_unclosed_comment(chunk.raw))  # a browser hides what follows
         reader.close()
     balance.finish()
     yield from balance.findings

@@ -31,6 +31,7 @@ same either way.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -52,12 +53,17 @@ def _reported_tabs(text: str, allow_indentation: bool) -> list[int]:
     """0-based positions of the tabs this rule reports on one line."""
     start = len(text) - len(text.lstrip(" \t")) if allow_indentation else 0
     end = len(text.rstrip(" \t"))
-    in_code = code_span_ranges(text)
-    return [
-        position
-        for position in range(start, end)
-        if text[position] == "\t" and not any(a <= position < b for a, b in in_code)
-    ]
+    in_code = code_span_ranges(text)  # sorted, disjoint
+    code_starts = [a for a, _ in in_code]
+    tabs = []
+    position = text.find("\t", start, end)
+    while position >= 0:
+        # the one code span that may hold it: the last starting at or before it
+        span = bisect_right(code_starts, position) - 1
+        if span < 0 or position >= in_code[span][1]:
+            tabs.append(position)
+        position = text.find("\t", position + 1, end)
+    return tabs
 
 
 def _expansions(number: int, text: str, tabs: list[int]) -> tuple[Edit, ...]:

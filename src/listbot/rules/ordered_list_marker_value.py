@@ -93,14 +93,26 @@ def _finding(item: ListItem, expected: int, fix: Fix | None) -> Finding:
 
 
 def _check_ordered(doc: Document, items: list[ListItem]) -> Iterator[Finding]:
-    """Report where the count breaks, once per break; the fix renumbers the rest."""
+    """Report where the count breaks, once per break; the fix renumbers the rest.
+
+    The first break's fix renumbers every later item, so later breaks need none (a fix per
+    break, each renumbering the rest, cost the square of the list's length); a second fix
+    is offered only when the first is unsafe, for plain ``--fix``.
+    """
+    safe_fix_given = False
+    fixes_left = 2
     for index in range(1, len(items)):
         previous, item = items[index - 1].number or 0, items[index].number
         if item in (previous + 1, (items[0].number or 0) + index):
             continue  # follows the item before it, or stands where the count puts it
         if index >= 2 and item == previous == items[index - 2].number:
             continue  # the same repeat as the item before: already reported there
-        yield _finding(items[index], previous + 1, _renumber(doc, items, index, previous + 1))
+        fix = None
+        if fixes_left and not safe_fix_given:
+            fix = _renumber(doc, items, index, previous + 1)
+            fixes_left -= 1
+            safe_fix_given = fix.applicability is Applicability.SAFE
+        yield _finding(items[index], previous + 1, fix)
 
 
 def _check_fixed(doc: Document, items: list[ListItem], value: int) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from listbot.constraints import ranged
 from listbot.findings import Finding, Severity
 from listbot.model import Document
 from listbot.rules.base import Rule
@@ -34,7 +35,7 @@ from listbot.rules.base import Rule
 
 @dataclass(frozen=True)
 class Options:
-    min_entries: int = 3
+    min_entries: int = ranged(3, 1, 100_000)
     """The fewest entries a section that lists entries may have."""
 
     def __post_init__(self) -> None:

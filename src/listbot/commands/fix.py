@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from listbot.api import RunResult, lint_paths
+from listbot.commands.common import network_options, notice, report, write_output
 from listbot.config import Config
 from listbot.findings import Applicability, Finding
 from listbot.fix import BOM, FixResult, FixVerificationError, fix_text, split_lines
+from listbot.parse import read_companions
 from listbot.source import InputError, read_source
 from listbot.textio import write_bytes_atomic
 
@@ -71,8 +73,6 @@ def _moved(finding: Finding, result: FixResult) -> Finding:
 
 def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Config) -> int:
     """Fix (or diff) every file; report what is left; return the exit code."""
-    from listbot.commands.lint import network_options, report
-
     unsafe = bool(getattr(args, "unsafe_fixes", False))
     offline = bool(getattr(args, "offline", False))
     result = RunResult()
@@ -98,6 +98,7 @@ def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Con
                 config,
                 unsafe=unsafe,
                 extra=[f for f in network if _applicable(f, unsafe)],
+                companions=read_companions(Path(path)),
             )
         except FixVerificationError as error:
             result.input_errors.append(
@@ -108,6 +109,7 @@ def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Con
         fixed_total += fixed.applied
         if fixed.document is not None:
             result.documents.append(fixed.document)
+            result.notices.extend(fixed.document.notices)
         changed = fixed.text != original
         if args.diff:
             if changed:
@@ -126,8 +128,6 @@ def run_fix_command(args: argparse.Namespace, paths: Sequence[Path], config: Con
 
 
 def _finish_diff(args: argparse.Namespace, result: RunResult, diffs: list[str], fixed: int) -> int:
-    from listbot.commands.common import notice, write_output
-
     for error in result.input_errors:
         print(f"listbot: error: {error}", file=sys.stderr)
     write_output(args, "".join(diffs))
