@@ -57,6 +57,30 @@ def test_unordered_marker_explicit_style() -> None:
     assert _fixed(text, "unordered-list-marker-style", style="*") == "* a\n* b\n\nText.\n\n* c\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("- a\n- b\n- c\n* d\n", True),  # tight and touching: joining keeps each item
+        ("- a\n- b\n- c\n\n* d\n", False),  # a blank line between: the joined list is loose
+        ("- a\n\n- b\n\n- c\n* d\n", False),  # already loose: its items are paragraphs
+    ],
+)
+def test_stray_bullet_fix_is_safe_only_when_joining_keeps_items_tight(
+    text: str, safe: bool
+) -> None:
+    import mistune
+
+    (finding,) = _lint(text, "unordered-list-marker-style")
+    assert finding.line == text.count("\n")
+    assert finding.fix is not None
+    expected = Applicability.SAFE if safe else Applicability.UNSAFE
+    assert finding.fix.applicability is expected
+    fixed = _fixed(text, "unordered-list-marker-style")
+    assert fixed == text.replace("* d", "- d")
+    # what makes the unsafe ones unsafe: in the joined list every item becomes a paragraph
+    assert ("<p>" in str(mistune.html(fixed))) is not safe
+
+
 def test_list_item_indent_styles() -> None:
     tab_style = "*   a\n*   b\n* c\n\nText.\n\n1.  one\n"
     # consistent: most items use the tab-size gap, so only the one-space item is reported
