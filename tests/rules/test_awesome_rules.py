@@ -521,6 +521,12 @@ def test_toc_accepts_html_anchors_and_omitted_headings() -> None:
     assert messages("awesome-toc", text) == []
 
 
+@pytest.mark.parametrize("meta", ["Contribute", "Contributors", "How to contribute", "Licence"])
+def test_toc_may_leave_out_the_sections_about_the_list_itself(meta: str) -> None:
+    text = f"# A\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n## {meta}\n\n## Videos\n"
+    assert messages("awesome-toc", text) == ['ToC missing item for "Videos"']
+
+
 def test_toc_group_labels_need_no_link_but_a_bare_leaf_does() -> None:
     text = (
         "# A\n\n## 目录\n\n* 语言无关类\n  * [工具](#工具)\n  * [书籍](#书籍)\n* Utilities\n\n"

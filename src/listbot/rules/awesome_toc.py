@@ -66,7 +66,10 @@ awesome-lint finds a TOC only under a `## Contents` heading, matches items to he
 by position (one item too many and every later item "does not match"), wants the TOC
 to be the first section, and reports every item nested deeper than two levels as an
 error. listbot matches items by anchor, accepts other TOC headings, reports the depth
-once and as info, and a differing item text as info, not as an error.
+once and as info, and a differing item text as info, not as an error. awesome-lint
+exempts only `Contributing` and `Footnotes`; listbot also exempts the other usual names
+of the sections about the list itself (`Contribute`, `Contributors`, `License`, ...),
+which lists commonly leave out of their TOC.
 """
 
 from __future__ import annotations
@@ -97,8 +100,20 @@ _MARKDOWN_SPECIAL = frozenset("[]`*_<>\\")
 
 @dataclass(frozen=True)
 class Options:
-    exclude: tuple[str, ...] = ("Contributing", "Footnotes", "Related Lists", "License")
-    """Headings that need no item in the table of contents (their subheadings neither)."""
+    exclude: tuple[str, ...] = (
+        "Contributing",
+        "Contribute",
+        "Contributors",
+        "Contribution",
+        "Contributions",
+        "How to Contribute",
+        "Footnotes",
+        "Related Lists",
+        "License",
+        "Licence",
+    )
+    """Headings that need no item in the table of contents (their subheadings neither):
+    the sections about the list itself, which many lists leave out of their TOC."""
 
 
 @dataclass(frozen=True)
