@@ -37,6 +37,9 @@ class Host:
     refusing_until: float = 0.0
     in_flight: int = 0
     peak: int = 0
+    """The most requests in flight here at once (the run reports it)."""
+    requests: int = 0
+    """Requests sent here (the caller counts them: a slot may end without one)."""
 
 
 @dataclass
@@ -47,6 +50,9 @@ class HostPool:
     limit_for: Callable[[str], int]
     clock: Callable[[], float] = time.monotonic
     hosts: dict[str, Host] = field(default_factory=dict)
+    in_flight: int = 0
+    peak: int = 0
+    """The most requests in flight over every host at once."""
     _global: asyncio.Semaphore | None = None
 
     def host(self, name: str) -> Host:
@@ -74,10 +80,15 @@ class HostPool:
             host.semaphore.release()
             raise
         host.in_flight += 1
-        host.peak = max(host.peak, host.in_flight)
+        if host.in_flight > host.peak:
+            host.peak = host.in_flight
+        self.in_flight += 1
+        if self.in_flight > self.peak:
+            self.peak = self.in_flight
 
     def release(self, host: Host) -> None:
         host.in_flight -= 1
+        self.in_flight -= 1
         assert self._global is not None
         self._global.release()
         host.semaphore.release()
@@ -108,3 +119,13 @@ class HostPool:
 
     def succeeded(self, name: str) -> None:
         self.host(name).pause = 0.0
+
+    def facts(self) -> dict[str, int]:
+        """What the run's JSON report says about the traffic (``run.links``)."""
+        asked = [host for host in self.hosts.values() if host.requests]
+        return {
+            "requests": sum(host.requests for host in asked),
+            "hosts": len(asked),
+            "peak_in_flight": self.peak,
+            "peak_in_flight_per_host": max((host.peak for host in asked), default=0),
+        }
