@@ -68,6 +68,8 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         ]
     if context.links:
         document["links"] = list(context.links)
+    if context.run:
+        document["run"] = context.run
     if context.statistics:
         document["statistics"] = [
             {"rule": rule, "count": count, "fixable": fixable}
