@@ -48,7 +48,15 @@ from listbot.net.guard import is_ip_literal
 from listbot.net.health import NO_NETWORK_REASON, Evidence, unverified_for_no_network
 from listbot.net.hosts import HostPool
 from listbot.net.options import LinksOptions
-from listbot.net.policy import Verdict, VerdictKind, bounded, host_of, report_now, url_key
+from listbot.net.policy import (
+    Verdict,
+    VerdictKind,
+    bounded,
+    host_of,
+    report_now,
+    url_key,
+    url_key_and_host,
+)
 from listbot.normalize.safe_url import display_url
 from listbot.store import Store
 
@@ -88,10 +96,10 @@ def collect_jobs(
         for link in document.links:
             if not link.is_http or (context and not context.wants(document.path, link.line)):
                 continue
-            key = url_key(link.url)
+            key, host = url_key_and_host(link.url)
             job = jobs.get(key)
             if job is None:
-                job = jobs[key] = UrlJob(key, link.url.strip(), host_of(key))
+                job = jobs[key] = UrlJob(key, link.url.strip(), host)
             job.occurrences.append((document, link))
     return list(jobs.values())
 
@@ -344,18 +352,24 @@ def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Ve
     now = store.clock()
     rows: list[tuple[str, Any, bool]] = []
     outcomes: list[tuple[str, str, bool]] = []
-    verdicts: list[tuple[str, Verdict]] = []
+    redirects: list[tuple[str, Verdict]] = []
     for key, verdict in fresh:
-        if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
+        kind = verdict.kind
+        if kind is VerdictKind.EXCLUDED or kind is VerdictKind.PRIVATE:
             continue
-        rows.append((key, {**verdict.to_json(), "checked_at": now}, not verdict.failed))
-        outcomes.append((key, verdict.kind.value, verdict.failed))
-        verdicts.append((key, verdict))
-    for start in range(0, len(rows), _BATCH):  # batches keep peak memory flat
+        value = verdict.to_json()
+        value["checked_at"] = now
+        failed = verdict.failed
+        rows.append((key, value, not failed))
+        outcomes.append((key, kind.value, failed))
+        if kind is VerdictKind.REDIRECT:
+            redirects.append((key, verdict))
+    for start in range(0, len(rows), _BATCH):  # one transaction per batch
         store.put_many(STORE_KIND, rows[start : start + _BATCH])
-        if options.record_history:
-            # Streaks read the history as the previous run left it: record them first.
-            record_redirects(store, verdicts[start : start + _BATCH])
+    if options.record_history:
+        # Streaks read the history as the previous run left it: record them first.
+        record_redirects(store, redirects)
+        for start in range(0, len(outcomes), _BATCH):
             store.record_run(outcomes[start : start + _BATCH])
 
 
