@@ -39,7 +39,7 @@ class Host:
     peak: int = 0
     """The most requests in flight here at once (the run reports it)."""
     requests: int = 0
-    """Requests sent here (the caller counts them: a slot may end without one)."""
+    """Requests attempted here (the caller counts them: a slot may end without one)."""
 
 
 @dataclass
