@@ -3,9 +3,9 @@
 Parts: :class:`UrlJob` (a URL and every place that carries it), :class:`Run` (what
 every check of one run shares: the HTTP client, the host pool, per-host settings),
 :func:`check_url` (the whole loop for one URL: ask policy, sleep, fall back, follow) and
-:func:`windowed` (N workers, each taking the next URL as it finishes one, hosts
-interleaved). Decisions are made in
-:mod:`listbot.net.policy`; this module only awaits.
+:func:`windowed` (N workers, each taking the next URL as it finishes one, hosts in
+turn, a host only while it has room). Decisions are made in :mod:`listbot.net.policy`;
+this module only awaits.
 
 One URL can never cost the run: whatever goes wrong while checking it (a reply nobody
 foresaw, a bug) becomes that URL's ``unverified`` verdict with the reason. When the
@@ -21,7 +21,6 @@ import time
 from collections import deque
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field, replace
-from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from listbot.model import Document, Link
@@ -208,23 +207,24 @@ async def windowed(
     stop: asyncio.Event | None = None,
     narrow: Callable[[], int | None] | None = None,
 ) -> AsyncGenerator[tuple[UrlJob, Verdict], None]:
-    """Check jobs with at most ``window`` checks alive at once, hosts interleaved.
+    """Check jobs with at most ``window`` checks alive at once, hosts in turn.
 
     ``window`` workers take the next job as they finish one (a task per URL up front
     would cost memory in proportion to the list, and waiting on all of them for the
-    first to finish costs CPU in proportion to the window); round-robin over hosts keeps
-    the window spread so no host's queue blocks the others. ``narrow()`` may lower the
-    window for now (the run keeps it small until it knows the network answers at all).
-    Verdicts come out as they are reached. It stops when ``stop`` is set, or when closed
-    (``contextlib.aclosing``): the checks still running are cancelled and awaited.
+    first to finish costs CPU in proportion to the window). A worker takes a job only
+    for a host with room for a request now (:class:`Lanes`): no check waits on a busy
+    host while another host could go, and no host's queue blocks the others. ``narrow()``
+    may lower the window for now (the run keeps it small until it knows the network
+    answers at all). Verdicts come out as they are reached. It stops when ``stop`` is
+    set, or when closed (``contextlib.aclosing``): the checks still running are
+    cancelled and awaited.
     """
-    queue = iter(_interleave(jobs))
+    lanes = Lanes(jobs, run.pool)
     finished: deque[tuple[UrlJob, Verdict]] = deque()
     wake = asyncio.Event()
     workers: set[asyncio.Task[None]] = set()
     failed: list[BaseException] = []
     busy = 0
-    exhausted = False
 
     def limit() -> int:
         return min(window, (narrow() if narrow else None) or window)
@@ -238,18 +238,27 @@ async def windowed(
         allowed = limit()
         return busy < allowed and (allowed == window or not finished)
 
+    def spawn() -> None:
+        task = asyncio.ensure_future(work())
+        workers.add(task)
+        task.add_done_callback(ended)
+
     async def work() -> None:
-        nonlocal busy, exhausted
+        nonlocal busy
         while may_take():  # a worker beyond a narrowed window leaves
-            job = next(queue, None)
-            if job is None:
-                exhausted = True
+            job = lanes.take(anyway=busy == 0)
+            if job is None:  # no host has room: the checks running take the next jobs
                 return
+            if lanes.ready and len(workers) < limit():
+                spawn()  # another host (or this one) has room too: one more worker
             busy += 1
             try:
                 verdict = await check_url(job.url, run, key=job.key, host=job.host)
             finally:
                 busy -= 1
+            lanes.freed(job.host)
+            for _, target in verdict.chain:  # its redirects held slots there too
+                lanes.freed(host_of(target))
             finished.append((job, verdict))
             wake.set()
 
@@ -268,11 +277,8 @@ async def windowed(
                 raise failed[0]
             while finished:
                 yield finished.popleft()
-            want = limit()
-            while not exhausted and len(workers) < want:
-                task = asyncio.ensure_future(work())
-                workers.add(task)
-                task.add_done_callback(ended)
+            for _ in range(min(limit() - len(workers), lanes.startable(idle=not workers))):
+                spawn()  # the workers started take the rest of the room (see work)
             if not workers and not finished:
                 return
             if not finished:
@@ -280,6 +286,67 @@ async def windowed(
                 await wake.wait()
     finally:
         await cancel_all({*workers, *([relay] if relay else [])})
+
+
+class Lanes:
+    """The jobs waiting, queued by host; :meth:`take` gives hosts their turns.
+
+    A host whose slots are all taken is set aside (``full``) until a check that held one
+    of them ends (:meth:`freed`), so workers never queue on a busy host's slots: on a
+    list of 20 hosts, a window of 512 checks kept 300 of them waiting there, each wait
+    costing a future and a wake-up.
+    """
+
+    def __init__(self, jobs: list[UrlJob], pool: HostPool) -> None:
+        self.pool = pool
+        self.queues: dict[str, deque[UrlJob]] = {}
+        for job in jobs:
+            self.queues.setdefault(job.host, deque()).append(job)
+        self.ready: deque[str] = deque(self.queues)
+        """Hosts with jobs waiting, in turn; a host is back at the end after each job."""
+        self.full: set[str] = set()
+        """Hosts with jobs waiting but no room at the last look."""
+
+    def take(self, *, anyway: bool = False) -> UrlJob | None:
+        """The next job whose host has room now, hosts in turn; None if no host has.
+
+        The caller starts the check at once: it takes its host slot before any other
+        worker runs, so the room seen here is the room there is. ``anyway``: nothing of
+        this run is running, so nothing will free a slot for us: take the next job all
+        the same (it waits its turn).
+        """
+        ready, pool = self.ready, self.pool
+        while ready:
+            name = ready.popleft()
+            room = pool.room(name)
+            if room > 0:
+                return self._next(name, more=room > 1)
+            self.full.add(name)
+        if anyway and self.full:
+            return self._next(self.full.pop(), more=False)
+        return None
+
+    def startable(self, *, idle: bool) -> int:
+        """How many new workers would find a job at least (``idle``: none is running)."""
+        return len(self.ready) or int(idle and bool(self.full))
+
+    def freed(self, name: str) -> None:
+        """A check that held a slot on ``name`` ended: the host has room again."""
+        if name in self.full:
+            self.full.discard(name)
+            self.ready.append(name)
+
+    def _next(self, name: str, *, more: bool) -> UrlJob:
+        """``name``'s next job; the host's turn comes again if it has ``more`` room."""
+        queue = self.queues[name]
+        job = queue.popleft()
+        if not queue:
+            del self.queues[name]
+        elif more:
+            self.ready.append(name)
+        else:
+            self.full.add(name)
+        return job
 
 
 async def _relay(stop: asyncio.Event, wake: asyncio.Event) -> None:
@@ -293,12 +360,3 @@ async def cancel_all(tasks: set[asyncio.Task[Any]]) -> None:
         task.cancel()
     if tasks:
         await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def _interleave(jobs: list[UrlJob]) -> list[UrlJob]:
-    """Jobs round-robin by host, each host's jobs in list order."""
-    by_host: dict[str, list[UrlJob]] = {}
-    for job in jobs:
-        by_host.setdefault(job.host, []).append(job)
-    columns = list(by_host.values())
-    return [job for row in zip_longest(*columns) for job in row if job is not None]

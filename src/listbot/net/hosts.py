@@ -35,6 +35,8 @@ class Host:
     refusing: str = ""
     """Why this host is not asked again in this run (it asked to wait beyond the cap)."""
     refusing_until: float = 0.0
+    held: int = 0
+    """Slots taken (a request may hold one while it waits out a pause or a global slot)."""
     in_flight: int = 0
     peak: int = 0
     """The most requests in flight here at once (the run reports it)."""
@@ -63,6 +65,11 @@ class HostPool:
             self.hosts[name] = host
         return host
 
+    def room(self, name: str) -> int:
+        """How many more requests to ``name`` would get a host slot without waiting now."""
+        host = self.host(name)
+        return 0 if host.semaphore.locked() else host.limit - host.held
+
     async def acquire(self, host: Host) -> None:
         """Wait for the host's pause to end, a host slot, then a global slot.
 
@@ -72,11 +79,13 @@ class HostPool:
         if self._global is None:
             self._global = asyncio.Semaphore(self.concurrency)
         await host.semaphore.acquire()
+        host.held += 1
         try:
             while (wait := host.paused_until - self.clock()) > 0:
                 await asyncio.sleep(wait)
             await self._global.acquire()
         except BaseException:
+            host.held -= 1
             host.semaphore.release()
             raise
         host.in_flight += 1
@@ -87,6 +96,7 @@ class HostPool:
             self.peak = self.in_flight
 
     def release(self, host: Host) -> None:
+        host.held -= 1
         host.in_flight -= 1
         self.in_flight -= 1
         assert self._global is not None
