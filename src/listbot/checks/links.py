@@ -349,6 +349,8 @@ def _valid_stored(value: Any) -> bool:
 
 
 def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Verdict]]) -> None:
+    """Store the fresh verdicts, one transaction per batch (built batch by batch: 10,000
+    rows at once held several MB until the end of the run), then the history."""
     now = store.clock()
     rows: list[tuple[str, Any, bool]] = []
     outcomes: list[tuple[str, str, bool]] = []
@@ -361,11 +363,14 @@ def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Ve
         value["checked_at"] = now
         failed = verdict.failed
         rows.append((key, value, not failed))
+        if len(rows) == _BATCH:
+            store.put_many(STORE_KIND, rows)
+            rows = []
         outcomes.append((key, kind.value, failed))
         if kind is VerdictKind.REDIRECT:
             redirects.append((key, verdict))
-    for start in range(0, len(rows), _BATCH):  # one transaction per batch
-        store.put_many(STORE_KIND, rows[start : start + _BATCH])
+    if rows:
+        store.put_many(STORE_KIND, rows)
     if options.record_history:
         # Streaks read the history as the previous run left it: record them first.
         record_redirects(store, redirects)
