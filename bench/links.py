@@ -303,6 +303,12 @@ class Bench:
     work: Path
     lychee: str | None
     results: dict[tuple[str, int], dict[str, Row]] = field(default_factory=dict)
+    goals: list[tuple[str, str, bool]] = field(default_factory=list)
+    false_dead: list[int] = field(default_factory=list)
+    """(goal, figure, met) for the summary at the end."""
+
+    def goal(self, name: str, figure: str, met: bool) -> None:
+        self.goals.append((name, figure, met))
 
     @property
     def addresses(self) -> list[str]:
@@ -362,6 +368,7 @@ class Bench:
             return f"{counts}", own_peak(report)
         dead = {u for u, v in verdicts.items() if v == "dead"}
         false, found, truly = judge(dead, expected)
+        self.false_dead.append(false)
         hangs = [u for u, k in expected.items() if k == "hang"]
         unverified = sum(1 for u in hangs if verdicts.get(u) == "unverified")
         return (
@@ -387,19 +394,38 @@ class Bench:
         rows = self.run_mix("clean", size)
         listbot = rows["listbot"]
         peaks = [p for p in listbot.own_peaks if p is not None]
+        own = max(peaks) if len(peaks) == len(listbot.own_peaks) else None  # every run says
         farm_peak = max(f["peak_per_host"] for f in listbot.farm)
         print(
-            f"  listbot per-host peak: {max(peaks) if peaks else 'not reported'} by its own "
-            f"report, {farm_peak:.0f} by the farm (goal <= {PER_HOST})"
+            f"  listbot per-host peak: {own if own is not None else 'not reported'} by its own "
+            f"report (run.links.peak_in_flight_per_host), {farm_peak:.0f} by the farm "
+            f"(goal <= {PER_HOST})"
         )
-        line = f"  listbot / floor: {listbot.wall / floor:.2f} (goal <= 2.0)"
+        self.goal(
+            f"clean {size:,}: per-host peak <= {PER_HOST}, by listbot's own JSON report",
+            f"{own} (farm saw {farm_peak:.0f})",
+            own is not None and own <= PER_HOST and farm_peak <= PER_HOST,
+        )
+        ratio_floor = listbot.wall / floor
+        line = f"  listbot / floor: {ratio_floor:.2f} (goal <= 2.0)"
+        self.goal(f"clean {size:,}: wall <= 2 x floor", f"{ratio_floor:.2f}", ratio_floor <= 2.0)
         if "lychee equal" in rows:
             ratio = listbot.wall / rows["lychee equal"].wall
             line += f";  listbot / lychee equal: {ratio:.2f} (goal <= 1.0)"
             line += f";  listbot / lychee default: {listbot.wall / rows['lychee default'].wall:.2f}"
+            self.goal(
+                f"clean {size:,}: wall <= 1.0 x lychee at equal politeness",
+                f"{ratio:.2f} ({listbot.wall:.2f} s / {rows['lychee equal'].wall:.2f} s)",
+                ratio <= 1.0,
+            )
         print(line)
         if size >= 10_000:
             print(f"  listbot peak RSS with --format json: {listbot.rss:.0f} MB (goal <= 100)")
+            self.goal(
+                f"clean {size:,}: peak RSS <= 100 MB with --format json",
+                f"{listbot.rss:.0f} MB",
+                listbot.rss <= 100,
+            )
 
     def excluded(self, size: int = EXCLUDED_SIZE) -> None:
         print(f"\n== fixed cost: {size:,} URLs, all excluded ==")
@@ -440,6 +466,12 @@ class Bench:
             f"    of which start, parse and report (lint --offline, no rule): {parse.cpu:.2f} s;"
             f" the link checker's own: {listbot.cpu - parse.cpu:.2f} s"
         )
+        self.goal(
+            f"fixed cost of {size:,} excluded links <= 0.5 s CPU",
+            f"{listbot.cpu:.2f} s (start, parse and report {parse.cpu:.2f} s, "
+            f"link checker {listbot.cpu - parse.cpu:.2f} s)",
+            listbot.cpu <= 0.5,
+        )
         self.results[("excluded", size)] = rows
 
     def per_request(self) -> None:
@@ -454,14 +486,19 @@ class Bench:
                 spent = (row.cpu - excluded[base].cpu) / max(row.requests, 1) * 1000
                 goal = " (goal <= 0.15)" if name == "listbot" else ""
                 print(f"  {name:14s} {spent:.3f} ms per request over {row.requests:.0f}{goal}")
+                if name == "listbot":
+                    self.goal("CPU per request <= 0.15 ms", f"{spent:.3f} ms", spent <= 0.15)
 
     def faulty(self, size: int) -> None:
         print(f"\n== faulty {size:,} URLs ==")
         rows = self.run_mix("faulty", size)
+        false_dead = max(self.false_dead)
+        self.goal(f"faulty {size:,}: 0 false dead", f"{false_dead} (worst run)", false_dead == 0)
         for name in LYCHEE_FLAGS:
             if name in rows:
                 ratio = rows["listbot"].wall / rows[name].wall
                 print(f"  listbot / {name}: {ratio:.2f} (goal <= 0.5)")
+                self.goal(f"faulty {size:,}: wall <= 0.5 x {name}", f"{ratio:.2f}", ratio <= 0.5)
 
 
 def main() -> int:
@@ -510,6 +547,10 @@ def main() -> int:
         peak = farm.close()
         shutil.rmtree(work, ignore_errors=True)
     print(f"\nfarm: peak requests in flight on one host over the whole bench: {peak}")
+    if bench.goals:
+        print("\n== goals (medians of the runs above) ==")
+        for name, figure, met in bench.goals:
+            print(f"  {'met    ' if met else 'NOT MET'}  {name}: {figure}")
     print(f"load average at the end: {' '.join(map(str, os.getloadavg()))}")
     return 0
 
