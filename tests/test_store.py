@@ -52,6 +52,36 @@ def test_history_counts_consecutive_failures_and_resets(tmp_path: Path) -> None:
         assert store.history("never") is None
 
 
+def test_many_keys_are_read_and_recorded_in_batches_with_the_same_answers(
+    tmp_path: Path,
+) -> None:
+    """More keys than one query takes: every batch answers, stale and bad rows as one by one."""
+    clock = Clock()
+    keys = [f"https://a.dev/{i}" for i in range(1_234)]
+    with open_store(tmp_path / "c.sqlite", clock=clock) as store:
+        store.put_many("link", [(key, {"n": i}, True) for i, key in enumerate(keys)])
+        clock.now += 100
+        store.put("link", keys[-1], {"n": "new"})
+        assert store.get_many("link", [*keys, "missing", keys[0]], None) == {
+            key: ({"n": i} if key != keys[-1] else {"n": "new"}) for i, key in enumerate(keys)
+        }
+        assert store.get_many("link", keys, max_age=50) == {keys[-1]: {"n": "new"}}
+        refused = store.get_many("link", keys, None, valid=lambda v: v["n"] != 1_000)
+        assert keys[1_000] not in refused and len(refused) == len(keys) - 1
+        assert store.get("link", keys[1_000], None) is None  # refused rows are deleted
+
+        # A URL twice in one run counts twice; the others once, across every batch.
+        store.record_run([(key, "dead", True) for key in keys] + [(keys[700], "dead", True)])
+        histories = store.histories([*keys, "never"])
+        assert set(histories) == set(keys)
+        assert histories[keys[700]].consecutive_failures == 2
+        assert {h.consecutive_failures for k, h in histories.items() if k != keys[700]} == {1}
+        clock.now += 10
+        store.record_run([(key, "ok", False) for key in keys[:600]])
+        assert {store.histories(keys)[key].consecutive_failures for key in keys[:600]} == {0}
+        assert store.histories(keys)[keys[600]].last_verdict == "dead"
+
+
 @pytest.mark.parametrize(
     "content",
     [

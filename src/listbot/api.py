@@ -64,6 +64,8 @@ class RunResult:
     fatal: str | None = None
     entries: list[Any] = field(default_factory=list)
     """Per checked entry, the facts behind the contribution policy (for the review)."""
+    run: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per network checker, facts about the run (see :attr:`CheckReport.run`)."""
 
 
 def lint_paths(
@@ -138,4 +140,5 @@ def _run_network_checks(
     result.links.extend(report.links)
     result.notices.extend(report.notices)
     result.entries.extend(report.entries)
+    result.run.update(report.run)
     result.fatal = report.fatal

@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from listbot.store_file import (
 )
 
 DEFAULT_PATH = ".listbot/cache.sqlite"
+_CHUNK = 500
 _UPSERT_HISTORY = (
     "INSERT OR REPLACE INTO history (url, first_failure, last_failure, "
     "consecutive_failures, last_verdict, last_checked) VALUES (?, ?, ?, ?, ?, ?)"
@@ -90,26 +91,7 @@ class Store:
         A row that is not what we wrote (not JSON, a wrong type, or refused by ``valid``)
         is deleted and reads as missing.
         """
-        row = self._safe(
-            lambda: self._db.execute(
-                "SELECT value, checked_at FROM results WHERE kind = ? AND key = ?", (kind, key)
-            ).fetchone()
-        )
-        if not row:
-            return None
-        value, checked_at = row
-        try:
-            if not isinstance(value, str) or not _is_number(checked_at):
-                raise ValueError("wrong column type")
-            decoded = json.loads(value)
-            if valid is not None and not valid(decoded):
-                raise ValueError("refused by the reader")
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            self._drop("DELETE FROM results WHERE kind = ? AND key = ?", (kind, key))
-            return None
-        if max_age is not None and self.clock() - checked_at > max_age:
-            return None
-        return decoded
+        return self.get_many(kind, (key,), max_age, valid).get(key)
 
     def get_many(
         self,
@@ -118,12 +100,36 @@ class Store:
         max_age: float | None,
         valid: Callable[[Any], bool] | None = None,
     ) -> dict[str, Any]:
-        """Fresh values for many keys at once (missing, stale and bad rows are left out)."""
+        """Fresh values for many keys at once (missing, stale and bad rows are left out;
+        bad rows are deleted, as :meth:`get` does). One query per few hundred keys."""
+        wanted = list(dict.fromkeys(keys))
+        now = self.clock()
         found: dict[str, Any] = {}
-        for key in keys:
-            value = self.get(kind, key, max_age, valid)
-            if value is not None:
-                found[key] = value
+        bad: list[tuple[str, str]] = []
+        for chunk in _chunks(wanted):
+            rows = self._rows(
+                "SELECT key, value, checked_at FROM results "
+                f"WHERE kind = ? AND key IN ({_marks(chunk)})",
+                (kind, *chunk),
+            )
+            stored = {key: (value, checked_at) for key, value, checked_at in rows}
+            for key in chunk:
+                if key not in stored:
+                    continue
+                value, checked_at = stored[key]
+                try:
+                    if not isinstance(value, str) or not _is_number(checked_at):
+                        raise ValueError("wrong column type")
+                    decoded = json.loads(value)
+                    if valid is not None and not valid(decoded):
+                        raise ValueError("refused by the reader")
+                except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+                    bad.append((kind, key))
+                    continue
+                if max_age is None or now - checked_at <= max_age:
+                    found[key] = decoded
+        if bad:
+            self._drop_many("DELETE FROM results WHERE kind = ? AND key = ?", bad)
         return found
 
     def put(self, kind: str, key: str, value: Any, *, ok: bool = True) -> None:
@@ -145,45 +151,56 @@ class Store:
 
     def record_run(self, outcomes: Iterable[tuple[str, str, bool]]) -> None:
         """Record this run's verdict for each URL: ``(url, verdict, failed)``."""
+        outcomes = list(outcomes)
         now = self.clock()
+        previous: dict[str, History | None] = dict(self.histories(url for url, _, _ in outcomes))
+        rows: list[tuple[str, float | None, float | None, int, str, float]] = []
         for url, verdict, failed in outcomes:
-            previous = self.history(url)
+            before = previous.get(url)
             row: tuple[str, float | None, float | None, int, str, float]
             if failed:
-                first = (
-                    previous.first_failure if previous and previous.consecutive_failures else now
-                )
-                count = (previous.consecutive_failures if previous else 0) + 1
+                first = before.first_failure if before and before.consecutive_failures else now
+                count = (before.consecutive_failures if before else 0) + 1
                 row = (url, first, now, count, verdict, now)
             else:
-                last = previous.last_failure if previous else None
+                last = before.last_failure if before else None
                 row = (url, None, last, 0, verdict, now)
-            self._safe(functools.partial(self._db.execute, _UPSERT_HISTORY, row))
+            rows.append(row)
+            previous[url] = History(*row)  # a URL twice in one call counts twice
+        self._safe(functools.partial(self._db.executemany, _UPSERT_HISTORY, rows))
         self._commit()
 
     def history(self, url: str) -> History | None:
         """The URL's record; a row of the wrong shape is deleted and reads as none."""
-        row = self._safe(
-            lambda: self._db.execute(
-                "SELECT url, first_failure, last_failure, consecutive_failures, last_verdict, "
-                "last_checked FROM history WHERE url = ?",
-                (url,),
-            ).fetchone()
-        )
-        if not row:
-            return None
-        _, first, last, count, verdict, checked = row
-        if (
-            not isinstance(count, int)
-            or isinstance(count, bool)
-            or count < 0
-            or not all(value is None or _is_number(value) for value in (first, last))
-            or not _is_number(checked)
-            or not (verdict is None or isinstance(verdict, str))
-        ):
-            self._drop("DELETE FROM history WHERE url = ?", (url,))
-            return None
-        return History(*row)
+        return self.histories((url,)).get(url)
+
+    def histories(self, urls: Iterable[str]) -> dict[str, History]:
+        """The records of many URLs at once (URLs without one are left out; rows of the
+        wrong shape are deleted). One query per few hundred URLs."""
+        found: dict[str, History] = {}
+        bad: list[tuple[str]] = []
+        for chunk in _chunks(list(dict.fromkeys(urls))):
+            rows = self._rows(
+                "SELECT url, first_failure, last_failure, consecutive_failures, "
+                f"last_verdict, last_checked FROM history WHERE url IN ({_marks(chunk)})",
+                tuple(chunk),
+            )
+            for row in rows:
+                _, first, last, count, verdict, checked = row
+                if (
+                    not isinstance(count, int)
+                    or isinstance(count, bool)
+                    or count < 0
+                    or not all(value is None or _is_number(value) for value in (first, last))
+                    or not _is_number(checked)
+                    or not (verdict is None or isinstance(verdict, str))
+                ):
+                    bad.append((row[0],))
+                    continue
+                found[row[0]] = History(*row)
+        if bad:
+            self._drop_many("DELETE FROM history WHERE url = ?", bad)
+        return found
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -208,8 +225,12 @@ class Store:
     def _commit(self) -> None:
         self._safe(self._db.commit)
 
-    def _drop(self, query: str, parameters: tuple[str, ...]) -> None:
-        self._safe(lambda: self._db.execute(query, parameters))
+    def _rows(self, query: str, parameters: tuple[Any, ...]) -> list[Any]:
+        """Every row ``query`` selects (none when the database fails: see :meth:`_safe`)."""
+        return self._safe(lambda: self._db.execute(query, parameters).fetchall()) or []
+
+    def _drop_many(self, query: str, parameters: Sequence[tuple[str, ...]]) -> None:
+        self._safe(lambda: self._db.executemany(query, parameters))
         self._commit()
 
     def _safe(self, action: Callable[[], Any]) -> Any:
@@ -228,6 +249,17 @@ class Store:
             self._db.close()
             self._db = _memory()
             return None
+
+
+def _chunks(keys: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
+    """``keys`` in slices small enough for one ``IN (...)`` (SQLite allows 999 at least)."""
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
+
+
+def _marks(chunk: list[str]) -> str:
+    """The ``?, ?, ...`` of an ``IN (...)`` over ``chunk``."""
+    return ",".join("?" * len(chunk))
 
 
 def _memory() -> sqlite3.Connection:

@@ -97,3 +97,67 @@ async def test_no_network_exits_2_with_one_message(tmp_path: Path, capsys) -> No
     report = json.loads(captured.out)
     assert report["findings"] == []
     assert {r["verdict"] for r in report["links"]} == {"unverified"}
+
+
+async def test_json_report_tells_what_the_run_sent_as_the_farm_saw_it(
+    tmp_path: Path, farm: Farm
+) -> None:
+    """``run.links`` is listbot's own count of its traffic: it must match the servers'."""
+    h1, h2 = farm.hosts["h1.test"], farm.hosts["h2.test"]
+    urls = [h1.url(f"/slow/150/{i}") for i in range(12)]  # 4 rounds of 3 on one host
+    urls += [h2.url("/redirect/301/2"), h2.url("/ok/skip"), h1.url("/ok")]
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome\n\n" + "".join(f"- [L{i}]({url}) - x.\n" for i, url in enumerate(urls)),
+        encoding="utf-8",
+    )
+    config = _config(tmp_path, farm.resolve)
+    with config.open("a", encoding="utf-8") as file:
+        file.write('per_host_concurrency = 3\nexclude = ["/skip"]\n')
+
+    async def run_links() -> dict[str, int]:
+        out = tmp_path / "report.json"
+        cache = ("--cache", str(tmp_path / "c.sqlite"))
+        code = await _cli(
+            "links",
+            str(readme),
+            "--config",
+            str(config),
+            *cache,
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        )
+        assert code == 0
+        report = json.loads(out.read_text(encoding="utf-8"))
+        return report["run"]["links"]  # type: ignore[no-any-return]
+
+    first = await run_links()
+    sent = h1.total + h2.total
+    assert sent == 12 + 1 + 3  # the redirect's two hops are requests too
+    assert first["requests"] == sent
+    assert first["peak_in_flight_per_host"] == h1.peak == 3
+    assert farm.peak <= first["peak_in_flight"] <= 6
+    assert first["elapsed_ms"] >= 4 * 150
+    assert {key: first[key] for key in ("urls", "excluded", "cached", "checked", "hosts")} == {
+        "urls": 15,
+        "excluded": 1,
+        "cached": 0,
+        "checked": 14,
+        "hosts": 2,
+    }
+
+    again = await run_links()  # every verdict from the cache: nothing sent
+    assert h1.total + h2.total == sent
+    assert again == {
+        "urls": 15,
+        "excluded": 1,
+        "cached": 14,
+        "checked": 0,
+        "requests": 0,
+        "hosts": 0,
+        "peak_in_flight": 0,
+        "peak_in_flight_per_host": 0,
+        "elapsed_ms": 0,
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from listbot.checks.link_driver import UrlJob, _interleave
+from listbot.checks.link_driver import Lanes, UrlJob
 from listbot.net.hosts import HostPool
 
 
@@ -45,7 +45,34 @@ def test_backoff_after_429_doubles_without_retry_after() -> None:
     assert pool.host("a.test").pause == 0.0
 
 
-def test_jobs_are_interleaved_by_host() -> None:
-    jobs = [UrlJob(f"k{i}", f"u{i}", host) for i, host in enumerate("aaaabbc")]
-    assert [job.host for job in _interleave(jobs)] == list("abcabaa")
-    assert [job.key for job in _interleave(jobs) if job.host == "a"] == ["k0", "k1", "k2", "k3"]
+def _taken(lanes: Lanes) -> list[str]:
+    keys = []
+    while (job := lanes.take()) is not None:
+        keys.append(job.key)
+    return keys
+
+
+async def test_jobs_are_taken_host_by_host_in_list_order() -> None:
+    jobs = [UrlJob(f"{host}{i}", f"u{i}", host) for i, host in enumerate("aaaabbc")]
+    lanes = Lanes(jobs, HostPool(concurrency=10, limit_for=lambda name: 5))
+    assert _taken(lanes) == ["a0", "b4", "c6", "a1", "b5", "a2", "a3"]
+
+
+async def test_a_host_without_room_waits_until_a_check_there_ends() -> None:
+    pool = HostPool(concurrency=10, limit_for=lambda name: 2)
+    jobs = [UrlJob(f"{host}{i}", f"u{i}", host) for i, host in enumerate("aaaab")]
+    lanes = Lanes(jobs, pool)
+    first = lanes.take()
+    assert first is not None and first.key == "a0"
+    await pool.acquire(pool.host("a"))  # the check of a0 holds a slot
+    assert _taken(lanes) == ["b4", "a1"]  # a1 takes a's last slot: a is full
+    await pool.acquire(pool.host("a"))
+    lanes.freed("b")  # a check elsewhere ended: a still waits
+    assert lanes.take() is None and lanes.startable(idle=False) == 0
+    pool.release(pool.host("a"))
+    lanes.freed("a")
+    assert _taken(lanes) == ["a2"]
+    # Nothing of this run is running, yet a's slot is taken: go on rather than stall.
+    assert lanes.startable(idle=True) == 1
+    job = lanes.take(anyway=True)
+    assert job is not None and job.key == "a3" and lanes.take(anyway=True) is None

@@ -20,12 +20,14 @@ from listbot.net.policy import (
     VerdictKind,
     backoff_delay,
     conclude,
+    host_of,
     is_soft_404,
     looks_like_login,
     next_step,
     report_now,
     retry_after_seconds,
     url_key,
+    url_key_and_host,
 )
 from listbot.store import History
 
@@ -181,6 +183,23 @@ def test_url_key_dedupes_what_is_the_same_resource_only() -> None:
     assert url_key("http://example.com") == "http://example.com/"
     assert url_key("http://example.com/A") != url_key("http://example.com/a")
     assert url_key("http://example.com:8080/") == "http://example.com:8080/"
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("HTTPS://Example.COM:443/a#f", "example.com"),
+        ("http://u:p@Host.Dev:8080/x", "host.dev"),
+        ("https://[::1]:8443/p", "::1"),
+        ("http://h.dev:99999/x", "h.dev"),  # a port out of range: the key is the URL as written
+        ("http://[broken/x", ""),
+        (" http://spaced.dev ", "spaced.dev"),
+        ("http:///no-host", ""),
+    ],
+)
+def test_url_key_and_host_is_one_parse_giving_the_same_answers(url: str, host: str) -> None:
+    assert url_key_and_host(url) == (url_key(url), host)
+    assert host == host_of(url_key(url))
 
 
 def history(failures: int) -> History:

@@ -287,3 +287,20 @@ def test_fixable_counts_only_what_plain_fix_applies(
     markdown = render("markdown", made, context)
     assert ("--unsafe-fixes" in markdown) == (Applicability.UNSAFE in kinds)
     assert ("`listbot lint --fix`" in markdown) == (Applicability.SAFE in kinds)
+
+
+def test_json_report_text_is_json_dumps_with_an_indent_of_two() -> None:
+    """The report is written piece by piece (memory); its text must not change."""
+    from listbot.report.json import _dumps
+
+    document = {
+        "version": 1,
+        "findings": [],
+        "links": [
+            {"url": "https://a.dev/é\u2028", "lines": [3, 4], "chain": [[301, "x"]], "ok": True},
+            {"url": None, "lines": [], "data": {"a": {"b": [1.5, None, {}]}}},
+        ],
+        "run": {"links": {"urls": 2, "elapsed_ms": 0}},
+    }
+    assert _dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
+    assert _dumps({}) == "{}"

@@ -70,12 +70,16 @@ class CheckReport:
     """Set when the run cannot give a meaningful answer (no network): exit 2. Same form."""
     entries: list[Any] = field(default_factory=list)
     """What a review shows per added entry (github-requirements' facts and verdict)."""
+    run: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per checker, facts about the run itself (requests, peaks in flight, elapsed time):
+    the JSON report's ``run`` object."""
 
     def merge(self, other: CheckReport) -> None:
         self.findings.extend(other.findings)
         self.links.extend(other.links)
         self.notices.extend(other.notices)
         self.entries.extend(other.entries)
+        self.run.update(other.run)
         self.fatal = self.fatal or other.fatal
 
 

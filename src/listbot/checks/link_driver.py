@@ -3,8 +3,9 @@
 Parts: :class:`UrlJob` (a URL and every place that carries it), :class:`Run` (what
 every check of one run shares: the HTTP client, the host pool, per-host settings),
 :func:`check_url` (the whole loop for one URL: ask policy, sleep, fall back, follow) and
-:func:`windowed` (at most N checks alive, hosts interleaved). Decisions are made in
-:mod:`listbot.net.policy`; this module only awaits.
+:func:`windowed` (N workers, each taking the next URL as it finishes one, hosts in
+turn, a host only while it has room). Decisions are made in :mod:`listbot.net.policy`;
+this module only awaits.
 
 One URL can never cost the run: whatever goes wrong while checking it (a reply nobody
 foresaw, a bug) becomes that URL's ``unverified`` verdict with the reason. When the
@@ -17,13 +18,13 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections import deque
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field, replace
-from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from listbot.model import Document, Link
-from listbot.net.hosts import HostPool
+from listbot.net.hosts import Host, HostPool
 from listbot.net.options import DEFAULT_ACCEPT, LinksOptions
 from listbot.net.policy import (
     GONE,
@@ -57,6 +58,17 @@ class UrlJob:
     occurrences: list[tuple[Document, Link]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class HostPlan:
+    """What every request to one host needs, worked out once per run."""
+
+    state: Host
+    limits: Limits
+    headers: dict[str, str]
+    get_only: bool
+    """``[links.hosts."name"] method = "get"``: never HEAD here."""
+
+
 @dataclass
 class Run:
     """Shared by every URL check of one run; per-host settings are worked out once."""
@@ -65,32 +77,36 @@ class Run:
     pool: HostPool
     options: LinksOptions
     rng: random.Random = field(default_factory=random.Random)
-    _limits: dict[str, Limits] = field(default_factory=dict)
-    _headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    _plans: dict[str, HostPlan] = field(default_factory=dict)
+
+    def plan(self, name: str) -> HostPlan:
+        plan = self._plans.get(name)
+        if plan is None:
+            options, host = self.options, self.options.host(name)
+            plan = self._plans[name] = HostPlan(
+                state=self.pool.host(name),
+                limits=Limits.bounded(
+                    retries=options.retries,
+                    timeout_retries=options.timeout_retries,
+                    backoff=options.backoff,
+                    max_retry_wait=options.max_retry_wait,
+                    accept=frozenset(options.accept) | frozenset(host.accept),
+                ),
+                headers={
+                    "Accept": DEFAULT_ACCEPT,
+                    **options.headers,
+                    **host.headers,
+                    "User-Agent": options.agent,
+                },
+                get_only=host.method == "get",
+            )
+        return plan
 
     def limits(self, name: str) -> Limits:
-        limits = self._limits.get(name)
-        if limits is None:
-            options = self.options
-            limits = self._limits[name] = Limits.bounded(
-                retries=options.retries,
-                timeout_retries=options.timeout_retries,
-                backoff=options.backoff,
-                max_retry_wait=options.max_retry_wait,
-                accept=frozenset(options.accept) | frozenset(options.host(name).accept),
-            )
-        return limits
+        return self.plan(name).limits
 
     def headers(self, name: str) -> dict[str, str]:
-        headers = self._headers.get(name)
-        if headers is None:
-            headers = self._headers[name] = {
-                "Accept": DEFAULT_ACCEPT,
-                **self.options.headers,
-                **self.options.host(name).headers,
-                "User-Agent": self.options.agent,
-            }
-        return headers
+        return self.plan(name).headers
 
 
 async def check_url(url: str, run: Run, *, key: str = "", host: str = "") -> Verdict:
@@ -120,31 +136,35 @@ async def _check_url(url: str, run: Run, key: str, host: str, started: float) ->
     current, method, attempts = url, "HEAD", 0
     name = host or host_of(url)
     head_doubted = False
+    pool = run.pool
     while True:
-        state = run.pool.host(name)
-        refusal = run.pool.refusal(state)
+        plan = run.plan(name)
+        state = plan.state
+        refusal = pool.refusal(state)
         if refusal:
             finish = Finish(VerdictKind.UNVERIFIED, refusal)
             return conclude(url, finish, trail, None, attempts, time.monotonic() - started)
-        if method == "HEAD" and (state.head_refused or run.options.host(name).method == "get"):
+        if method == "HEAD" and (state.head_refused or plan.get_only):
             method = "GET"
-        await run.pool.acquire(state)
+        await pool.acquire(state)
         try:
-            refusal = run.pool.refusal(state)  # it may have changed while this one waited
+            refusal = pool.refusal(state)  # it may have changed while this one waited
             if not refusal:
-                attempt = await run.client.fetch(method, current, run.headers(name))
+                state.requests += 1
+                attempt = await run.client.fetch(method, current, plan.headers, host=name)
         finally:
-            run.pool.release(state)
+            pool.release(state)
         if refusal:
             finish = Finish(VerdictKind.UNVERIFIED, refusal)
             return conclude(url, finish, trail, None, attempts, time.monotonic() - started)
         attempts += 1
-        limits = run.limits(name)
-        if attempt.status in (429, 503):
-            _throttle(run, name, attempt.status, attempt.retry_after, limits)
-        elif attempt.status is not None and attempt.status < 400:
-            run.pool.succeeded(name)
-        if head_doubted and method == "GET" and attempt.status in GONE:
+        limits = plan.limits
+        status = attempt.status
+        if status == 429 or status == 503:
+            _throttle(run, name, status, attempt.retry_after, limits)
+        elif state.pause and status is not None and status < 400:
+            pool.succeeded(name)  # the 429 backoff starts again from its shortest
+        if head_doubted and method == "GET" and status in GONE:
             state.head_refused = True  # this host's HEAD said 200 where GET says gone
         step = next_step(attempt, trail, limits, jitter=run.rng.random(), now=time.time())
         if isinstance(step, Finish):
@@ -157,8 +177,8 @@ async def _check_url(url: str, run: Run, key: str, host: str, started: float) ->
                 else replace(trail, retries=trail.retries + 1)
             )
         elif isinstance(step, UseGet):
-            state.head_refused = state.head_refused or attempt.status in (405, 501)
-            head_doubted = attempt.status is not None and 200 <= attempt.status < 300
+            state.head_refused = state.head_refused or status in (405, 501)
+            head_doubted = status is not None and 200 <= status < 300
             method = "GET"
         elif isinstance(step, Follow):
             trail = replace(
@@ -186,35 +206,152 @@ async def windowed(
     window: int,
     stop: asyncio.Event | None = None,
     narrow: Callable[[], int | None] | None = None,
-) -> AsyncGenerator[tuple[str, Verdict], None]:
-    """Check jobs with at most ``window`` checks alive at once, hosts interleaved.
+) -> AsyncGenerator[tuple[UrlJob, Verdict], None]:
+    """Check jobs with at most ``window`` checks alive at once, hosts in turn.
 
-    A task per URL up front would cost memory in proportion to the list (10,000 links:
-    tens of MB); round-robin over hosts keeps the window spread so no host's queue
-    blocks the others. ``narrow()`` may lower the window for now (the run keeps it small
-    until it knows the network answers at all). It stops when ``stop`` is set, or when
-    closed (``contextlib.aclosing``): the checks still running are cancelled and awaited.
+    ``window`` workers take the next job as they finish one (a task per URL up front
+    would cost memory in proportion to the list, and waiting on all of them for the
+    first to finish costs CPU in proportion to the window). A worker takes a job only
+    for a host with room for a request now (:class:`Lanes`): no check waits on a busy
+    host while another host could go, and no host's queue blocks the others. ``narrow()``
+    may lower the window for now (the run keeps it small until it knows the network
+    answers at all). Verdicts come out as they are reached. It stops when ``stop`` is
+    set, or when closed (``contextlib.aclosing``): the checks still running are
+    cancelled and awaited.
     """
-    queue = iter(_interleave(jobs))
-    running: set[asyncio.Task[tuple[str, Verdict]]] = set()
-    stopped: asyncio.Task[bool] | None = (
-        asyncio.ensure_future(stop.wait()) if stop is not None else None
-    )
+    lanes = Lanes(jobs, run.pool)
+    finished: deque[tuple[UrlJob, Verdict]] = deque()
+    wake = asyncio.Event()
+    workers: set[asyncio.Task[None]] = set()
+    failed: list[BaseException] = []
+    busy = 0
+
+    def limit() -> int:
+        return min(window, (narrow() if narrow else None) or window)
+
+    def may_take() -> bool:
+        """Whether a worker may start another check now. While the window is narrowed
+        the consumer must have read every verdict first: what it learns from them (the
+        network answers, or the run stops) decides whether more checks start at all."""
+        if stop is not None and stop.is_set():
+            return False
+        allowed = limit()
+        return busy < allowed and (allowed == window or not finished)
+
+    def spawn() -> None:
+        task = asyncio.ensure_future(work())
+        workers.add(task)
+        task.add_done_callback(ended)
+
+    async def work() -> None:
+        nonlocal busy
+        while may_take():  # a worker beyond a narrowed window leaves
+            job = lanes.take(anyway=busy == 0)
+            if job is None:  # no host has room: the checks running take the next jobs
+                return
+            if lanes.ready and len(workers) < limit():
+                spawn()  # another host (or this one) has room too: one more worker
+            busy += 1
+            try:
+                verdict = await check_url(job.url, run, key=job.key, host=job.host)
+            finally:
+                busy -= 1
+            lanes.freed(job.host)
+            for _, target in verdict.chain:  # its redirects held slots there too
+                lanes.freed(host_of(target))
+            finished.append((job, verdict))
+            wake.set()
+
+    def ended(task: asyncio.Task[None]) -> None:
+        workers.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            failed.append(task.exception())  # type: ignore[arg-type]
+        wake.set()
+
+    relay = asyncio.ensure_future(_relay(stop, wake)) if stop is not None else None
     try:
         while True:
-            limit = min(window, (narrow() if narrow else None) or window)
-            while len(running) < limit and (job := next(queue, None)) is not None:
-                running.add(asyncio.ensure_future(_keyed(job, run)))
-            if not running or (stop is not None and stop.is_set()):
+            if stop is not None and stop.is_set():
                 return
-            waiting: set[asyncio.Task[Any]] = {*running, *([stopped] if stopped else [])}
-            finished, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
-            for task in finished:
-                if task is not stopped:
-                    running.discard(task)
-                    yield task.result()
+            if failed:
+                raise failed[0]
+            while finished:
+                yield finished.popleft()
+            for _ in range(min(limit() - len(workers), lanes.startable(idle=not workers))):
+                spawn()  # the workers started take the rest of the room (see work)
+            if not workers and not finished:
+                return
+            if not finished:
+                wake.clear()
+                await wake.wait()
     finally:
-        await cancel_all({*running, *([stopped] if stopped else [])})
+        await cancel_all({*workers, *([relay] if relay else [])})
+
+
+class Lanes:
+    """The jobs waiting, queued by host; :meth:`take` gives hosts their turns.
+
+    A host whose slots are all taken is set aside (``full``) until a check that held one
+    of them ends (:meth:`freed`), so workers never queue on a busy host's slots: on a
+    list of 20 hosts, a window of 512 checks kept 300 of them waiting there, each wait
+    costing a future and a wake-up.
+    """
+
+    def __init__(self, jobs: list[UrlJob], pool: HostPool) -> None:
+        self.pool = pool
+        self.queues: dict[str, deque[UrlJob]] = {}
+        for job in jobs:
+            self.queues.setdefault(job.host, deque()).append(job)
+        self.ready: deque[str] = deque(self.queues)
+        """Hosts with jobs waiting, in turn; a host is back at the end after each job."""
+        self.full: set[str] = set()
+        """Hosts with jobs waiting but no room at the last look."""
+
+    def take(self, *, anyway: bool = False) -> UrlJob | None:
+        """The next job whose host has room now, hosts in turn; None if no host has.
+
+        The caller starts the check at once: it takes its host slot before any other
+        worker runs, so the room seen here is the room there is. ``anyway``: nothing of
+        this run is running, so nothing will free a slot for us: take the next job all
+        the same (it waits its turn).
+        """
+        ready, pool = self.ready, self.pool
+        while ready:
+            name = ready.popleft()
+            room = pool.room(name)
+            if room > 0:
+                return self._next(name, more=room > 1)
+            self.full.add(name)
+        if anyway and self.full:
+            return self._next(self.full.pop(), more=False)
+        return None
+
+    def startable(self, *, idle: bool) -> int:
+        """How many new workers would find a job at least (``idle``: none is running)."""
+        return len(self.ready) or int(idle and bool(self.full))
+
+    def freed(self, name: str) -> None:
+        """A check that held a slot on ``name`` ended: the host has room again."""
+        if name in self.full:
+            self.full.discard(name)
+            self.ready.append(name)
+
+    def _next(self, name: str, *, more: bool) -> UrlJob:
+        """``name``'s next job; the host's turn comes again if it has ``more`` room."""
+        queue = self.queues[name]
+        job = queue.popleft()
+        if not queue:
+            del self.queues[name]
+        elif more:
+            self.ready.append(name)
+        else:
+            self.full.add(name)
+        return job
+
+
+async def _relay(stop: asyncio.Event, wake: asyncio.Event) -> None:
+    await stop.wait()
+    wake.set()
 
 
 async def cancel_all(tasks: set[asyncio.Task[Any]]) -> None:
@@ -223,16 +360,3 @@ async def cancel_all(tasks: set[asyncio.Task[Any]]) -> None:
         task.cancel()
     if tasks:
         await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def _interleave(jobs: list[UrlJob]) -> list[UrlJob]:
-    """Jobs round-robin by host, each host's jobs in list order."""
-    by_host: dict[str, list[UrlJob]] = {}
-    for job in jobs:
-        by_host.setdefault(job.host, []).append(job)
-    columns = list(by_host.values())
-    return [job for row in zip_longest(*columns) for job in row if job is not None]
-
-
-async def _keyed(job: UrlJob, run: Run) -> tuple[str, Verdict]:
-    return job.key, await check_url(job.url, run, key=job.key, host=job.host)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,15 @@ from listbot.net.guard import is_ip_literal
 from listbot.net.health import NO_NETWORK_REASON, Evidence, unverified_for_no_network
 from listbot.net.hosts import HostPool
 from listbot.net.options import LinksOptions
-from listbot.net.policy import Verdict, VerdictKind, bounded, host_of, report_now, url_key
+from listbot.net.policy import (
+    Verdict,
+    VerdictKind,
+    bounded,
+    host_of,
+    report_now,
+    url_key,
+    url_key_and_host,
+)
 from listbot.normalize.safe_url import display_url
 from listbot.store import Store
 
@@ -72,6 +81,8 @@ __all__ = [
 STORE_KIND = "link"
 _BATCH = 1000
 CHECKER = "links"
+PROGRESS_EVERY = 0.05
+"""Seconds between progress updates (a terminal redraws ten times a second at most)."""
 MAX_CONCURRENCY = 1024
 MAX_HOST_CONCURRENCY = 64
 
@@ -85,10 +96,10 @@ def collect_jobs(
         for link in document.links:
             if not link.is_http or (context and not context.wants(document.path, link.line)):
                 continue
-            key = url_key(link.url)
+            key, host = url_key_and_host(link.url)
             job = jobs.get(key)
             if job is None:
-                job = jobs[key] = UrlJob(key, link.url.strip(), host_of(key))
+                job = jobs[key] = UrlJob(key, link.url.strip(), host)
             job.occurrences.append((document, link))
     return list(jobs.values())
 
@@ -107,7 +118,13 @@ async def check_links(context: CheckContext) -> CheckReport:
     jobs = collect_jobs(context.documents, context)
     if not jobs:
         return report
-    verdicts, fresh, network = await _verdicts(jobs, context, options)
+    verdicts, fresh, network, traffic = await _verdicts(jobs, context, options)
+    report.run[CHECKER] = {
+        "urls": len(jobs),
+        "excluded": sum(1 for v in verdicts.values() if v.kind is VerdictKind.EXCLUDED),
+        "cached": sum(1 for verdict in verdicts.values() if verdict.cached),
+        **traffic,
+    }
     if network is not None and not network.working():
         not_checked = 0
         for key, verdict in fresh.items():
@@ -160,9 +177,10 @@ async def _archived_copies(
 
 async def _verdicts(
     jobs: list[UrlJob], context: CheckContext, options: LinksOptions
-) -> tuple[dict[str, Verdict], dict[str, Verdict], NetworkState | None]:
-    """All verdicts by key, the subset that came from the network this run, and what the
-    run learnt about the network (None when nothing was requested)."""
+) -> tuple[dict[str, Verdict], dict[str, Verdict], NetworkState | None, dict[str, int]]:
+    """All verdicts by key, the subset that came from the network this run, what the run
+    learnt about the network (None when nothing was requested), and its traffic (requests,
+    hosts, peaks in flight, elapsed milliseconds)."""
     verdicts: dict[str, Verdict] = {}
     excluded = exclusion(options, context.config.allow.urls)
     pending: list[UrlJob] = []
@@ -181,7 +199,8 @@ async def _verdicts(
     _progress(context, total - len(pending), total, failures)
     fresh: dict[str, Verdict] = {}
     if not pending:
-        return verdicts, fresh, None
+        nothing_asked = HostPool(1, _host_limit(options)).facts()
+        return verdicts, fresh, None, {"checked": 0, **nothing_asked, "elapsed_ms": 0}
     canary = tuple(context.options.get("canary") or options.canary)
     concurrency = int(bounded(options.concurrency, 1, MAX_CONCURRENCY, 256))
 
@@ -196,25 +215,31 @@ async def _verdicts(
             return await probe_canaries(run, canary, canary_timeout(options))
 
     network = NetworkState(Evidence.for_hosts(job.host for job in jobs))
+    started = time.monotonic()
     async with client(concurrency + 16) as main_client:
         pool = HostPool(concurrency, _host_limit(options))
         run = Run(main_client, pool, options)
         done = total - len(pending)
         stop, sampled = asyncio.Event(), asyncio.Event()
         watch = asyncio.ensure_future(watch_network(ask_canaries, network, sampled, stop))
+        shown = 0.0
         try:
             stream = windowed(
                 pending, run, window=2 * concurrency, stop=stop, narrow=network.warming_up
             )
             async with contextlib.aclosing(stream):
-                async for key, verdict in stream:
-                    fresh[key] = verdicts[key] = verdict
-                    network.evidence.add(host_of(key), verdict)
-                    if network.evidence.sample_done:
+                async for job, verdict in stream:
+                    fresh[job.key] = verdicts[job.key] = verdict
+                    network.evidence.add(job.host, verdict)
+                    if not sampled.is_set() and network.evidence.sample_done:
                         sampled.set()
                     done += 1
                     failures += verdict.failed
-                    _progress(context, done, total, failures)
+                    if context.progress is not None and (
+                        done == total or time.monotonic() - shown >= PROGRESS_EVERY
+                    ):
+                        shown = time.monotonic()
+                        _progress(context, done, total, failures)
         finally:
             watch.cancel()
             await asyncio.gather(watch, return_exceptions=True)
@@ -230,7 +255,9 @@ async def _verdicts(
             network.depends = needs_judgement(fresh, network)
             if network.depends and network.canary is None:
                 network.canary = await ask_canaries()
-    return verdicts, fresh, network
+    elapsed = round((time.monotonic() - started) * 1000)
+    checked = done - (total - len(pending))
+    return verdicts, fresh, network, {"checked": checked, **pool.facts(), "elapsed_ms": elapsed}
 
 
 def http_client(
@@ -322,21 +349,32 @@ def _valid_stored(value: Any) -> bool:
 
 
 def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Verdict]]) -> None:
+    """Store the fresh verdicts, one transaction per batch (built batch by batch: 10,000
+    rows at once held several MB until the end of the run), then the history."""
     now = store.clock()
     rows: list[tuple[str, Any, bool]] = []
     outcomes: list[tuple[str, str, bool]] = []
-    verdicts: list[tuple[str, Verdict]] = []
+    redirects: list[tuple[str, Verdict]] = []
     for key, verdict in fresh:
-        if verdict.kind in (VerdictKind.EXCLUDED, VerdictKind.PRIVATE):
+        kind = verdict.kind
+        if kind is VerdictKind.EXCLUDED or kind is VerdictKind.PRIVATE:
             continue
-        rows.append((key, {**verdict.to_json(), "checked_at": now}, not verdict.failed))
-        outcomes.append((key, verdict.kind.value, verdict.failed))
-        verdicts.append((key, verdict))
-    for start in range(0, len(rows), _BATCH):  # batches keep peak memory flat
-        store.put_many(STORE_KIND, rows[start : start + _BATCH])
-        if options.record_history:
-            # Streaks read the history as the previous run left it: record them first.
-            record_redirects(store, verdicts[start : start + _BATCH])
+        value = verdict.to_json()
+        value["checked_at"] = now
+        failed = verdict.failed
+        rows.append((key, value, not failed))
+        if len(rows) == _BATCH:
+            store.put_many(STORE_KIND, rows)
+            rows = []
+        outcomes.append((key, kind.value, failed))
+        if kind is VerdictKind.REDIRECT:
+            redirects.append((key, verdict))
+    if rows:
+        store.put_many(STORE_KIND, rows)
+    if options.record_history:
+        # Streaks read the history as the previous run left it: record them first.
+        record_redirects(store, redirects)
+        for start in range(0, len(outcomes), _BATCH):
             store.record_run(outcomes[start : start + _BATCH])
 
 

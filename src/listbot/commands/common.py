@@ -456,6 +456,7 @@ def report(args: argparse.Namespace, result: RunResult, *, fixed: int = 0) -> in
         notices=tuple(result.notices),
         fatal=result.fatal,
         input_errors=len(result.input_errors),
+        run=result.run,
     )
     if result.documents or args.format != "text":
         write_output(args, render(args.format, result.findings, context))

@@ -35,8 +35,13 @@ class Host:
     refusing: str = ""
     """Why this host is not asked again in this run (it asked to wait beyond the cap)."""
     refusing_until: float = 0.0
+    held: int = 0
+    """Slots taken (a request may hold one while it waits out a pause or a global slot)."""
     in_flight: int = 0
     peak: int = 0
+    """The most requests in flight here at once (the run reports it)."""
+    requests: int = 0
+    """Requests attempted here (the caller counts them: a slot may end without one)."""
 
 
 @dataclass
@@ -47,6 +52,9 @@ class HostPool:
     limit_for: Callable[[str], int]
     clock: Callable[[], float] = time.monotonic
     hosts: dict[str, Host] = field(default_factory=dict)
+    in_flight: int = 0
+    peak: int = 0
+    """The most requests in flight over every host at once."""
     _global: asyncio.Semaphore | None = None
 
     def host(self, name: str) -> Host:
@@ -57,6 +65,11 @@ class HostPool:
             self.hosts[name] = host
         return host
 
+    def room(self, name: str) -> int:
+        """How many more requests to ``name`` would get a host slot without waiting now."""
+        host = self.host(name)
+        return 0 if host.semaphore.locked() else host.limit - host.held
+
     async def acquire(self, host: Host) -> None:
         """Wait for the host's pause to end, a host slot, then a global slot.
 
@@ -66,18 +79,26 @@ class HostPool:
         if self._global is None:
             self._global = asyncio.Semaphore(self.concurrency)
         await host.semaphore.acquire()
+        host.held += 1
         try:
             while (wait := host.paused_until - self.clock()) > 0:
                 await asyncio.sleep(wait)
             await self._global.acquire()
         except BaseException:
+            host.held -= 1
             host.semaphore.release()
             raise
         host.in_flight += 1
-        host.peak = max(host.peak, host.in_flight)
+        if host.in_flight > host.peak:
+            host.peak = host.in_flight
+        self.in_flight += 1
+        if self.in_flight > self.peak:
+            self.peak = self.in_flight
 
     def release(self, host: Host) -> None:
+        host.held -= 1
         host.in_flight -= 1
+        self.in_flight -= 1
         assert self._global is not None
         self._global.release()
         host.semaphore.release()
@@ -108,3 +129,13 @@ class HostPool:
 
     def succeeded(self, name: str) -> None:
         self.host(name).pause = 0.0
+
+    def facts(self) -> dict[str, int]:
+        """What the run's JSON report says about the traffic (``run.links``)."""
+        asked = [host for host in self.hosts.values() if host.requests]
+        return {
+            "requests": sum(host.requests for host in asked),
+            "hosts": len(asked),
+            "peak_in_flight": self.peak,
+            "peak_in_flight_per_host": max((host.peak for host in asked), default=0),
+        }

@@ -160,13 +160,16 @@ class HttpClient:
         self._allow_private = allow_private
         self._resolve = dict(resolve or {})
         self._only_mapping = only_mapping
-        self._ssl = ssl_context or ssl.create_default_context()
+        # aiohttp's own verified context (built once, at import) unless one is given:
+        # another default context would load the system's certificates again.
+        self._ssl: ssl.SSLContext | bool = ssl_context or True
         self._inner_resolver = resolver
         self._trusted = frozenset(name.lower() for name in trusted_hosts)
         self._resolver: _GuardedResolver | None = None
         self._session: aiohttp.ClientSession | None = None
         self._proxied = False
         self._proxy_verdicts: dict[str, str | None] = {}
+        self._literal_verdicts: dict[str, str | None] = {}
 
     async def __aenter__(self) -> HttpClient:
         raise_open_file_limit()
@@ -215,17 +218,20 @@ class HttpClient:
         *,
         timeout: float | None = None,
         read_body: bool = False,
+        host: str | None = None,
     ) -> Attempt:
         """Make one request; never raise for network trouble (it becomes ``Attempt.failure``).
 
         ``timeout`` (seconds) replaces the session's for this request (the canary probe).
         ``read_body`` keeps the start of the body (at most 64 KB) in ``Attempt.body``: an
-        API's small answer (the Internet Archive's availability API).
+        API's small answer (the Internet Archive's availability API). ``host`` is
+        ``host_of(url)`` when the caller knows it already.
         """
         assert self._session is not None, "use `async with HttpClient(...)`"
         started = time.monotonic()
-        host = host_of(url)
-        if not self._allow_private and is_ip_literal(host) and (reason := blocked_reason(host)):
+        if host is None:
+            host = host_of(url)
+        if not self._allow_private and (reason := self._blocked_literal(host)):
             return Attempt(method, url, failure=Failure.PRIVATE, detail=f"{host} is {reason}")
         if self._proxied and not self._allow_private and not is_ip_literal(host):
             refused = await self._through_proxy(host, url)
@@ -237,7 +243,7 @@ class HttpClient:
                 seconds = bounded(timeout, 0.1, MAX_TIMEOUT, 5.0)
                 extra["timeout"] = aiohttp.ClientTimeout(total=seconds, sock_connect=seconds)
             async with self._session.request(
-                method, _as_written(url), headers=dict(headers), allow_redirects=False, **extra
+                method, _as_written(url), headers=headers, allow_redirects=False, **extra
             ) as response:
                 bot_wall = response.headers.get("cf-mitigated", "").lower() == "challenge"
                 head = b""
@@ -263,6 +269,16 @@ class HttpClient:
             return Attempt(
                 method, url, failure=failure, detail=detail, elapsed=time.monotonic() - started
             )
+
+    def _blocked_literal(self, host: str) -> str | None:
+        """Why ``host``, an IP address written in the URL, must not be asked (None: it may,
+        or it is a name, which the resolver guards). Worked out once per host."""
+        try:
+            return self._literal_verdicts[host]
+        except KeyError:
+            reason = blocked_reason(host) if is_ip_literal(host) else None
+            self._literal_verdicts[host] = reason
+            return reason
 
     async def _through_proxy(self, host: str, url: str) -> str | None:
         """Why ``url`` must not go through the proxy (its name is private), or None.

@@ -421,12 +421,19 @@ def url_key(url: str) -> str:
     The path and query stay exactly as written: servers may treat them case- and
     encoding-sensitively, and listbot sends URLs as written.
     """
+    return url_key_and_host(url)[0]
+
+
+def url_key_and_host(url: str) -> tuple[str, str]:
+    """:func:`url_key` and the :func:`host_of` that key, from one parse of ``url``."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
         port = parts.port
     except ValueError:
-        return url.strip().split("#", 1)[0]
+        key = url.strip().split("#", 1)[0]
+        return key, host_of(key)
+    name = host
     scheme = parts.scheme.lower()
     if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
@@ -434,7 +441,7 @@ def url_key(url: str) -> str:
         host = f"[{host}]"
     userinfo = parts.netloc.rpartition("@")[0]
     netloc = f"{userinfo}@{host}" if userinfo else host
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, "")), name
 
 
 _LOGIN_PATH = re.compile(r"/(log-?in|sign-?in|auth|sso|session|account/login)(/|$|\.)", re.I)

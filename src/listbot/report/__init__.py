@@ -41,6 +41,8 @@ class ReportContext:
     """Why the run could not give a meaningful answer (exit 2), e.g. "no network: ..."."""
     input_errors: int = 0
     """Files that could not be read (exit 2)."""
+    run: dict[str, Any] = field(default_factory=dict)
+    """Per network checker, facts about the run itself (JSON's ``run`` object)."""
 
 
 # Format name -> module in this package with a ``render`` function.

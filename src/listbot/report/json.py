@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -68,9 +69,24 @@ def render(findings: Sequence[Finding], context: ReportContext) -> str:
         ]
     if context.links:
         document["links"] = list(context.links)
+    if context.run:
+        document["run"] = context.run
     if context.statistics:
         document["statistics"] = [
             {"rule": rule, "count": count, "fixable": fixable}
             for rule, count, fixable in statistics(findings)
         ]
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return _dumps(document) + "\n"
+
+
+def _dumps(document: dict[str, Any]) -> str:
+    """``json.dumps(document, indent=2, ensure_ascii=False)``, piece by piece.
+
+    The same text, but ``json.dumps`` holds every small piece of the output (hundreds
+    of thousands of strings for 10,000 link records, several times the output's size)
+    until it joins them; here each piece is copied into the text as it comes.
+    """
+    text = io.StringIO()
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(document):
+        text.write(piece)
+    return text.getvalue()
