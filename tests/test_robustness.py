@@ -168,6 +168,12 @@ CLASSES: dict[str, tuple[Callable[[int], str], Callable[[str], None], int]] = {
         10_000,
     ),
     "fixes-on-many-lines": (lambda n: "# A\n\n" + "x   \n\n" * (n // 6), _fix, 10_000),
+    # an item of thousands of links with no separator: each was tried as the name link
+    "links-in-one-item": (
+        lambda n: "# A\n\n- " + "[Tool](#tool) " * (n // 14) + "\n",
+        _lint,
+        40_000,
+    ),
 }
 
 

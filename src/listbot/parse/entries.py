@@ -156,6 +156,10 @@ class _Tail:
         return ([], skip) if _STRONG_SEPARATOR.match(text, skip) else None
 
 
+_NAME_CANDIDATES = 16
+"""The links an item's name may be: the first, or one of the next after badges or
+markers when no separator follows the first (no real entry has more before its name)."""
+
 _Main = tuple[Link | None, str, str, Span | None, tuple[Tag, ...], tuple[Tag, ...]]
 
 
@@ -173,7 +177,9 @@ def _main_link(links: tuple[Link, ...], item: ListItem, lines: Sequence[str]) ->
     tail = _Tail(main, span, links, lines)
     found = tail.separator_after()
     if found is None:
-        for link in candidates[1:]:
+        # Each later candidate reads the rest of the item: a bound keeps an item of
+        # thousands of links (a pasted or corrupted line) linear.
+        for link in candidates[1:_NAME_CANDIDATES]:
             link_tail = _Tail(link, span, links, lines)
             link_found = link_tail.separator_after()
             if link_found is not None:
