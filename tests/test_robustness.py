@@ -174,6 +174,11 @@ CLASSES: dict[str, tuple[Callable[[int], str], Callable[[str], None], int]] = {
         _lint,
         40_000,
     ),
+    "long-word-after-a-paper-title": (
+        lambda n: "# A\n\n- **A Paper Title** " + "x" * n + " [Paper](https://a.dev)\n",
+        _lint,
+        2_000,
+    ),
 }
 
 

@@ -238,10 +238,16 @@ _ITALIC = re.compile(
     r"(?<![*\w])\*(?!\s|\*)([^*\n]+?)(?<!\s)\*(?!\*)(?:\s*(et al\.?))?"
     r"|(?<![_\w])_(?!\s|_)([^_\n]+?)(?<!\s)_(?!_)"
 )
+_YEAR_TEXT = r"(?<!\d)(?:(?P<year>(?:19[5-9]|20[0-4])\d)|(?<=['’])(?P<short>[0-4]\d))(?![\d\w])"
+# Venue words and the spaces around them are bounded, so a match spans at most
+# _VENUE_REACH characters before its year: unbounded, every start in a long run of word
+# characters was read to its end looking for a year (a 20,000-character word took 30 s).
 _VENUE_YEAR = re.compile(
-    r"(?:(?P<venue>[A-Za-z][\w&\-]*?(?:[ \t]+[A-Z][\w&\-]*?)?)[ \t]*(?P<apostrophe>['’])?[ \t]*)?"
-    r"(?<!\d)(?:(?P<year>(?:19[5-9]|20[0-4])\d)|(?<=['’])(?P<short>[0-4]\d))(?![\d\w])"
+    r"(?:(?P<venue>[A-Za-z][\w&\-]{0,40}?(?:[ \t]{1,16}[A-Z][\w&\-]{0,40}?)?)"
+    r"[ \t]{0,16}(?P<apostrophe>['’])?[ \t]{0,16})?" + _YEAR_TEXT
 )
+_YEAR = re.compile(_YEAR_TEXT)
+_VENUE_REACH = 1 + 40 + 16 + 1 + 40 + 16 + 1 + 16
 _GENERIC_LABELS = {
     "paper",
     "pdf",
@@ -350,7 +356,12 @@ def _venue_year(
         start = title.end_column - 1 if line == title.line else first - 1
         if line < title.line:
             continue
-        for match in _VENUE_YEAR.finditer(text, start):
+        # Every match ends at a year: look for the venue only within reach of the first.
+        year_found = _YEAR.search(text, start)
+        if year_found is None:
+            continue
+        from_ = max(start, year_found.start() - _VENUE_REACH)
+        for match in _VENUE_YEAR.finditer(text, from_):
             venue = _venue(match.group("venue"))
             if match.group("year"):
                 year, year_start, width = int(match.group("year")), match.start("year"), 4
