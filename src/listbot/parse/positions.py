@@ -12,14 +12,14 @@ functions (``list_parser._parse_list_item``, ``_inline.links._close_bracket``) t
 straight through for states that are not ours. mistune is pinned to 3.4 because of them;
 tests/parse fails loudly if an upgrade moves anything.
 
-After parsing, :func:`locate` (a before-render hook, run after task_lists) gives every block
-token ``line`` and ``end_line``, parses inline text itself and gives inline tokens with a
-known start ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for
-links, images, autolinks, code spans and inline HTML, best effort (:func:`infer_inline`) for
-text, strong, emphasis and strikethrough. Raw HTML tokens also get ``columns``: the file
-column where each line of their ``raw`` starts; inline links and images get ``source_url``:
-the destination as written (escapes and entities resolved, not percent-encoded). Private
-keys are removed before the tokens leave this module.
+After the block parse, :meth:`BlockTree.located` gives every block token ``line`` and
+``end_line``, parses inline text itself and gives inline tokens with a known start
+``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for links,
+images, autolinks, code spans and inline HTML, best effort (:func:`infer_inline`) for text,
+strong, emphasis and strikethrough. Raw HTML tokens also get ``columns``: the file column
+where each line of their ``raw`` starts; inline links and images get ``source_url``: the
+destination as written (escapes and entities resolved, not percent-encoded). Private keys
+are removed before the tokens leave this module.
 
 This is the one module that knows mistune has no positions; it stays whole (about 500
 lines) so that a mistune upgrade is checked in one place.
@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 from mistune import list_parser
@@ -45,10 +45,8 @@ from mistune.util import unescape
 
 from listbot.parse.blocks import without_closing_hashes
 
-__all__ = ["LINES_KEY", "NESTING_KEY", "PosState", "build_markdown", "file_position"]
+__all__ = ["NESTING_KEY", "BlockTree", "PosState", "build_markdown", "file_position"]
 
-LINES_KEY = "listbot_lines"
-"""``state.env`` key holding the file lines; :func:`locate` only runs when it is set."""
 NESTING_KEY = "listbot_nesting_capped"
 """``state.env`` key set to the first file line where mistune's nesting limit was reached."""
 
@@ -327,12 +325,67 @@ def line_shift(file_line: str, state_line: str) -> int | None:
     return found - indent if found >= 0 else None
 
 
-def locate(md: Markdown, state: BlockState) -> None:
-    """Before-render hook: absolute positions for every token, inline text parsed here."""
-    lines = state.env.get(LINES_KEY)
-    if lines is None or not isinstance(state, PosState):
-        return
-    _Locator(md, state, lines).blocks(state.tokens, 1)
+class BlockTree:
+    """A document's block tokens, parsed; inline content is parsed and positioned block by
+    block, as :meth:`located` hands the top-level blocks out.
+
+    What ``Markdown.parse`` does without its render step (which only copies every token
+    list): a caller that reads each block as it comes and lets it go never holds the whole
+    inline tree, most of a parse's memory. The footnotes plugin's after-render ``footnotes``
+    token is never made: it repeats the footnote texts without positions, which the
+    positioned ``footnote_definition`` tokens carry.
+    """
+
+    def __init__(self, md: Markdown, text: str, lines: Sequence[str]) -> None:
+        self.md = md
+        self.lines = lines
+        self.state = state = PosState()
+        state.process(_normalized(text))
+        for before_parse in md.before_parse_hooks:
+            before_parse(md, state)
+        md.block.parse(state)
+        for before_render in md.before_render_hooks:  # task_lists rewrites its items here
+            before_render(md, state)
+
+    @property
+    def env(self) -> MutableMapping[str, Any]:
+        """The parse's environment: ``ref_links`` (accepted reference labels), NESTING_KEY."""
+        return self.state.env
+
+    def code_lines(self) -> set[int]:
+        """File lines of fenced and indented code, before any block is located."""
+        found: set[int] = set()
+        locator = _Locator(self.md, self.state, self.lines)
+        stack = [(token, 1) for token in self.state.tokens]
+        while stack:
+            token, parent_line = stack.pop()
+            line: int = token.get("line", parent_line)
+            if token["type"] == "block_code":
+                state, start = token.get("_st"), token.get("_s")
+                end_line = line
+                if state is not None and start is not None:  # as _Locator.block finds it
+                    end_line = locator.leaf_end(state, start, token.get("_e"), line)
+                found.update(range(line, end_line + 1))
+            stack.extend((child, line) for child in token.get("children", ()))
+        return found
+
+    def located(self) -> Iterator[Token]:
+        """The top-level blocks, first to last, each positioned when it is asked for; the
+        tree lets go of each block as it hands it out (this runs once)."""
+        locator = _Locator(self.md, self.state, self.lines)
+        tokens = self.state.tokens
+        self.state.tokens = []
+        tokens.reverse()
+        while tokens:
+            token = tokens.pop()
+            locator.block(token, 1)
+            yield token
+
+
+def _normalized(text: str) -> str:
+    """The source as ``Markdown.parse`` feeds it to the block parser."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
 
 
 class _Locator:
@@ -341,6 +394,16 @@ class _Locator:
         self.env: MutableMapping[str, Any] = root.env
         self.root = root
         self.lines = lines
+
+    def top_level(self, state: PosState) -> Iterator[Token]:
+        """Position and hand out the root's blocks, first to last, letting go of each."""
+        tokens = state.tokens
+        state.tokens = []
+        tokens.reverse()
+        while tokens:
+            token = tokens.pop()
+            self.block(token, 1)
+            yield token
 
     def blocks(self, tokens: list[Token], parent_line: int) -> int:
         """Position ``tokens`` (any depth); return the last line they cover."""
@@ -564,14 +627,6 @@ def strip_private(tokens: list[Token]) -> None:
             strip_private(children)
 
 
-def _after_render(md: Markdown, result: Any, state: BlockState) -> Any:
-    """Drop the footnotes plugin's appended ``footnotes`` token: it repeats the footnote
-    texts without positions, which the positioned ``footnote_definition`` tokens carry."""
-    if isinstance(result, list):
-        return [token for token in result if token["type"] != "footnotes"]
-    return result
-
-
 def _keep_footnote_definitions(md: Markdown) -> None:
     """Leave a positioned ``footnote_definition`` token where ``[^key]: text`` is written.
 
@@ -604,6 +659,4 @@ def build_markdown() -> Markdown:
     plugins = [import_plugin(name) for name in names]
     md = Markdown(renderer=None, block=PosBlockParser(), inline=PosInlineParser(), plugins=plugins)
     _keep_footnote_definitions(md)
-    md.before_render_hooks.append(locate)
-    md.after_render_hooks.append(_after_render)
     return md

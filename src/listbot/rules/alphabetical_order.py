@@ -193,7 +193,7 @@ def _joined(doc: Document, before: list[ListItem], after: list[ListItem]) -> boo
     last, first = before[-1], after[0]
     if last.depth != first.depth or last.bullet != first.bullet:
         return False
-    end = int(last.node.get("end_line") or last.span.end_line)
+    end = last.block_end_line or last.span.end_line
     between = [doc.line_text(n).strip() for n in range(end + 1, first.line)]
     comments = [text for text in between if text]
     return bool(comments) and all(t.startswith("<!--") and t.endswith("-->") for t in comments)
