@@ -125,7 +125,7 @@ class Heading:
         return self.span.line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and everything under it, down to the next heading of the same or higher level."""
 
@@ -156,7 +156,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     """Any list item, with or without links: what formatting rules look at."""
 
@@ -224,7 +224,7 @@ class Tag:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A list item that carries at least one link: one thing the list recommends."""
 

@@ -120,7 +120,7 @@ class HeadingDraft:
     """Text the GitHub anchor is made from, when it differs from ``text``."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemRecord:
     """A list item during the walk: its ListItem, own links and enclosing item."""
 

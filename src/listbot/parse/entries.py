@@ -13,6 +13,7 @@ images are allowed.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
@@ -188,7 +189,7 @@ def _main_link(links: tuple[Link, ...], item: ListItem, lines: Sequence[str]) ->
     markers, position = found if found is not None else ([], tail.skip)
     text = tail.text
     match = _SEPARATOR.match(text, position)
-    separator = match.group(0) if match else ""
+    separator = sys.intern(match.group(0)) if match else ""  # a few distinct ones: shared
     start = position + len(separator)
     marker_tags = tuple(tail.tag(token) for token in markers)
     if not text[start:].strip():
