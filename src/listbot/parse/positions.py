@@ -7,10 +7,11 @@ state remembers the file line of its first line (``base_line``); a token remembe
 and offset; an offset becomes a file position by finding the content of the state line in
 the file line (:func:`file_position`).
 
-Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and two wrapped private
-functions (``list_parser._parse_list_item``, ``_inline.links._close_bracket``) that pass
-straight through for states that are not ours. mistune is pinned to 3.4 because of them;
-tests/parse fails loudly if an upgrade moves anything.
+Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and three wrapped
+private functions (``list_parser._parse_list_item`` and ``_compile_list_break_sc``,
+``_inline.links._close_bracket``) that pass straight through for parsers that are not ours.
+mistune is pinned to 3.4 because of them; tests/parse fails loudly if an upgrade moves
+anything.
 
 After the block parse, :meth:`BlockTree.located` gives every block token ``line`` and
 ``end_line``, parses inline text itself and gives inline tokens with a known start
@@ -159,6 +160,8 @@ class PosBlockParser(BlockParser):
     def __init__(self) -> None:
         super().__init__()
         self._scanners: dict[int, _LineStartScanner] = {}
+        self.list_breaks: dict[int, re.Pattern[str]] = {}
+        """mistune's list-break pattern per indent width (see :func:`_compile_list_break_sc`)."""
 
     def compile_sc(self, rules: list[str] | None = None) -> re.Pattern[str]:
         """mistune's scanner, as a :class:`_LineStartScanner` when every rule is anchored."""
@@ -253,6 +256,7 @@ def _shift(tokens: list[Token], delta: int) -> None:
 
 
 _original_parse_list_item = list_parser._parse_list_item
+_original_list_break_sc = list_parser._compile_list_break_sc
 _original_close_bracket = inline_links._close_bracket
 
 
@@ -278,6 +282,17 @@ def _parse_list_item(
     _tag(item_token, state, marker_offset, None, marker_line)
     item_token["_mk"] = item.marker
     return result
+
+
+def _compile_list_break_sc(block: BlockParser, leading_width: int) -> re.Pattern[str]:
+    """mistune's, built once per indent width for our parser: mistune rebuilt the pattern's
+    text from the block rules for every list item (a sixth of block parsing)."""
+    if not isinstance(block, PosBlockParser):
+        return _original_list_break_sc(block, leading_width)
+    pattern = block.list_breaks.get(leading_width)
+    if pattern is None:
+        pattern = block.list_breaks[leading_width] = _original_list_break_sc(block, leading_width)
+    return pattern
 
 
 def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
@@ -318,6 +333,7 @@ def _destination(src: str, start: int, stop: int) -> str:
 
 
 list_parser._parse_list_item = _parse_list_item
+list_parser._compile_list_break_sc = _compile_list_break_sc
 inline_links._close_bracket = _close_bracket
 
 
