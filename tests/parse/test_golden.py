@@ -418,6 +418,37 @@ def test_links_inside_strikethrough_keep_file_positions() -> None:
     assert positions(table) == [("html_a", 3, 5)]
 
 
+def test_link_destination_fast_path_returns_what_mistune_returns() -> None:
+    from listbot.parse import positions as hooks  # (positions() is a helper in this file)
+
+    destinations = [
+        "https://a.example/x) - d",
+        "https://a.example/x",
+        'https://a.example/x "t")',
+        "https://a.example/(x)) y",
+        "https://a.example/\\(x)",
+        "<https://a.example/x>)",
+        "  https://a.example/x)",
+        "\thttps://a.example/x)",
+        ")",
+        "",
+        "a\x0bb)",
+        "a\x7fb)",
+        "a\nb)",
+        "a\rb)",
+        "a\fb)",
+        "é/ü)",
+        "a(b",
+    ]
+    for text in destinations:
+        for block in (False, True):
+            for start in range(len(text) + 1):
+                src = "[x](" + text
+                assert hooks._parse_link_href(
+                    src, 4 + start, block
+                ) == hooks._original_parse_link_href(src, 4 + start, block), (text, start)
+
+
 def test_other_mistune_instances_are_untouched() -> None:
     parse("- [warm](up)\n")
     plain = mistune.create_markdown(renderer=None, plugins=["table", "url", "task_lists"])
