@@ -8,7 +8,8 @@ Parts:
   only tell a site where a click came from.
 - :func:`query_parameters` / :func:`remove_tracking_parameters`: the written pieces of a
   query, and the URL without its tracking pieces, every other character kept as written.
-- :func:`host_of`: the lower-case host, or ``""``.
+- :func:`host_of`: the lower-case host, or ``""``; :func:`plain_http_parts`: the parts of
+  a plain http(s) URL without ``urlsplit``.
 - :func:`paper_arxiv_id`: the arXiv paper behind any URL form, cached, with a cheap
   substring test first so ordinary URLs are never parsed for it.
 
@@ -51,6 +52,7 @@ __all__ = [
     "is_tracking_parameter",
     "normalize_url",
     "paper_arxiv_id",
+    "plain_http_parts",
     "query_bounds",
     "query_parameters",
     "remove_tracking_parameters",
@@ -116,12 +118,27 @@ class QueryParameter:
     end: int
 
 
+def plain_http_parts(url: str) -> tuple[str, str, str, str] | None:
+    """(host in lower case, path, query, fragment) of a plain ``http(s)://host/path?q#f``
+    URL (a host name: no port, user, IPv6 or space), as ``urlsplit`` reads them; None for
+    any other URL. Most links are plain: a regular expression beats ``urlsplit`` 3:1."""
+    match = _SIMPLE_URL.match(url)
+    if match is None:
+        return None
+    return match["host"].lower(), match["path"] or "", match["query"] or "", match["fragment"] or ""
+
+
 def host_of(url: str) -> str:
     """The URL's host in lower case without ``www.``, or ``""`` (relative, mailto, malformed)."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
+    url = url.strip()
+    plain = plain_http_parts(url)
+    if plain is not None:
+        host = plain[0]
+    else:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return ""
     host = host.rstrip(".")
     return host[4:] if host.startswith("www.") else host
 
@@ -268,10 +285,10 @@ def _split(url: str) -> tuple[str, str, str, str] | None:
     A regular expression handles the common case (a plain host name); anything else
     (ports, userinfo, IPv6, odd characters) goes through :func:`urllib.parse.urlsplit`.
     """
-    match = _SIMPLE_URL.match(url)
-    if match is not None:
-        host = match["host"].lower().rstrip(".")
-        return host, match["path"] or "", match["query"] or "", match["fragment"] or ""
+    plain = plain_http_parts(url)
+    if plain is not None:
+        host, path, query, fragment = plain
+        return host.rstrip("."), path, query, fragment
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").rstrip(".")

@@ -229,6 +229,11 @@ class PosBlockParser(BlockParser):
 class PosInlineParser(InlineParser):
     """Records where autolinks, bare URLs, code spans and inline HTML start and end."""
 
+    def _get_fast_trigger_re(self, chars: set[str]) -> re.Pattern[str]:
+        """mistune's, without sorting the trigger characters again at every text run: its
+        pattern is reset with them whenever the rules change (``register``)."""
+        return self._fast_trigger_re or super()._get_fast_trigger_re(chars)
+
     def parse_method(self, m: re.Match[str], state: InlineState) -> int | None:  # type: ignore[override]
         before = len(state.tokens)
         end = super().parse_method(m, state)
