@@ -71,10 +71,11 @@ def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
 
 def positioned_tokens(text: str) -> list[dict[str, Any]]:
     """The positioned mistune AST that :func:`parse` builds a document from, block by block
-    (it never keeps it whole): for tests and debugging."""
+    (it never keeps it whole), with best-effort positions for text and emphasis too: for
+    tests and debugging."""
     text = text.removeprefix("\ufeff")
     parse_text, parse_lines, _ = blank_markup_runs(text, split_lines(text))
-    return list(BlockTree(_MARKDOWN, parse_text, parse_lines).located())
+    return list(BlockTree(_MARKDOWN, parse_text, parse_lines).located(best_effort=True))
 
 
 def _walk(

@@ -17,11 +17,11 @@ anything.
 After the block parse, :meth:`BlockTree.located` gives every block token ``line`` and
 ``end_line``, parses inline text itself and gives inline tokens with a known start
 ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for links,
-images, autolinks, code spans and inline HTML, best effort (:func:`infer_inline`) for text,
-strong, emphasis and strikethrough. Raw HTML tokens also get ``columns``: the file column
-where each line of their ``raw`` starts; inline links and images get ``source_url``: the
-destination as written (escapes and entities resolved, not percent-encoded). Private keys
-are removed before the tokens leave this module.
+images, autolinks, code spans and inline HTML; on request, best effort
+(:func:`infer_inline`) for text, strong, emphasis and strikethrough. Raw HTML tokens also
+get ``columns``: the file column where each line of their ``raw`` starts; inline links and
+images get ``source_url``: the destination as written (escapes and entities resolved, not
+percent-encoded). Private keys are removed before the tokens leave this module.
 
 This is the one module that knows mistune has no positions; it stays whole (about 500
 lines) so that a mistune upgrade is checked in one place.
@@ -461,10 +461,13 @@ class BlockTree:
             stack.extend((child, line) for child in token.get("children", ()))
         return found
 
-    def located(self) -> Iterator[Token]:
+    def located(self, *, best_effort: bool = False) -> Iterator[Token]:
         """The top-level blocks, first to last, each positioned when it is asked for; the
-        tree lets go of each block as it hands it out (this runs once)."""
-        locator = _Locator(self.md, self.state, self.lines)
+        tree lets go of each block as it hands it out (this runs once).
+
+        Links, images, autolinks, code spans and inline HTML are always placed; text,
+        emphasis and strikethrough only with ``best_effort`` (the document needs none)."""
+        locator = _Locator(self.md, self.state, self.lines, best_effort)
         tokens = self.state.tokens
         self.state.tokens = []
         tokens.reverse()
@@ -481,21 +484,15 @@ def _normalized(text: str) -> str:
 
 
 class _Locator:
-    def __init__(self, md: Markdown, root: PosState, lines: Sequence[str]) -> None:
+    def __init__(
+        self, md: Markdown, root: PosState, lines: Sequence[str], best_effort: bool = False
+    ) -> None:
         self.md = md
         self.env: MutableMapping[str, Any] = root.env
         self.root = root
         self.lines = lines
-
-    def top_level(self, state: PosState) -> Iterator[Token]:
-        """Position and hand out the root's blocks, first to last, letting go of each."""
-        tokens = state.tokens
-        state.tokens = []
-        tokens.reverse()
-        while tokens:
-            token = tokens.pop()
-            self.block(token, 1)
-            yield token
+        self.best_effort = best_effort
+        """Also place text, emphasis and strikethrough (:func:`infer_inline`)."""
 
     def blocks(self, tokens: list[Token], parent_line: int) -> int:
         """Position ``tokens`` (any depth); return the last line they cover."""
@@ -556,7 +553,8 @@ class _Locator:
             strip_private(children)
             line = token["line"]
             return line + stripped.count("\n")
-        infer_inline(children, stripped, 0)
+        if self.best_effort:
+            infer_inline(children, stripped, 0)
         position = self.position_of(state, offset, stripped)
         self.inline(children, position, offset)
         self.text_columns(token, position, offset, stripped)
@@ -652,7 +650,8 @@ class _Locator:
                 if found < 0:
                     strip_private(children)
                     continue
-                infer_inline(children, text, 0)
+                if self.best_effort:
+                    infer_inline(children, text, 0)
                 position = self.position_of(state, found, text)
                 self.inline(children, position, found)
                 self.text_columns(cell, position, found, text)
