@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from _measure import Measured, measure, method, prepare
+from _measure import Runs, measure, method, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -36,24 +34,6 @@ REFERENCE_BIN = Path("/work/ref/node_modules/.bin")
 AWESOME_LINT = ("awesome-lint", "awesome-lint@2.3.0")
 MARKDOWNLINT = ("markdownlint-cli2", "markdownlint-cli2@0.22.1")
 SMALL, BIG = 10_000, 100_000
-
-
-@dataclass
-class Row:
-    name: str
-    runs: list[Measured]
-
-    @property
-    def wall(self) -> float:
-        return statistics.median(m.wall for m in self.runs)
-
-    @property
-    def cpu(self) -> float:
-        return statistics.median(m.cpu for m in self.runs)
-
-    @property
-    def rss(self) -> float:
-        return max(m.rss_mb for m in self.runs)
 
 
 def generate_list(entries: int) -> str:
@@ -100,10 +80,10 @@ def main() -> int:
     awesome_go = args.corpus / "avelino-awesome-go.md"
     if not awesome_go.is_file():
         parser.error(f"{awesome_go} not found (--corpus)")
-    rows: dict[str, Row] = {}
+    rows: dict[str, Runs] = {}
 
     def run(name: str, command: list[str], cwd: Path | None = None) -> None:
-        rows.setdefault(name, Row(name, [])).runs.append(measure(command, cwd=cwd, capture=False))
+        rows.setdefault(name, Runs(name)).runs.append(measure(command, cwd=cwd, capture=False))
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
