@@ -17,10 +17,11 @@ from __future__ import annotations
 import compileall
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +38,26 @@ class Measured:
     """Peak resident memory of the command alone, in MB (2**20 bytes)."""
     code: int
     stdout: str
+
+
+@dataclass
+class Runs:
+    """Measured runs of one command: median times, worst peak memory."""
+
+    name: str
+    runs: list[Measured] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(m.wall for m in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(m.cpu for m in self.runs)
+
+    @property
+    def rss(self) -> float:
+        return max(m.rss_mb for m in self.runs)
 
 
 def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -51,7 +51,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _measure import Measured, child_env, measure, method, prepare
+from _measure import Measured, Runs, child_env, measure, method, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTS = 20
@@ -182,25 +182,11 @@ def floor_seconds(urls: int) -> float:
 
 
 @dataclass
-class Row:
+class Row(Runs):
     """One tool's runs on one mix and size."""
 
-    name: str
-    runs: list[Measured] = field(default_factory=list)
     farm: list[dict[str, float]] = field(default_factory=list)
     own_peaks: list[int | None] = field(default_factory=list)
-
-    @property
-    def wall(self) -> float:
-        return statistics.median(m.wall for m in self.runs)
-
-    @property
-    def cpu(self) -> float:
-        return statistics.median(m.cpu for m in self.runs)
-
-    @property
-    def rss(self) -> float:
-        return max(m.rss_mb for m in self.runs)
 
     @property
     def requests(self) -> float:

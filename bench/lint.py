@@ -1,43 +1,39 @@
-"""Benchmark ``listbot lint --offline`` against awesome-lint 2.3.0 (issue 2's targets).
+"""Benchmark ``listbot lint --offline`` against awesome-lint and markdownlint-cli2 (issue 12's
+offline half), and print each goal beside its anchors with a met / NOT MET summary.
 
-Prints, for avelino-awesome-go.md (404 KB, 3,185 items) and for generated 3,000- and
-30,000-entry lists: median wall and CPU time over N runs of the real command in a fresh
-process (cached bytecode, as installed), and the command's own peak RSS (measured apart
-from this script's memory: bench/_measure.py). Runs ``npx awesome-lint@2.3.0`` on
-awesome-go beside it when npx is there.
+Runs every command as a measured child (bench/_measure.py: GNU time or VmHWM, so the figures
+are the command's own; listbot from cached bytecode, as installed) and takes medians of
+``--runs`` runs, the anchors interleaved with listbot's so a loaded machine slows all alike:
 
-Targets: wall <= 0.15 x awesome-lint's on awesome-go; peak RSS <= 80 MB; 10x entries
-<= 11x time (linear growth).
+- CPU time on avelino-awesome-go.md (404 KB, 3,185 items): listbot, awesome-lint 2.3.0 and
+  markdownlint-cli2 0.22.1 (from /work/ref/node_modules/.bin when there, else ``npx``; both
+  lint a ``readme.md`` in a git repository of its own, as awesome-lint requires);
+- peak RSS and time on generated lists of 10,000 and 100,000 entries, and the growth.
 
-    python bench/lint.py [--runs 5] [--corpus ../shared/corpus]
+Goals: awesome-go CPU <= 0.15 x awesome-lint's and <= 0.5 x markdownlint-cli2's; peak RSS
+<= 150 MB at 100,000 entries; 10x entries <= 11x time (CPU, the fairer clock on a shared
+machine; wall is printed too).
+
+    python bench/lint.py [--runs 3] [--big-runs 1] [--corpus ../shared/corpus] [--no-anchors]
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from _measure import measure, method, prepare
+from _measure import Runs, measure, method, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
-
-
-def median_run(
-    command: list[str], runs: int, cwd: Path | None = None
-) -> tuple[float, float, float]:
-    """(median wall s, median CPU s, worst peak RSS MB) of ``runs`` runs of ``command``."""
-    runs_ = [measure(command, cwd=cwd, capture=False) for _ in range(runs)]
-    return (
-        statistics.median(m.wall for m in runs_),
-        statistics.median(m.cpu for m in runs_),
-        max(m.rss_mb for m in runs_),
-    )
+REFERENCE_BIN = Path("/work/ref/node_modules/.bin")
+AWESOME_LINT = ("awesome-lint", "awesome-lint@2.3.0")
+MARKDOWNLINT = ("markdownlint-cli2", "markdownlint-cli2@0.22.1")
+SMALL, BIG = 10_000, 100_000
 
 
 def generate_list(entries: int) -> str:
@@ -63,60 +59,112 @@ def generate_list(entries: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def node_command(tool: tuple[str, str]) -> list[str] | None:
+    """The reference tool's command: the installed copy, else ``npx`` (None: neither)."""
+    installed = REFERENCE_BIN / tool[0]
+    if installed.exists():
+        return [str(installed)]
+    npx = shutil.which("npx")
+    return [npx, "--yes", tool[1]] if npx else None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3, help="runs on awesome-go and 10,000")
+    parser.add_argument("--big-runs", type=int, default=1, help="runs on 100,000 entries")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--no-awesome-lint", action="store_true")
+    parser.add_argument("--no-anchors", action="store_true", help="listbot only")
     args = parser.parse_args()
 
     listbot = [sys.executable, "-m", "listbot", "lint", "--offline", "--exit-zero", "--quiet"]
     awesome_go = args.corpus / "avelino-awesome-go.md"
-    rows: list[tuple[str, float, float, float]] = []
+    if not awesome_go.is_file():
+        parser.error(f"{awesome_go} not found (--corpus)")
+    rows: dict[str, Runs] = {}
+
+    def run(name: str, command: list[str], cwd: Path | None = None) -> None:
+        rows.setdefault(name, Runs(name)).runs.append(measure(command, cwd=cwd, capture=False))
+
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         prepare()  # bytecode cached, as pip leaves an installed package
         measure([*listbot, "--help"], capture=False)  # warm-up: files in the page cache
-        if awesome_go.is_file():
-            rows.append(
-                ("listbot   awesome-go.md", *median_run([*listbot, str(awesome_go)], args.runs))
-            )
-        for size in (3_000, 30_000):
+        # The reference tools lint a folder's readme.md; give them a git repository of its own.
+        folder = work / "awesome-go"
+        folder.mkdir()
+        shutil.copy(awesome_go, folder / "readme.md")
+        subprocess.run(["git", "init", "-q"], cwd=folder, check=False)
+        anchors = {}
+        if not args.no_anchors:
+            for label, tool in (
+                ("awesome-lint 2.3.0", AWESOME_LINT),
+                ("markdownlint-cli2", MARKDOWNLINT),
+            ):
+                command = node_command(tool)
+                if command:
+                    anchors[label] = [*command, "readme.md"]
+                    measure(anchors[label], cwd=folder, capture=False)  # warm caches
+        for _ in range(args.runs):  # interleaved: each tool sees the same machine load
+            run("listbot", [*listbot, str(folder / "readme.md")])
+            for label, command in anchors.items():
+                run(label, command, folder)
+        for size, runs in ((SMALL, args.runs), (BIG, args.big_runs)):
             path = work / f"generated-{size}.md"
             path.write_text(generate_list(size), encoding="utf-8")
-            name = f"listbot   generated {size:>6,} entries"
-            rows.append((name, *median_run([*listbot, str(path)], args.runs)))
-        npx = shutil.which("npx")
-        if awesome_go.is_file() and npx and not args.no_awesome_lint:
-            # awesome-lint lints the readme of a folder; give it a copy in a git repo of its own.
-            folder = work / "awesome-go"
-            folder.mkdir()
-            shutil.copy(awesome_go, folder / "readme.md")
-            subprocess.run(["git", "init", "-q"], cwd=folder, check=False)
-            command = [npx, "--yes", "awesome-lint@2.3.0", "readme.md"]
-            measure(command, cwd=folder, capture=False)  # warm the npx cache
-            runs = max(3, args.runs // 2)
-            rows.append(("awesome-lint 2.3.0 awesome-go.md", *median_run(command, runs, folder)))
+            for _ in range(max(runs, 1)):
+                run(f"listbot {size:,}", [*listbot, str(path)])
 
-    print(f"peak RSS of the command alone, measured by {method()}")
-    print(f"{'what':<36} {'median wall':>12} {'median CPU':>11} {'peak RSS':>10}")
-    for name, wall, cpu, rss in rows:
-        print(f"{name:<36} {wall * 1000:>9.0f} ms {cpu * 1000:>8.0f} ms {rss:>7.1f} MB")
-    by_name = {name: (wall, cpu) for name, wall, cpu, _ in rows}
-    small = by_name.get("listbot   generated  3,000 entries")
-    big = by_name.get("listbot   generated 30,000 entries")
-    if small and big:
-        print(f"growth 3,000 -> 30,000 entries: {big[0] / small[0]:.1f}x time (target <= 11x)")
-    go = by_name.get("listbot   awesome-go.md")
-    al = by_name.get("awesome-lint 2.3.0 awesome-go.md")
-    if go and al:
+    print(f"figures of the command alone (peak RSS by {method()}), medians of runs")
+    print(f"{'what':<34} {'runs':>4} {'wall':>9} {'CPU':>9} {'peak RSS':>10}")
+    names = {
+        "listbot": "listbot      awesome-go.md",
+        "awesome-lint 2.3.0": "awesome-lint awesome-go readme.md",
+        "markdownlint-cli2": "markdownlint-cli2 0.22.1 awesome-go",
+        f"listbot {SMALL:,}": f"listbot      generated {SMALL:,}",
+        f"listbot {BIG:,}": f"listbot      generated {BIG:,}",
+    }
+    for key, row in rows.items():
         print(
-            f"listbot / awesome-lint on awesome-go: wall {go[0] / al[0]:.3f}, "
-            f"CPU {go[1] / al[1]:.3f} (target <= 0.15)"
+            f"{names.get(key, key):<34} {len(row.runs):>4} {row.wall:>8.2f}s "
+            f"{row.cpu:>8.2f}s {row.rss:>7.1f} MB"
         )
-    if rows:
-        worst = max(rss for name, _, _, rss in rows if name.startswith("listbot"))
-        print(f"peak RSS, worst listbot run: {worst:.1f} MB (target <= 80)")
+
+    goals: list[tuple[str, bool | None, str]] = []
+    go = rows["listbot"]
+    for label, limit in (("awesome-lint 2.3.0", 0.15), ("markdownlint-cli2", 0.5)):
+        anchor = rows.get(label)
+        if anchor is None:
+            goals.append((f"awesome-go CPU <= {limit} x {label}", None, "anchor not run"))
+            continue
+        ratio = go.cpu / anchor.cpu
+        goals.append(
+            (
+                f"awesome-go CPU <= {limit} x {label}",
+                ratio <= limit,
+                f"{go.cpu:.2f} s / {anchor.cpu:.2f} s = {ratio:.3f}x",
+            )
+        )
+    small, big = rows[f"listbot {SMALL:,}"], rows[f"listbot {BIG:,}"]
+    goals.append(
+        (
+            f"peak RSS <= 150 MB at {BIG:,} entries",
+            big.rss <= 150,
+            f"{big.rss:.1f} MB ({small.rss:.1f} MB at {SMALL:,})",
+        )
+    )
+    growth = big.cpu / small.cpu
+    goals.append(
+        (
+            "10x entries <= 11x time",
+            growth <= 11,
+            f"CPU {small.cpu:.2f} -> {big.cpu:.2f} s = {growth:.1f}x "
+            f"(wall {big.wall / small.wall:.1f}x)",
+        )
+    )
+    print("\ngoals")
+    for goal, met, figures in goals:
+        verdict = "n/a" if met is None else ("met" if met else "NOT MET")
+        print(f"  {verdict:<8} {goal:<40} {figures}")
     return 0
 
 

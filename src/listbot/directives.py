@@ -49,8 +49,7 @@ def _canonical(name: str) -> str | None:
 
 def _next_block_end(doc: Document, after_line: int) -> int:
     """The last line of the first block that starts after ``after_line``."""
-    starts = [(token.get("line", 0), token.get("end_line", 0)) for token in doc.tokens]
-    for start, end in starts:
+    for start, end in doc.block_lines:
         if start > after_line and start:
             return max(end, start)
     # No token (e.g. the comment is inside a list item): the next non-blank run of lines.

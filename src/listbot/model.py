@@ -125,7 +125,7 @@ class Heading:
         return self.span.line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and everything under it, down to the next heading of the same or higher level."""
 
@@ -156,7 +156,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     """Any list item, with or without links: what formatting rules look at."""
 
@@ -178,8 +178,8 @@ class ListItem:
     first_line: str
     """The file line the marker is on."""
     section: tuple[str, ...] = ()
-    node: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    """The positioned mistune ``list_item`` token, for rules that need its inline tree."""
+    block_end_line: int = 0
+    """The last line of the item with its nested lists and blocks (0: not known)."""
 
     @property
     def line(self) -> int:
@@ -224,7 +224,7 @@ class Tag:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A list item that carries at least one link: one thing the list recommends."""
 
@@ -315,7 +315,6 @@ class TextBlock:
     kind: str
     """``paragraph``, ``block_text``, ``heading`` or ``table_cell``."""
     span: Span
-    node: dict[str, Any] = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -345,8 +344,9 @@ class Document:
     text_blocks: tuple[TextBlock, ...]
     code_lines: frozenset[int]
     """Lines inside fenced or indented code blocks (prose rules skip them)."""
-    tokens: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
-    """The positioned mistune AST (each block token has ``line``; see parse/positions.py)."""
+    block_lines: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    """(first, last) line of each top-level block, in order (the parser's AST is not kept:
+    see :func:`listbot.parse.positioned_tokens`)."""
     block_entries: tuple[Entry, ...] = field(default=(), compare=False, repr=False)
     """Entries written as paragraphs or table rows (paper lists that use no list items),
     in file order; list-item rules never see them (see :attr:`every_entry`)."""

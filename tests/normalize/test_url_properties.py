@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +11,7 @@ from listbot.normalize.urls import (
     host_of,
     is_tracking_parameter,
     normalize_url,
+    plain_http_parts,
     query_parameters,
     remove_tracking_parameters,
 )
@@ -49,3 +52,21 @@ def test_removing_tracking_is_idempotent_and_keeps_the_rest(url: str) -> None:
     assert clean.split("#")[0].split("?")[0] == url.split("#")[0].split("?")[0]
     if "#" in url:
         assert clean.endswith(url[url.index("#") :])
+
+
+_plain_or_not = st.builds(
+    lambda scheme, host, rest: f"{scheme}{host}{rest}",
+    st.sampled_from(["https://", "HTTP://", "http://", "ftp://", "//", ""]),
+    st.sampled_from(["github.com", "GitHub.com.", "a-b.example", "x:80", "u@h", "[::1]", ""]),
+    st.text(alphabet="/?#aB. \t%:@[]", max_size=14),
+)
+
+
+@given(_plain_or_not)
+def test_plain_http_parts_read_a_url_as_urlsplit_does(url: str) -> None:
+    plain = plain_http_parts(url)
+    if plain is None:
+        return
+    parts = urlsplit(url)
+    assert parts.scheme.lower() in ("http", "https")
+    assert plain == (parts.hostname, parts.path, parts.query, parts.fragment)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mistune
 
 from listbot.model import Document, Link, LinkKind, Span
-from listbot.parse import parse
+from listbot.parse import parse, positioned_tokens
 
 
 def at(document: Document, link: Link) -> str:
@@ -163,7 +163,7 @@ def test_autolinks_and_bare_urls() -> None:
 def test_task_list_items() -> None:
     doc = parse("- [ ] [Task](t) - todo\n- [x] done [D](d)\n")
     assert positions(doc) == [("inline", 1, 7), ("inline", 2, 12)]
-    assert doc.list_items[0].node["type"] == "task_list_item"
+    assert positioned_tokens("- [ ] x\n")[0]["children"][0]["type"] == "task_list_item"
     assert doc.entries[0].description == "todo"
 
 
@@ -341,8 +341,9 @@ def test_classic_and_paper_entries() -> None:
 
 
 def test_every_block_token_has_lines_and_no_private_keys() -> None:
-    doc = parse("# T\n\n- a\n  > q\n\n| x |\n|---|\n| y |\n\n```\nc\n```\n\n<div>\n</div>\n")
-    stack = list(doc.tokens)
+    stack = positioned_tokens(
+        "# T\n\n- a\n  > q\n\n| x |\n|---|\n| y |\n\n```\nc\n```\n\n<div>\n</div>\n"
+    )
     seen = 0
     while stack:
         token = stack.pop()
@@ -374,9 +375,10 @@ def test_deep_nesting_degrades_without_crashing() -> None:
 
 
 def test_best_effort_positions_for_text_and_emphasis() -> None:
-    doc = parse("- x __y__ [z **w**](u) *q* ~~s~~ \\*e\n")
+    text = "- x __y__ [z **w**](u) *q* ~~s~~ \\*e\n"
+    doc = parse(text)
     found = {}
-    stack = list(doc.tokens)
+    stack = positioned_tokens(text)
     while stack:
         token = stack.pop()
         stack.extend(token.get("children", ()))
@@ -414,6 +416,37 @@ def test_links_inside_strikethrough_keep_file_positions() -> None:
     assert doc.entries[0].description == "deprecated"
     table = parse("| a |\n|---|\n| ~~<a href='h'>x</a>~~ |\n")
     assert positions(table) == [("html_a", 3, 5)]
+
+
+def test_link_destination_fast_path_returns_what_mistune_returns() -> None:
+    from listbot.parse import positions as hooks  # (positions() is a helper in this file)
+
+    destinations = [
+        "https://a.example/x) - d",
+        "https://a.example/x",
+        'https://a.example/x "t")',
+        "https://a.example/(x)) y",
+        "https://a.example/\\(x)",
+        "<https://a.example/x>)",
+        "  https://a.example/x)",
+        "\thttps://a.example/x)",
+        ")",
+        "",
+        "a\x0bb)",
+        "a\x7fb)",
+        "a\nb)",
+        "a\rb)",
+        "a\fb)",
+        "é/ü)",
+        "a(b",
+    ]
+    for text in destinations:
+        for block in (False, True):
+            for start in range(len(text) + 1):
+                src = "[x](" + text
+                assert hooks._parse_link_href(
+                    src, 4 + start, block
+                ) == hooks._original_parse_link_href(src, 4 + start, block), (text, start)
 
 
 def test_other_mistune_instances_are_untouched() -> None:

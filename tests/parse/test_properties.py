@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from listbot.model import LinkKind
-from listbot.parse import parse
+from listbot.parse import parse, positioned_tokens
 
 FRAGMENTS = [
     "- ", "* ", "+ ", "1. ", "2) ", "> ", "  ", "    ", "\t", "\n", "\n\n", "\r\n", "\r",
@@ -66,7 +66,7 @@ def test_parse_never_raises_and_positions_stay_in_the_file(text: str) -> None:
 @given(markdownish)
 def test_positioned_inline_text_is_the_source_text(text: str) -> None:
     document = parse(text)
-    stack = list(document.tokens)
+    stack = positioned_tokens(text)
     while stack:
         token = stack.pop()
         stack.extend(token.get("children", ()))

@@ -17,6 +17,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from listbot.normalize.urls import plain_http_parts
+
 GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 _REPO = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
@@ -124,13 +126,21 @@ class RepoFacts:
 
 def repo_of(url: str) -> tuple[str, str] | None:
     """``(owner, name)`` for a link into a GitHub repository, else None."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+    url = url.strip()
+    plain = plain_http_parts(url)
+    if plain is not None:
+        host, path = plain[0], plain[1]
+    else:
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme.lower() not in ("http", "https"):
+            return None
+        host, path = parts.hostname or "", parts.path
+    if host not in GITHUB_HOSTS:
         return None
-    if parts.scheme.lower() not in ("http", "https") or (parts.hostname or "") not in GITHUB_HOSTS:
-        return None
-    segments = [s for s in parts.path.split("/") if s]
+    segments = [s for s in path.split("/") if s]
     if len(segments) < 2:
         return None
     owner, name = segments[0], segments[1].removesuffix(".git")

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from listbot.normalize.urls import URL_CACHE_SIZE
+
 __all__ = [
     "NEAR_EQUAL_RATIO",
     "blocking_keys",
@@ -45,7 +47,7 @@ _DIGITS = re.compile(r"\d+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=URL_CACHE_SIZE)  # the same trade-off: titles are read in file order too
 def normalize_title(title: str) -> str:
     """The comparison form of a title (see the module docstring); ``""`` if nothing is left."""
     text = unicodedata.normalize("NFKC", title).casefold().translate(_DROP)

@@ -8,7 +8,8 @@ Parts:
   only tell a site where a click came from.
 - :func:`query_parameters` / :func:`remove_tracking_parameters`: the written pieces of a
   query, and the URL without its tracking pieces, every other character kept as written.
-- :func:`host_of`: the lower-case host, or ``""``.
+- :func:`host_of`: the lower-case host, or ``""``; :func:`plain_http_parts`: the parts of
+  a plain http(s) URL without ``urlsplit``.
 - :func:`paper_arxiv_id`: the arXiv paper behind any URL form, cached, with a cheap
   substring test first so ordinary URLs are never parsed for it.
 
@@ -51,6 +52,7 @@ __all__ = [
     "is_tracking_parameter",
     "normalize_url",
     "paper_arxiv_id",
+    "plain_http_parts",
     "query_bounds",
     "query_parameters",
     "remove_tracking_parameters",
@@ -116,12 +118,27 @@ class QueryParameter:
     end: int
 
 
+def plain_http_parts(url: str) -> tuple[str, str, str, str] | None:
+    """(host in lower case, path, query, fragment) of a plain ``http(s)://host/path?q#f``
+    URL (a host name: no port, user, IPv6 or space), as ``urlsplit`` reads them; None for
+    any other URL. Most links are plain: a regular expression beats ``urlsplit`` 3:1."""
+    match = _SIMPLE_URL.match(url)
+    if match is None:
+        return None
+    return match["host"].lower(), match["path"] or "", match["query"] or "", match["fragment"] or ""
+
+
 def host_of(url: str) -> str:
     """The URL's host in lower case without ``www.``, or ``""`` (relative, mailto, malformed)."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
+    url = url.strip()
+    plain = plain_http_parts(url)
+    if plain is not None:
+        host = plain[0]
+    else:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return ""
     host = host.rstrip(".")
     return host[4:] if host.startswith("www.") else host
 
@@ -212,15 +229,28 @@ _ARXIV_HINT = re.compile("arxiv|ar5iv|alphaxiv", re.IGNORECASE)
 """Every URL form :func:`arxiv_id_from_url` knows contains one of these (DOIs: ``arXiv.``)."""
 
 
-@lru_cache(maxsize=65536)
 def paper_arxiv_id(url: str) -> ArxivId | None:
-    """The arXiv paper a URL names in any form (mirrors and DOI too), cached; None for others."""
+    """The arXiv paper a URL names in any form (mirrors and DOI too), cached; None for others.
+
+    Only URLs that may name a paper are cached: a cache of every URL held 7 MB of ``None``
+    on a list of 100,000 entries."""
     if _ARXIV_HINT.search(url) is None:
         return None
+    return _cached_arxiv_id(url)
+
+
+@lru_cache(maxsize=65536)
+def _cached_arxiv_id(url: str) -> ArxivId | None:
     return arxiv_id_from_url(url)
 
 
-@lru_cache(maxsize=65536)
+URL_CACHE_SIZE = 16384
+"""Rules read a list's URLs in file order, so a list longer than a cache gets no hits from
+it (each read evicts what the next rule needs first): the cache pays for lists of up to
+this many entries and, bigger, would only hold memory (9 MB at 100,000 entries)."""
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def normalize_url(url: str) -> str:
     """The identity key of ``url``: equal keys mean the same page (see the module docstring).
 
@@ -268,10 +298,10 @@ def _split(url: str) -> tuple[str, str, str, str] | None:
     A regular expression handles the common case (a plain host name); anything else
     (ports, userinfo, IPv6, odd characters) goes through :func:`urllib.parse.urlsplit`.
     """
-    match = _SIMPLE_URL.match(url)
-    if match is not None:
-        host = match["host"].lower().rstrip(".")
-        return host, match["path"] or "", match["query"] or "", match["fragment"] or ""
+    plain = plain_http_parts(url)
+    if plain is not None:
+        host, path, query, fragment = plain
+        return host.rstrip("."), path, query, fragment
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").rstrip(".")

@@ -29,11 +29,11 @@ from listbot.parse.limits import (
     nesting_notice,
 )
 from listbot.parse.origin import git_remote
-from listbot.parse.positions import LINES_KEY, NESTING_KEY, PosState, build_markdown
+from listbot.parse.positions import NESTING_KEY, BlockTree, build_markdown
 from listbot.parse.slugs import Slugger
 from listbot.source import dominant_newline, read_source
 
-__all__ = ["parse", "parse_file", "split_lines"]
+__all__ = ["parse", "parse_file", "positioned_tokens", "split_lines"]
 
 _MARKDOWN = build_markdown()
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -65,32 +65,42 @@ def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
         # mistune reads the text with over-long markup runs blanked (same length and lines)
         parse_text, parse_lines, capped = blank_markup_runs(text, lines)
         notices = [markup_run_notice(path, capped)] if capped else []
-        tokens, references = _tokens(parse_text, parse_lines, path, notices)
-        return _document(path, text, lines, bom, tokens, references, tuple(notices))
+        walk = _walk(parse_text, parse_lines, lines, path, notices)
+        return _document(path, text, lines, bom, walk, tuple(notices))
 
 
-def _tokens(
-    text: str, lines: Sequence[str], path: str, notices: list[str]
-) -> tuple[list[dict[str, Any]], set[str]]:
-    """The positioned AST and the reference labels mistune accepted (normalised keys).
+def positioned_tokens(text: str) -> list[dict[str, Any]]:
+    """The positioned mistune AST that :func:`parse` builds a document from, block by block
+    (it never keeps it whole), with best-effort positions for text and emphasis too: for
+    tests and debugging."""
+    text = text.removeprefix("\ufeff")
+    parse_text, parse_lines, _ = blank_markup_runs(text, split_lines(text))
+    return list(BlockTree(_MARKDOWN, parse_text, parse_lines).located(best_effort=True))
+
+
+def _walk(
+    text: str, parse_lines: Sequence[str], lines: tuple[str, ...], path: str, notices: list[str]
+) -> Walk:
+    """The walk over the positioned AST, each top-level block let go once walked.
 
     mistune caps nesting itself (a notice says where it did); should a recursion limit be
     hit anyway, the document degrades to no tokens, with a notice, instead of crashing.
     """
-    state = PosState()
-    state.env[LINES_KEY] = lines
     try:
-        result, _ = _MARKDOWN.parse(text, state)
+        tree = BlockTree(_MARKDOWN, text, parse_lines)
+        walk = Walk(lines=lines, definitions=_definitions(lines, tree))
+        walk.run(tree.located())  # also collects the code lines
     except RecursionError:
         notices.append(
             f"{path}: too deeply nested to parse as Markdown: only the line-based rules ran"
         )
-        return [], set()
-    nested = state.env.get(NESTING_KEY)
+        walk = Walk(lines=lines, definitions={})
+        walk.run(())
+        return walk
+    nested = tree.env.get(NESTING_KEY)
     if nested is not None:
         notices.append(nesting_notice(path, nested))
-    references = set(state.env.get("ref_links", {}))
-    return (result if isinstance(result, list) else []), references
+    return walk
 
 
 def _document(
@@ -98,12 +108,9 @@ def _document(
     text: str,
     lines: tuple[str, ...],
     bom: bool,
-    tokens: list[dict[str, Any]],
-    references: set[str],
+    walk: Walk,
     notices: tuple[str, ...] = (),
 ) -> Document:
-    walk = Walk(lines=lines, definitions=_definitions(lines, tokens, references))
-    walk.run(tokens)  # also collects the code lines
     headings = _headings(walk.headings)
     definitions = tuple(
         dataclasses.replace(d, used=unikey(d.label) in walk.used_labels)
@@ -131,7 +138,7 @@ def _document(
         comments=tuple(sorted(walk.comments, key=lambda c: c.span)),
         text_blocks=tuple(walk.text_blocks),
         code_lines=frozenset(walk.code_lines),
-        tokens=tuple(tokens),
+        block_lines=tuple(walk.block_lines),
         notices=notices,
     )
 
@@ -150,20 +157,7 @@ def _plain_of(markdown: str) -> str:
     return plain_text(_MARKDOWN.inline(markdown, {"ref_links": {}}))
 
 
-def _code_lines(tokens: Sequence[dict[str, Any]]) -> set[int]:
-    lines: set[int] = set()
-    stack = list(tokens)
-    while stack:
-        token = stack.pop()
-        if token["type"] == "block_code" and "line" in token:
-            lines.update(range(token["line"], token.get("end_line", token["line"]) + 1))
-        stack.extend(token.get("children", ()))
-    return lines
-
-
-def _definitions(
-    lines: Sequence[str], tokens: Sequence[dict[str, Any]], references: set[str]
-) -> dict[str, Definition]:
+def _definitions(lines: Sequence[str], tree: BlockTree) -> dict[str, Definition]:
     """``[label]: url "title"`` definitions (mistune keeps no position for them); first wins.
 
     Only labels mistune accepted count (a ``[x]: y`` line inside a paragraph is text). A
@@ -171,9 +165,10 @@ def _definitions(
     """
     found: dict[str, Definition] = {}
     candidates = [(number, line) for number, line in enumerate(lines, start=1) if "]:" in line]
+    references = set(tree.env.get("ref_links", {}))
     if not references or not candidates:
         return found  # most lists: no need to walk the tokens for code lines
-    code_lines = _code_lines(tokens)
+    code_lines = tree.code_lines()
     for number, line in candidates:
         if number in code_lines:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -120,12 +120,11 @@ class HeadingDraft:
     """Text the GitHub anchor is made from, when it differs from ``text``."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemRecord:
     """A list item during the walk: its ListItem, own links and enclosing item."""
 
     item: ListItem
-    token: Token
     parent: ItemRecord | None
     links: list[Link] = field(default_factory=list)
     own_end: tuple[int, int] = (0, 0)
@@ -144,6 +143,8 @@ class Walk:
     comments: list[Comment] = field(default_factory=list)
     text_blocks: list[TextBlock] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
+    block_lines: list[tuple[int, int]] = field(default_factory=list)
+    """(first, last) line of each top-level block."""
     used_labels: set[str] = field(default_factory=set)
     _stack: list[tuple[int, str]] = field(default_factory=list)
     _section: tuple[str, ...] = ()
@@ -154,8 +155,11 @@ class Walk:
     def section(self) -> tuple[str, ...]:
         return self._section
 
-    def run(self, tokens: Sequence[Token]) -> None:
-        self._blocks(tokens, None, 0, False)
+    def run(self, tokens: Iterable[Token]) -> None:
+        """Walk the top-level blocks in order; each is read once and not kept."""
+        for token in tokens:
+            self.block_lines.append((token.get("line", 0), token.get("end_line", 0)))
+            self._blocks((token,), None, 0, False)
         self.links.sort(key=lambda link: link.span)
 
     # blocks -------------------------------------------------------------------------------
@@ -189,9 +193,7 @@ class Walk:
             if child["type"] not in _LIST_ITEMS or "column" not in child:
                 self._blocks(child.get("children", []), parent, depth + 1, False)
                 continue
-            record = ItemRecord(
-                self._list_item(child, ordered, depth, list_index, loose), child, parent
-            )
+            record = ItemRecord(self._list_item(child, ordered, depth, list_index, loose), parent)
             self.items.append(record)
             self._blocks(child.get("children", []), record, depth + 1, False)
 
@@ -227,7 +229,7 @@ class Walk:
             loose=loose,
             first_line=file_line,
             section=self.section,
-            node=token,
+            block_end_line=token["end_line"],
         )
 
     def _text_block(self, token: Token, item: ItemRecord | None, in_table: bool) -> None:
@@ -254,7 +256,7 @@ class Walk:
             )
         # A footnote's text is prose like a paragraph's (TextBlock kinds stay the documented four).
         block_kind = "paragraph" if kind == "footnote_definition" else kind
-        self.text_blocks.append(TextBlock(block_kind, span, token))
+        self.text_blocks.append(TextBlock(block_kind, span))
         self._inline(children, item, in_table)
 
     def _block_span(self, token: Token) -> Span:
@@ -304,7 +306,7 @@ class Walk:
                 for cell in row.get("children", []):
                     if cell.get("column") is None:
                         continue  # empty: no text and no position (its span would be the row)
-                    self.text_blocks.append(TextBlock("table_cell", self._block_span(cell), cell))
+                    self.text_blocks.append(TextBlock("table_cell", self._block_span(cell)))
                     self._inline(cell.get("children", []), item, True)
 
     def _html(self, token: Token, item: ItemRecord | None, in_table: bool, *, inline: bool) -> None:

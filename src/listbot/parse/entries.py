@@ -13,6 +13,7 @@ images are allowed.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
@@ -188,16 +189,20 @@ def _main_link(links: tuple[Link, ...], item: ListItem, lines: Sequence[str]) ->
     markers, position = found if found is not None else ([], tail.skip)
     text = tail.text
     match = _SEPARATOR.match(text, position)
-    separator = match.group(0) if match else ""
+    separator = sys.intern(match.group(0)) if match else ""  # a few distinct ones: shared
     start = position + len(separator)
-    marker_tags = tuple(tail.tag(token) for token in markers)
+    marker_tags = tuple(map(tail.tag, markers)) if markers else ()
     if not text[start:].strip():
         return main, separator, "", None, marker_tags, ()
     trailing = scan_trailing_tags(text, start, len(text), tail.links_at)
     end = trailing[0][1] if trailing else len(text)
     body = text[start:end]
     quoted = item.first_line.lstrip().startswith(">")
-    description_raw = "\n".join(_continuation(part, quoted) for part in body.split("\n")).strip()
+    if "\n" in body or quoted:
+        lines_of = (_continuation(part, quoted) for part in body.split("\n"))
+        description_raw = "\n".join(lines_of).strip()
+    else:
+        description_raw = body.strip()  # the usual one-line description: nothing to rejoin
     leading = len(body) - len(body.lstrip(" \t\n"))
     line, column = tail.position(start + leading)
     if "\n" in body[:leading]:
@@ -208,7 +213,7 @@ def _main_link(links: tuple[Link, ...], item: ListItem, lines: Sequence[str]) ->
         description_raw,
         Span(line, column, span.end_line, span.end_column),
         marker_tags,
-        tuple(tail.tag(token) for token in trailing),
+        tuple(map(tail.tag, trailing)) if trailing else (),
     )
 
 

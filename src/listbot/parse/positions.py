@@ -7,19 +7,21 @@ state remembers the file line of its first line (``base_line``); a token remembe
 and offset; an offset becomes a file position by finding the content of the state line in
 the file line (:func:`file_position`).
 
-Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and two wrapped private
-functions (``list_parser._parse_list_item``, ``_inline.links._close_bracket``) that pass
-straight through for states that are not ours. mistune is pinned to 3.4 because of them;
-tests/parse fails loudly if an upgrade moves anything.
+Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and three wrapped
+private functions (``list_parser._parse_list_item`` and ``_compile_list_break_sc``,
+``_inline.links._close_bracket``) that pass straight through for parsers that are not ours;
+``helpers._parse_link_href`` gets a faster path that returns what mistune's returns.
+mistune is pinned to 3.4 because of them; tests/parse fails loudly if an upgrade moves
+anything.
 
-After parsing, :func:`locate` (a before-render hook, run after task_lists) gives every block
-token ``line`` and ``end_line``, parses inline text itself and gives inline tokens with a
-known start ``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for
-links, images, autolinks, code spans and inline HTML, best effort (:func:`infer_inline`) for
-text, strong, emphasis and strikethrough. Raw HTML tokens also get ``columns``: the file
-column where each line of their ``raw`` starts; inline links and images get ``source_url``:
-the destination as written (escapes and entities resolved, not percent-encoded). Private
-keys are removed before the tokens leave this module.
+After the block parse, :meth:`BlockTree.located` gives every block token ``line`` and
+``end_line``, parses inline text itself and gives inline tokens with a known start
+``line``, ``column``, ``end_line`` and ``end_column`` (exclusive): always for links,
+images, autolinks, code spans and inline HTML; on request, best effort
+(:func:`infer_inline`) for text, strong, emphasis and strikethrough. Raw HTML tokens also
+get ``columns``: the file column where each line of their ``raw`` starts; inline links and
+images get ``source_url``: the destination as written (escapes and entities resolved, not
+percent-encoded). Private keys are removed before the tokens leave this module.
 
 This is the one module that knows mistune has no positions; it stays whole (about 500
 lines) so that a mistune upgrade is checked in one place.
@@ -30,14 +32,14 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Any
 
-from mistune import list_parser
+from mistune import helpers, list_parser
 from mistune._inline import links as inline_links
 from mistune.block_parser import BlockParser
 from mistune.core import DEFAULT_MAX_NESTED_LEVEL, BlockState, InlineState
-from mistune.helpers import parse_link_href, unescape_char
+from mistune.helpers import ASCII_WHITESPACE, parse_link_href, unescape_char
 from mistune.inline_parser import InlineParser
 from mistune.markdown import Markdown
 from mistune.plugins import PluginRef, import_plugin
@@ -45,10 +47,8 @@ from mistune.util import unescape
 
 from listbot.parse.blocks import without_closing_hashes
 
-__all__ = ["LINES_KEY", "NESTING_KEY", "PosState", "build_markdown", "file_position"]
+__all__ = ["NESTING_KEY", "BlockTree", "PosState", "build_markdown", "file_position"]
 
-LINES_KEY = "listbot_lines"
-"""``state.env`` key holding the file lines; :func:`locate` only runs when it is set."""
 NESTING_KEY = "listbot_nesting_capped"
 """``state.env`` key set to the first file line where mistune's nesting limit was reached."""
 
@@ -124,10 +124,56 @@ def _tag(
     token["line"] = state.line_of(start) if line is None else line
 
 
+class _LineStartScanner:
+    """mistune's block scanner, searched at line starts only.
+
+    Every block rule is anchored at a line start (``^`` in MULTILINE mode), so trying only
+    line starts finds what ``Pattern.search`` finds, without trying each alternative at
+    every character of every line. That search was a third of block parsing: an entry's
+    text starts with ``[``, which mistune's plain-paragraph shortcut does not take.
+    """
+
+    __slots__ = ("match", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.match = pattern.match
+
+    def search(self, src: str, pos: int) -> re.Match[str] | None:
+        if pos and src[pos - 1] != "\n":
+            pos = src.find("\n", pos) + 1
+            if not pos:
+                return None
+        while True:
+            found = self.match(src, pos)
+            if found is not None:
+                return found
+            pos = src.find("\n", pos) + 1
+            if not pos:
+                return None
+
+
 class PosBlockParser(BlockParser):
     """Tags each block token with the state and offset it was parsed at."""
 
     state_cls = PosState
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scanners: dict[int, _LineStartScanner] = {}
+        self.list_breaks: dict[int, re.Pattern[str]] = {}
+        """mistune's list-break pattern per indent width (see :func:`_compile_list_break_sc`)."""
+
+    def compile_sc(self, rules: list[str] | None = None) -> re.Pattern[str]:
+        """mistune's scanner, as a :class:`_LineStartScanner` when every rule is anchored."""
+        pattern = super().compile_sc(rules)
+        scanner = self._scanners.get(id(pattern))
+        if scanner is None:
+            names = self.rules if rules is None else rules
+            if not all(self.specification[name].startswith(("^", "(^")) for name in names):
+                return pattern
+            scanner = self._scanners[id(pattern)] = _LineStartScanner(pattern)
+        return scanner  # type: ignore[return-value]  # a Pattern to mistune's parse loop
 
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
         if not isinstance(state, PosState):
@@ -183,6 +229,11 @@ class PosBlockParser(BlockParser):
 class PosInlineParser(InlineParser):
     """Records where autolinks, bare URLs, code spans and inline HTML start and end."""
 
+    def _get_fast_trigger_re(self, chars: set[str]) -> re.Pattern[str]:
+        """mistune's, without sorting the trigger characters again at every text run: its
+        pattern is reset with them whenever the rules change (``register``)."""
+        return self._fast_trigger_re or super()._get_fast_trigger_re(chars)
+
     def parse_method(self, m: re.Match[str], state: InlineState) -> int | None:  # type: ignore[override]
         before = len(state.tokens)
         end = super().parse_method(m, state)
@@ -211,7 +262,9 @@ def _shift(tokens: list[Token], delta: int) -> None:
 
 
 _original_parse_list_item = list_parser._parse_list_item
+_original_list_break_sc = list_parser._compile_list_break_sc
 _original_close_bracket = inline_links._close_bracket
+_original_parse_link_href = helpers._parse_link_href
 
 
 def _parse_list_item(
@@ -236,6 +289,17 @@ def _parse_list_item(
     _tag(item_token, state, marker_offset, None, marker_line)
     item_token["_mk"] = item.marker
     return result
+
+
+def _compile_list_break_sc(block: BlockParser, leading_width: int) -> re.Pattern[str]:
+    """mistune's, built once per indent width for our parser: mistune rebuilt the pattern's
+    text from the block rules for every list item (a sixth of block parsing)."""
+    if not isinstance(block, PosBlockParser):
+        return _original_list_break_sc(block, leading_width)
+    pattern = block.list_breaks.get(leading_width)
+    if pattern is None:
+        pattern = block.list_breaks[leading_width] = _original_list_break_sc(block, leading_width)
+    return pattern
 
 
 def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
@@ -263,6 +327,30 @@ def _close_bracket(inline: InlineParser, state: InlineState, close: int) -> int:
     return end
 
 
+_PLAIN_HREF = re.compile(r"[^\x00-\x20\x7f\\()]*")
+"""Destination characters that need no care: no space, control character, ``\\`` or paren."""
+
+
+def _parse_link_href(
+    src: str,
+    start_pos: int,
+    block: bool = False,
+    *,
+    max_nested_level: int = DEFAULT_MAX_NESTED_LEVEL,
+) -> tuple[str | None, int | None, int]:
+    """mistune's, with one regex for the usual destination (``https://...`` up to a space or
+    ``)``); mistune reads it a character at a time, a tenth of inline parsing. Anything
+    else (``<...>``, escapes, parentheses, control characters) is left to mistune's."""
+    end = _PLAIN_HREF.match(src, start_pos).end()  # type: ignore[union-attr]  # always matches
+    if (
+        end > start_pos
+        and src[start_pos] != "<"
+        and (end == len(src) or src[end] in ASCII_WHITESPACE or src[end] == ")")
+    ):
+        return src[start_pos:end], end, end
+    return _original_parse_link_href(src, start_pos, block, max_nested_level=max_nested_level)
+
+
 _PLAIN_DESTINATION = re.compile(r"[^\s<>\\&\"'()]*")
 
 
@@ -276,7 +364,9 @@ def _destination(src: str, start: int, stop: int) -> str:
 
 
 list_parser._parse_list_item = _parse_list_item
+list_parser._compile_list_break_sc = _compile_list_break_sc
 inline_links._close_bracket = _close_bracket
+helpers._parse_link_href = _parse_link_href
 
 
 def file_position(state: PosState, offset: int, lines: Sequence[str]) -> tuple[int, int]:
@@ -327,20 +417,82 @@ def line_shift(file_line: str, state_line: str) -> int | None:
     return found - indent if found >= 0 else None
 
 
-def locate(md: Markdown, state: BlockState) -> None:
-    """Before-render hook: absolute positions for every token, inline text parsed here."""
-    lines = state.env.get(LINES_KEY)
-    if lines is None or not isinstance(state, PosState):
-        return
-    _Locator(md, state, lines).blocks(state.tokens, 1)
+class BlockTree:
+    """A document's block tokens, parsed; inline content is parsed and positioned block by
+    block, as :meth:`located` hands the top-level blocks out.
+
+    What ``Markdown.parse`` does without its render step (which only copies every token
+    list): a caller that reads each block as it comes and lets it go never holds the whole
+    inline tree, most of a parse's memory. The footnotes plugin's after-render ``footnotes``
+    token is never made: it repeats the footnote texts without positions, which the
+    positioned ``footnote_definition`` tokens carry.
+    """
+
+    def __init__(self, md: Markdown, text: str, lines: Sequence[str]) -> None:
+        self.md = md
+        self.lines = lines
+        self.state = state = PosState()
+        state.process(_normalized(text))
+        for before_parse in md.before_parse_hooks:
+            before_parse(md, state)
+        md.block.parse(state)
+        for before_render in md.before_render_hooks:  # task_lists rewrites its items here
+            before_render(md, state)
+
+    @property
+    def env(self) -> MutableMapping[str, Any]:
+        """The parse's environment: ``ref_links`` (accepted reference labels), NESTING_KEY."""
+        return self.state.env
+
+    def code_lines(self) -> set[int]:
+        """File lines of fenced and indented code, before any block is located."""
+        found: set[int] = set()
+        locator = _Locator(self.md, self.state, self.lines)
+        stack = [(token, 1) for token in self.state.tokens]
+        while stack:
+            token, parent_line = stack.pop()
+            line: int = token.get("line", parent_line)
+            if token["type"] == "block_code":
+                state, start = token.get("_st"), token.get("_s")
+                end_line = line
+                if state is not None and start is not None:  # as _Locator.block finds it
+                    end_line = locator.leaf_end(state, start, token.get("_e"), line)
+                found.update(range(line, end_line + 1))
+            stack.extend((child, line) for child in token.get("children", ()))
+        return found
+
+    def located(self, *, best_effort: bool = False) -> Iterator[Token]:
+        """The top-level blocks, first to last, each positioned when it is asked for; the
+        tree lets go of each block as it hands it out (this runs once).
+
+        Links, images, autolinks, code spans and inline HTML are always placed; text,
+        emphasis and strikethrough only with ``best_effort`` (the document needs none)."""
+        locator = _Locator(self.md, self.state, self.lines, best_effort)
+        tokens = self.state.tokens
+        self.state.tokens = []
+        tokens.reverse()
+        while tokens:
+            token = tokens.pop()
+            locator.block(token, 1)
+            yield token
+
+
+def _normalized(text: str) -> str:
+    """The source as ``Markdown.parse`` feeds it to the block parser."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
 
 
 class _Locator:
-    def __init__(self, md: Markdown, root: PosState, lines: Sequence[str]) -> None:
+    def __init__(
+        self, md: Markdown, root: PosState, lines: Sequence[str], best_effort: bool = False
+    ) -> None:
         self.md = md
         self.env: MutableMapping[str, Any] = root.env
         self.root = root
         self.lines = lines
+        self.best_effort = best_effort
+        """Also place text, emphasis and strikethrough (:func:`infer_inline`)."""
 
     def blocks(self, tokens: list[Token], parent_line: int) -> int:
         """Position ``tokens`` (any depth); return the last line they cover."""
@@ -401,7 +553,8 @@ class _Locator:
             strip_private(children)
             line = token["line"]
             return line + stripped.count("\n")
-        infer_inline(children, stripped, 0)
+        if self.best_effort:
+            infer_inline(children, stripped, 0)
         position = self.position_of(state, offset, stripped)
         self.inline(children, position, offset)
         self.text_columns(token, position, offset, stripped)
@@ -497,7 +650,8 @@ class _Locator:
                 if found < 0:
                     strip_private(children)
                     continue
-                infer_inline(children, text, 0)
+                if self.best_effort:
+                    infer_inline(children, text, 0)
                 position = self.position_of(state, found, text)
                 self.inline(children, position, found)
                 self.text_columns(cell, position, found, text)
@@ -564,14 +718,6 @@ def strip_private(tokens: list[Token]) -> None:
             strip_private(children)
 
 
-def _after_render(md: Markdown, result: Any, state: BlockState) -> Any:
-    """Drop the footnotes plugin's appended ``footnotes`` token: it repeats the footnote
-    texts without positions, which the positioned ``footnote_definition`` tokens carry."""
-    if isinstance(result, list):
-        return [token for token in result if token["type"] != "footnotes"]
-    return result
-
-
 def _keep_footnote_definitions(md: Markdown) -> None:
     """Leave a positioned ``footnote_definition`` token where ``[^key]: text`` is written.
 
@@ -604,6 +750,4 @@ def build_markdown() -> Markdown:
     plugins = [import_plugin(name) for name in names]
     md = Markdown(renderer=None, block=PosBlockParser(), inline=PosInlineParser(), plugins=plugins)
     _keep_footnote_definitions(md)
-    md.before_render_hooks.append(locate)
-    md.after_render_hooks.append(_after_render)
     return md

@@ -78,7 +78,7 @@ def slots_of(doc: Document, items: Sequence[ListItem]) -> list[Slot]:
                 foreign = True
                 break
             start -= 1
-        end = int(item.node.get("end_line") or item.span.end_line)
+        end = item.block_end_line or item.span.end_line
         slots.append(Slot(item, start, end, foreign))
         if index:
             previous = slots[index - 1]

@@ -193,7 +193,7 @@ def _joined(doc: Document, before: list[ListItem], after: list[ListItem]) -> boo
     last, first = before[-1], after[0]
     if last.depth != first.depth or last.bullet != first.bullet:
         return False
-    end = int(last.node.get("end_line") or last.span.end_line)
+    end = last.block_end_line or last.span.end_line
     between = [doc.line_text(n).strip() for n in range(end + 1, first.line)]
     comments = [text for text in between if text]
     return bool(comments) and all(t.startswith("<!--") and t.endswith("-->") for t in comments)
@@ -358,17 +358,23 @@ def enforced(order: Order, prior: float) -> bool:
     return meant_sorted(order, prior) >= CONFIDENCE
 
 
-def best_collations(runs_found: Sequence[Run]) -> list[Collation]:
-    """The collations under which the file's neighbours are out of order least often (the
-    one a reader expects first). A file in order under that one needs no other."""
+def preferred_collation(runs_found: Sequence[Run]) -> Collation:
+    """The collation under which the file's neighbours are out of order least often, the
+    first of :data:`COLLATIONS` on a tie (the one a reader expects first). Counting stops
+    for a collation as soon as it cannot beat the best so far, and at one with none."""
     contested = [run for run in runs_found if not all(run.agreed)]
-    totals: dict[Collation, int] = {}
+    best, fewest = COLLATIONS[0], -1
     for collation in COLLATIONS:
-        totals[collation] = sum(descents(run, collation) for run in contested)
-        if not totals[collation]:
-            return [collation]
-    fewest = min(totals.values())
-    return [collation for collation in COLLATIONS if totals[collation] == fewest]
+        count = 0
+        for run in contested:
+            count += descents(run, collation)
+            if 0 <= fewest <= count:
+                break
+        else:
+            best, fewest = collation, count
+            if not count:
+                break
+    return best
 
 
 # -- findings ----------------------------------------------------------------------------
@@ -435,7 +441,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     found = runs(doc, options)
     if not found:
         return
-    preferred = best_collations(found)[0]
+    preferred = preferred_collation(found)
     # An entry is out of place only when every usual order agrees it is: whether a list
     # counts spaces, numbers, accents or a name's end one way or the other is its own affair.
     judges = [collation for collation in COLLATIONS if collation != preferred]

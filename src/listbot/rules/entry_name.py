@@ -72,6 +72,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 _ARTICLES = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"[-_.]")
 
 
 def names_match(text: str, repo_name: str) -> bool:
@@ -79,7 +80,7 @@ def names_match(text: str, repo_name: str) -> bool:
     the other, with or without the repository's ecosystem words (``go-``, ``awesome-``) and
     the text's leading article."""
     a = squeeze(_ARTICLES.sub("", text.strip()))
-    words = [w for w in re.split(r"[-_.]", repo_name.removesuffix(".git")) if w]
+    words = [w for w in _NAME_SEPARATORS.split(repo_name.removesuffix(".git")) if w]
     candidates = {squeeze(repo_name.removesuffix(".git"))}
     candidates.add(squeeze("".join(w for w in words if w.casefold() not in _ECOSYSTEM)))
     candidates.discard("")

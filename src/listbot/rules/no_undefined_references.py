@@ -53,6 +53,10 @@ _ENTRY_SHORTCUT = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+\[([^\[\]^!]+)\](?=\s+
 _CHARACTER_CLASS = re.compile(r"\w-\w")
 """``[0-9]``, ``[a-z]``: a pattern's character class, not a label."""
 _TAG = re.compile(r"(?<![\]\\!])\[([^\[\]]+)\](?![\[(:])")
+_LONE_CLOSE = re.compile(r"\](?![(\[])")
+"""A ``]`` followed by neither ``(`` nor ``[``: where a ``[Name]`` shortcut can end (masking
+only blanks, so the masked line has a ``]`` only where the line has one). Lines without
+one or a ``][`` are left unmasked: most entry lines, ``[Name](url) - [Doc](url).``"""
 
 
 def normalize_label(label: str) -> str:
@@ -86,7 +90,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     defined = {normalize_label(definition.label) for definition in doc.definitions}
     tags: Counter[str] | None = None
     for number, text in prose_lines(doc):
-        if "[" not in text:
+        if "[" not in text or ("][" not in text and not _LONE_CLOSE.search(text)):
             continue
         masked = mask_markup(text)
         shortcut = _ENTRY_SHORTCUT.match(masked)
