@@ -109,6 +109,12 @@ class Run:
         return self.plan(name).headers
 
 
+_FRESH = Trail()
+"""The trail of a check before its first retry or redirect (``seen`` is filled at the first
+redirect: until then the only URL requested is the one checked, which
+:func:`~listbot.net.policy.next_step` compares a redirect's target with anyway)."""
+
+
 async def check_url(url: str, run: Run, *, key: str = "", host: str = "") -> Verdict:
     """Check one URL: HEAD (or GET), retries, GET fallback and redirects, as policy decides.
 
@@ -132,7 +138,7 @@ async def check_url(url: str, run: Run, *, key: str = "", host: str = "") -> Ver
 
 
 async def _check_url(url: str, run: Run, key: str, host: str, started: float) -> Verdict:
-    trail = Trail(seen=frozenset({key or url_key(url)}))
+    trail = _FRESH  # replaced on a retry or a redirect: most checks need neither
     current, method, attempts = url, "HEAD", 0
     name = host or host_of(url)
     head_doubted = False
@@ -181,10 +187,11 @@ async def _check_url(url: str, run: Run, key: str, host: str, started: float) ->
             head_doubted = status is not None and 200 <= status < 300
             method = "GET"
         elif isinstance(step, Follow):
+            seen = trail.seen or frozenset({key or url_key(url)})  # the first hop's
             trail = replace(
                 trail,
                 chain=(*trail.chain, (step.status, step.url)),
-                seen=trail.seen | {url_key(step.url)},
+                seen=seen | {url_key(step.url)},
             )
             current, method, name = step.url, "HEAD", host_of(step.url)
 
@@ -216,7 +223,8 @@ async def windowed(
     host while another host could go, and no host's queue blocks the others. ``narrow()``
     may limit for now how many hosts are asked at once (the run keeps it to a few until
     it knows the network answers at all; each of those hosts gets its full share of
-    checks, so a list of few hosts starts at full speed). Verdicts come out as they are
+    checks, so a list of few hosts starts at full speed); once it says None (no limit),
+    it is not asked again. Verdicts come out as they are
     reached. It stops when ``stop`` is
     set, or when closed (``contextlib.aclosing``): the checks still running are
     cancelled and awaited.
@@ -228,8 +236,15 @@ async def windowed(
     failed: list[BaseException] = []
     busy = 0
 
+    narrowing = narrow
+
     def hosts() -> int | None:
-        return narrow() if narrow else None
+        """The hosts that may be asked at once for now (None: any number, from then on)."""
+        nonlocal narrowing
+        cap = narrowing() if narrowing else None
+        if cap is None:
+            narrowing = None  # asked once per check otherwise, for nothing
+        return cap
 
     def may_take() -> bool:
         """Whether a worker may start another check now. While the hosts are narrowed

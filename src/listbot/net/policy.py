@@ -347,11 +347,11 @@ def conclude(
     url: str, finish: Finish, trail: Trail, last: Attempt | None, attempts: int, elapsed: float
 ) -> Verdict:
     """The verdict of a finished check; a permanent redirect to a working URL is ``redirect``."""
-    from listbot.normalize.safe_url import UnsafeUrl, replacement_url, safe_url
-
     kind, reason = finish.kind, finish.reason
     final_url = None
     if trail.chain:  # where the chain ended: server text, shown only when it is a clean URL
+        from listbot.normalize.safe_url import UnsafeUrl, replacement_url, safe_url
+
         try:
             final_url = safe_url(trail.chain[-1][1])
         except UnsafeUrl:
