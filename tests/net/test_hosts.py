@@ -101,3 +101,12 @@ async def test_widening_gives_the_hosts_set_aside_their_turns() -> None:
     assert lanes.take(hosts=1) is None
     lanes.widen()
     assert _taken(lanes) == ["b2", "c3"]
+
+
+def test_a_check_report_repr_is_a_summary() -> None:
+    """asyncio formats the run's finished task, result included, when it ends the run:
+    the repr of a report with thousands of link records must not be all of them."""
+    from listbot.checks import CheckReport
+
+    report = CheckReport(links=[{"url": f"https://a.dev/{i}"} for i in range(10_000)])
+    assert repr(report) == "CheckReport(0 findings, 10000 links, 0 notices, fatal=None)"
