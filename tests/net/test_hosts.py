@@ -76,3 +76,37 @@ async def test_a_host_without_room_waits_until_a_check_there_ends() -> None:
     assert lanes.startable(idle=True) == 1
     job = lanes.take(anyway=True)
     assert job is not None and job.key == "a3" and lanes.take(anyway=True) is None
+
+
+async def test_while_narrowed_only_a_few_hosts_are_asked_each_at_full_share() -> None:
+    jobs = [UrlJob(f"{host}{i}", f"u{i}", host) for i, host in enumerate("aaabbc")]
+    lanes = Lanes(jobs, HostPool(concurrency=10, limit_for=lambda name: 5))
+    taken = []
+    while (job := lanes.take(hosts=2)) is not None:
+        taken.append(job.key)
+    assert taken == ["a0", "b3", "a1", "b4", "a2"]  # every check of a and b, none of c
+    lanes.ended("b")
+    assert lanes.take(hosts=2) is None  # b still has a check running
+    lanes.ended("b")  # b's last check ended: c takes its place
+    job = lanes.take(hosts=2)
+    assert job is not None and job.key == "c5"
+
+
+async def test_widening_gives_the_hosts_set_aside_their_turns() -> None:
+    jobs = [UrlJob(f"{host}{i}", f"u{i}", host) for i, host in enumerate("aabc")]
+    lanes = Lanes(jobs, HostPool(concurrency=10, limit_for=lambda name: 5))
+    first = lanes.take(hosts=1)
+    assert first is not None and first.key == "a0"
+    assert lanes.take(hosts=1) is not None  # a1
+    assert lanes.take(hosts=1) is None
+    lanes.widen()
+    assert _taken(lanes) == ["b2", "c3"]
+
+
+def test_a_check_report_repr_is_a_summary() -> None:
+    """asyncio formats the run's finished task, result included, when it ends the run:
+    the repr of a report with thousands of link records must not be all of them."""
+    from listbot.checks import CheckReport
+
+    report = CheckReport(links=[{"url": f"https://a.dev/{i}"} for i in range(10_000)])
+    assert repr(report) == "CheckReport(0 findings, 10000 links, 0 notices, fatal=None)"

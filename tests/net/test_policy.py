@@ -307,3 +307,37 @@ def test_a_redirect_to_an_unusable_url_has_no_final_url() -> None:
     trail = Trail(chain=((301, "http://h.test/new"),))
     verdict = conclude("http://h.test/old", Finish(VerdictKind.OK), trail, forbidden, 2, 0.1)
     assert verdict.final_url is None and "HTTP 403" in verdict.reason
+
+
+def test_url_keys_of_plain_urls_are_what_urlsplit_gives() -> None:
+    """The fast path for plain URLs gives the same key and host as the general parse."""
+    import random
+
+    from listbot.net.policy import _url_key_and_host, url_key_and_host
+
+    def both(url: str) -> tuple[object, object]:
+        results = []
+        for function in (url_key_and_host, _url_key_and_host):
+            try:
+                results.append(function(url))
+            except ValueError as error:
+                results.append(repr(error))
+        return results[0], results[1]
+
+    cases = [
+        "http://a.dev", "https://A.Dev/X?Q#F", "http://a.dev:80/x", "https://a.dev:443",
+        "https://a.dev:80/", "http://a.dev:080/x", "http://a.dev:65536/", "http://a.dev:0/",
+        "http://a.dev:/x", "http://a.dev?", "http://a.dev/x#", "http://a.dev?q=1#f",
+        "http://a.dev//x//y", "  http://a.dev/x  ", "http://a.dev/\tx", "HTTP://a.dev/",
+        "http://u@a.dev/", "http://[::1]:80/", "http://é.dev/", "http://1.2.3.4:8080/ok",
+    ]  # fmt: skip
+    assert url_key_and_host("https://A.Dev:443/X?Q#F") == ("https://a.dev/X?Q", "a.dev")
+    assert url_key_and_host("http://a.dev:8080?") == ("http://a.dev:8080/", "a.dev")
+    rng = random.Random(12)
+    alphabet = "ahtps:/.?#@[]%-_ 0123456789AHZé\t\\"
+    for _ in range(20_000):
+        start = rng.choice(["http://", "https://", "HTTP://", "http:/", ""])
+        cases.append(start + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))))
+    for url in cases:
+        fast, general = both(url)
+        assert fast == general, url

@@ -304,3 +304,35 @@ def test_json_report_text_is_json_dumps_with_an_indent_of_two() -> None:
     }
     assert _dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
     assert _dumps({}) == "{}"
+
+
+def test_json_report_text_matches_json_for_every_kind_of_value() -> None:
+    """Keys and values json converts (numbers, booleans, tuples, str enums, NaN), empty
+    and nested containers, escapes: the same text; what json refuses, it still refuses."""
+    import enum
+    import math
+
+    import pytest
+
+    from listbot.report.json import _dumps
+
+    class Kind(str, enum.Enum):
+        OK = "ok"
+
+    class Code(enum.IntEnum):
+        GONE = 410
+
+    document = {
+        "text": ["", 'é\u2028\x00"\\\n', Kind.OK],
+        "numbers": [0, -1, 10**20, 1.0, -0.0, 1e16, 1e-7, math.nan, math.inf, -math.inf],
+        "others": [None, True, False, Code.GONE, (1, (2, ())), [[], {}, [[{}]]]],
+        3: "int key",
+        2.5: "float key",
+        True: "bool key",
+        None: {"deep": {"er": {"est": [1, [2, [3]]]}}},
+    }
+    assert _dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        _dumps({"links": [{"url": object()}]})
+    with pytest.raises(TypeError, match="keys must be"):
+        _dumps({"links": {(1, 2): 3}})

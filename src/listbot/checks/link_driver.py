@@ -109,6 +109,12 @@ class Run:
         return self.plan(name).headers
 
 
+_FRESH = Trail()
+"""The trail of a check before its first retry or redirect (``seen`` is filled at the first
+redirect: until then the only URL requested is the one checked, which
+:func:`~listbot.net.policy.next_step` compares a redirect's target with anyway)."""
+
+
 async def check_url(url: str, run: Run, *, key: str = "", host: str = "") -> Verdict:
     """Check one URL: HEAD (or GET), retries, GET fallback and redirects, as policy decides.
 
@@ -132,7 +138,7 @@ async def check_url(url: str, run: Run, *, key: str = "", host: str = "") -> Ver
 
 
 async def _check_url(url: str, run: Run, key: str, host: str, started: float) -> Verdict:
-    trail = Trail(seen=frozenset({key or url_key(url)}))
+    trail = _FRESH  # replaced on a retry or a redirect: most checks need neither
     current, method, attempts = url, "HEAD", 0
     name = host or host_of(url)
     head_doubted = False
@@ -181,10 +187,11 @@ async def _check_url(url: str, run: Run, key: str, host: str, started: float) ->
             head_doubted = status is not None and 200 <= status < 300
             method = "GET"
         elif isinstance(step, Follow):
+            seen = trail.seen or frozenset({key or url_key(url)})  # the first hop's
             trail = replace(
                 trail,
                 chain=(*trail.chain, (step.status, step.url)),
-                seen=trail.seen | {url_key(step.url)},
+                seen=seen | {url_key(step.url)},
             )
             current, method, name = step.url, "HEAD", host_of(step.url)
 
@@ -214,8 +221,11 @@ async def windowed(
     first to finish costs CPU in proportion to the window). A worker takes a job only
     for a host with room for a request now (:class:`Lanes`): no check waits on a busy
     host while another host could go, and no host's queue blocks the others. ``narrow()``
-    may lower the window for now (the run keeps it small until it knows the network
-    answers at all). Verdicts come out as they are reached. It stops when ``stop`` is
+    may limit for now how many hosts are asked at once (the run keeps it to a few until
+    it knows the network answers at all; each of those hosts gets its full share of
+    checks, so a list of few hosts starts at full speed); once it says None (no limit),
+    it is not asked again. Verdicts come out as they are
+    reached. It stops when ``stop`` is
     set, or when closed (``contextlib.aclosing``): the checks still running are
     cancelled and awaited.
     """
@@ -226,17 +236,23 @@ async def windowed(
     failed: list[BaseException] = []
     busy = 0
 
-    def limit() -> int:
-        return min(window, (narrow() if narrow else None) or window)
+    narrowing = narrow
+
+    def hosts() -> int | None:
+        """The hosts that may be asked at once for now (None: any number, from then on)."""
+        nonlocal narrowing
+        cap = narrowing() if narrowing else None
+        if cap is None:
+            narrowing = None  # asked once per check otherwise, for nothing
+        return cap
 
     def may_take() -> bool:
-        """Whether a worker may start another check now. While the window is narrowed
+        """Whether a worker may start another check now. While the hosts are narrowed
         the consumer must have read every verdict first: what it learns from them (the
         network answers, or the run stops) decides whether more checks start at all."""
         if stop is not None and stop.is_set():
             return False
-        allowed = limit()
-        return busy < allowed and (allowed == window or not finished)
+        return busy < window and (not finished or hosts() is None)
 
     def spawn() -> None:
         task = asyncio.ensure_future(work())
@@ -246,17 +262,17 @@ async def windowed(
     async def work() -> None:
         nonlocal busy
         while may_take():  # a worker beyond a narrowed window leaves
-            job = lanes.take(anyway=busy == 0)
+            job = lanes.take(anyway=busy == 0, hosts=hosts())
             if job is None:  # no host has room: the checks running take the next jobs
                 return
-            if lanes.ready and len(workers) < limit():
+            if lanes.ready and len(workers) < window:
                 spawn()  # another host (or this one) has room too: one more worker
             busy += 1
             try:
                 verdict = await check_url(job.url, run, key=job.key, host=job.host)
             finally:
                 busy -= 1
-            lanes.freed(job.host)
+            lanes.ended(job.host)
             for _, target in verdict.chain:  # its redirects held slots there too
                 lanes.freed(host_of(target))
             finished.append((job, verdict))
@@ -277,7 +293,9 @@ async def windowed(
                 raise failed[0]
             while finished:
                 yield finished.popleft()
-            for _ in range(min(limit() - len(workers), lanes.startable(idle=not workers))):
+            if hosts() is None:
+                lanes.widen()
+            for _ in range(min(window - len(workers), lanes.startable(idle=not workers))):
                 spawn()  # the workers started take the rest of the room (see work)
             if not workers and not finished:
                 return
@@ -306,18 +324,26 @@ class Lanes:
         """Hosts with jobs waiting, in turn; a host is back at the end after each job."""
         self.full: set[str] = set()
         """Hosts with jobs waiting but no room at the last look."""
+        self.active: dict[str, int] = {}
+        """Checks taken and not yet ended, by host."""
+        self.later: deque[str] = deque()
+        """Hosts with jobs waiting, set aside while only a few hosts may be asked."""
 
-    def take(self, *, anyway: bool = False) -> UrlJob | None:
+    def take(self, *, anyway: bool = False, hosts: int | None = None) -> UrlJob | None:
         """The next job whose host has room now, hosts in turn; None if no host has.
 
         The caller starts the check at once: it takes its host slot before any other
         worker runs, so the room seen here is the room there is. ``anyway``: nothing of
         this run is running, so nothing will free a slot for us: take the next job all
-        the same (it waits its turn).
+        the same (it waits its turn). ``hosts``: at most that many hosts with checks
+        running (others wait in :attr:`later` until one of those ends or :meth:`widen`).
         """
-        ready, pool = self.ready, self.pool
+        ready, pool, active = self.ready, self.pool, self.active
         while ready:
             name = ready.popleft()
+            if hosts is not None and name not in active and len(active) >= hosts:
+                self.later.append(name)
+                continue
             room = pool.room(name)
             if room > 0:
                 return self._next(name, more=room > 1)
@@ -336,8 +362,27 @@ class Lanes:
             self.full.discard(name)
             self.ready.append(name)
 
+    def ended(self, name: str) -> None:
+        """A check taken here for ``name`` ended: its slot is free, and when it was the
+        host's last, a host set aside may take its place."""
+        count = self.active[name] - 1
+        if count:
+            self.active[name] = count
+        else:
+            del self.active[name]
+            if self.later:
+                self.ready.append(self.later.popleft())
+        self.freed(name)
+
+    def widen(self) -> None:
+        """Any number of hosts may be asked again: the hosts set aside take their turns."""
+        if self.later:
+            self.ready.extend(self.later)
+            self.later.clear()
+
     def _next(self, name: str, *, more: bool) -> UrlJob:
         """``name``'s next job; the host's turn comes again if it has ``more`` room."""
+        self.active[name] = self.active.get(name, 0) + 1
         queue = self.queues[name]
         job = queue.popleft()
         if not queue:

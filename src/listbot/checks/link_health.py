@@ -30,8 +30,9 @@ from listbot.net.policy import Verdict, VerdictKind, bounded, host_of
 WATCH_SECONDS = 4.0
 """If no host has answered this long after the first request, ask the canaries."""
 CANARY_TIMEOUT = 5.0
-WARM_UP_WINDOW = 2 * SAMPLE
-"""Checks in flight until something answers: without DNS, a few lookups find out."""
+WARM_UP_HOSTS = SAMPLE
+"""Hosts asked at once until something answers: without DNS, a few lookups find out (the
+checks of one host share its lookup, so each may have its full share of checks at once)."""
 
 
 @dataclass
@@ -50,11 +51,11 @@ class NetworkState:
         return None if self.canary is None else canary_says_working(*self.canary)
 
     def warming_up(self) -> int | None:
-        """A small window until something answered (or the canaries did): on a machine
-        without DNS, a few lookups find out, not thousands."""
+        """A few hosts at a time until something answered (or the canaries did): on a
+        machine without DNS, a few lookups find out, not thousands."""
         if self.evidence.anything_answered or self.canary_working:
             return None
-        return WARM_UP_WINDOW
+        return WARM_UP_HOSTS
 
     def working(self) -> bool:
         if self.stopped_early:

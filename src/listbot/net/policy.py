@@ -347,11 +347,11 @@ def conclude(
     url: str, finish: Finish, trail: Trail, last: Attempt | None, attempts: int, elapsed: float
 ) -> Verdict:
     """The verdict of a finished check; a permanent redirect to a working URL is ``redirect``."""
-    from listbot.normalize.safe_url import UnsafeUrl, replacement_url, safe_url
-
     kind, reason = finish.kind, finish.reason
     final_url = None
     if trail.chain:  # where the chain ended: server text, shown only when it is a clean URL
+        from listbot.normalize.safe_url import UnsafeUrl, replacement_url, safe_url
+
         try:
             final_url = safe_url(trail.chain[-1][1])
         except UnsafeUrl:
@@ -424,8 +424,39 @@ def url_key(url: str) -> str:
     return url_key_and_host(url)[0]
 
 
+_PLAIN_URL = re.compile(
+    r"(https?)://([A-Za-z0-9][A-Za-z0-9.-]*)(?::([0-9]{1,5}))?(/[^?#\t\r\n]*)?"
+    r"(?:\?([^#\t\r\n]*))?(?:#[^\t\r\n]*)?"
+)
+"""A URL whose key needs no general parse: lower-case http(s), a plain host name or IPv4
+address, maybe a port; no user, no brackets, no characters ``urlsplit`` would drop."""
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def url_key_and_host(url: str) -> tuple[str, str]:
-    """:func:`url_key` and the :func:`host_of` that key, from one parse of ``url``."""
+    """:func:`url_key` and the :func:`host_of` that key, from one parse of ``url``.
+
+    Most URLs of a list are plain (:data:`_PLAIN_URL`): their key is put together from the
+    match, the same text ``urlsplit`` and ``urlunsplit`` give, in a third of the time.
+    """
+    stripped = url.strip()
+    plain = _PLAIN_URL.fullmatch(stripped)
+    if plain is not None:
+        scheme, name, port, path, query = plain.groups()
+        name = name.lower()
+        host = name
+        if port is not None:
+            number = int(port)
+            if number > 65535:
+                return _url_key_and_host(url)  # urlsplit refuses it: as it says
+            if number != _DEFAULT_PORTS[scheme]:
+                host = f"{name}:{number}"
+        return f"{scheme}://{host}{path or '/'}{'?' + query if query else ''}", name
+    return _url_key_and_host(url)
+
+
+def _url_key_and_host(url: str) -> tuple[str, str]:
+    """:func:`url_key_and_host` for any URL, by ``urlsplit``."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()

@@ -10,7 +10,8 @@ the file line (:func:`file_position`).
 Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and three wrapped
 private functions (``list_parser._parse_list_item`` and ``_compile_list_break_sc``,
 ``_inline.links._close_bracket``) that pass straight through for parsers that are not ours;
-``helpers._parse_link_href`` gets a faster path that returns what mistune's returns.
+``helpers._parse_link_href`` gets a faster path that returns what mistune's returns, and
+``list_parser._compile_list_item_pattern`` a cache.
 mistune is pinned to 3.4 because of them; tests/parse fails loudly if an upgrade moves
 anything.
 
@@ -29,6 +30,7 @@ lines) so that a mistune upgrade is checked in one place.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from bisect import bisect_right
@@ -365,6 +367,9 @@ def _destination(src: str, start: int, stop: int) -> str:
 
 list_parser._parse_list_item = _parse_list_item
 list_parser._compile_list_break_sc = _compile_list_break_sc
+list_parser._compile_list_item_pattern = functools.lru_cache(maxsize=256)(
+    list_parser._compile_list_item_pattern
+)  # a pure function of (bullet, indent), rebuilt by mistune for every list item
 inline_links._close_bracket = _close_bracket
 helpers._parse_link_href = _parse_link_href
 
