@@ -174,6 +174,15 @@ CLASSES: dict[str, tuple[Callable[[int], str], Callable[[str], None], int]] = {
         _lint,
         40_000,
     ),
+    "stale-toc-items": (
+        lambda n: (
+            "# A\n\n## Contents\n\n"
+            + "".join(f"- [Gone {i}](#gone-{i})\n" for i in range(n // 60))
+            + "".join(f"\n## Part {i}\n\n- [P](https://p.dev/{i}) - P.\n" for i in range(n // 60))
+        ),
+        _lint,
+        30_000,
+    ),
     "long-word-after-a-paper-title": (
         lambda n: "# A\n\n- **A Paper Title** " + "x" * n + " [Paper](https://a.dev)\n",
         _lint,

@@ -8,7 +8,7 @@ What the TOC says is read from its anchors, not from its wording or position:
 
 - each item's anchor must resolve to a heading (GitHub's slug of the rendered heading,
   raw HTML headings included) or to an HTML `id`/`name` (error, with a guess at the
-  heading it meant; a warning for a link to the page's title, or one that misses only
+  heading it meant for the first 64 such items; a warning for a link to the page's title, or one that misses only
   the `-` a trailing badge adds to GitHub's anchor), and no anchor may be listed twice
   (error);
 - an item without a link is a group label when it has sub-items (not reported) and a
@@ -137,6 +137,8 @@ class _Review:
     also_listed: set[int] = field(default_factory=set)
     """Headings that other links in the TOC's section point at (``[Credits](#credits)``
     under the list, ``### [Tools](#tools-1)``): listed, though not as items."""
+    guesses: int = 0
+    """How many items a heading was guessed for (at most :data:`MAX_GUESSES`)."""
 
 
 def _heading_parents(doc: Document) -> dict[int, Heading | None]:
@@ -169,15 +171,25 @@ def _text(entry: TocItem) -> str:
     return line[len(entry.item.marker) :].strip() or line
 
 
+MAX_GUESSES = 64
+"""A TOC with more stale or repeated items than this is out of date as a whole (the fix
+regenerates it): guessing a heading for each item reads every heading each time, which
+made a list of 700 repeated items quadratic (1 s of 2)."""
+
+
 def _guess(
-    named: list[tuple[Heading, str]], text: str, anchor: str, taken: set[int]
+    named: list[tuple[Heading, str]], text: str, anchor: str, taken: set[int], review: _Review
 ) -> Heading | None:
     """The one free heading a stale item most likely meant: the one named exactly as the
     item, else the one whose name contains the item's or is contained in it
     (``🚀(New) Prompts`` → ``Prompts``, ``[3D](#ui-3d)`` → ``3D``)."""
-    names = {heading_name(text), heading_name(anchor.replace("-", " "))} - {""}
+    if review.guesses >= MAX_GUESSES:
+        return None
+    review.guesses += 1
+    own_name = heading_name(text)
+    names = {own_name, heading_name(anchor.replace("-", " "))} - {""}
     free = [(heading, name) for heading, name in named if id(heading) not in taken]
-    exact = [heading for heading, name in free if name == heading_name(text)]
+    exact = [heading for heading, name in free if name == own_name]
     if len(exact) == 1:
         return exact[0]
     found = [
@@ -235,7 +247,7 @@ def _review(doc: Document, toc: Toc, children: set[int]) -> _Review:
         key = anchor.casefold()
         if key in seen:
             message = f'ToC item "{_text(entry)}" has duplicate link "{link.url}"'
-            guess = _guess(named, link.text, "", taken)
+            guess = _guess(named, link.text, "", taken, review)
             if guess is None or guess.line < toc.first_line:
                 review.found.append(_Found(link.span, message))
                 review.dropped = True
@@ -290,7 +302,7 @@ def _stale(
     link = entry.link
     assert link is not None and entry.anchor is not None
     message = f'ToC item "{_text(entry)}" link "{link.url}" not found'
-    guess = _guess(named, link.text, entry.anchor, taken)
+    guess = _guess(named, link.text, entry.anchor, taken, review)
     title = index == 0 and all(other.level > entry.level for other in toc.items[1:])
     related: tuple[Related, ...] = ()
     if guess is not None:
