@@ -6,7 +6,8 @@ are the command's own; listbot from cached bytecode, as installed) and takes med
 ``--runs`` runs, the anchors interleaved with listbot's so a loaded machine slows all alike:
 
 - CPU time on avelino-awesome-go.md (404 KB, 3,185 items): listbot, awesome-lint 2.3.0 and
-  markdownlint-cli2 0.22.1 (from /work/ref/node_modules/.bin when there, else ``npx``; both
+  markdownlint-cli2 0.22.1 (from PATH when there, e.g. a pinned ``npm install``'s
+  ``node_modules/.bin`` put first, else ``npx`` at the pinned version; both
   lint a ``readme.md`` in a git repository of its own, as awesome-lint requires);
 - peak RSS and time on generated lists of 10,000 and 100,000 entries, and the growth.
 
@@ -30,7 +31,6 @@ from _measure import Runs, measure, method, prepare
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
-REFERENCE_BIN = Path("/work/ref/node_modules/.bin")
 AWESOME_LINT = ("awesome-lint", "awesome-lint@2.3.0")
 MARKDOWNLINT = ("markdownlint-cli2", "markdownlint-cli2@0.22.1")
 SMALL, BIG = 10_000, 100_000
@@ -60,10 +60,10 @@ def generate_list(entries: int) -> str:
 
 
 def node_command(tool: tuple[str, str]) -> list[str] | None:
-    """The reference tool's command: the installed copy, else ``npx`` (None: neither)."""
-    installed = REFERENCE_BIN / tool[0]
-    if installed.exists():
-        return [str(installed)]
+    """The reference tool's command: the copy on PATH, else ``npx`` (None: neither)."""
+    installed = shutil.which(tool[0])
+    if installed:
+        return [installed]
     npx = shutil.which("npx")
     return [npx, "--yes", tool[1]] if npx else None
 

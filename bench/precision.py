@@ -4,7 +4,7 @@
 temporary ``git worktree`` and run with ``PYTHONPATH`` pointing at its ``src``; "after"
 is this working tree. Both run ``listbot lint --offline --format json`` in a fresh
 process on the 13 lists of ``../shared/corpus``, and on every ``*.md`` of each
-``--lists`` folder (lists never tuned on, e.g. /work/ref/lists), reported apart.
+``--lists`` folder (lists never tuned on, fetched apart), reported apart.
 
     python bench/precision.py [--before REV] [--corpus DIR] [--lists DIR ...]
 
