@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from listbot.model import Entry, Link, LinkKind, ListItem, Paper, Span, Tag
 from listbot.parse.blocks import ItemRecord
 from listbot.parse.spans import slice_source
-from listbot.parse.tags import Token, scan_markers, scan_trailing_tags
+from listbot.parse.tags import LinkLookup, Token, scan_markers, scan_trailing_tags
 
 __all__ = ["build_entries", "paper_fields"]
 
@@ -100,7 +100,9 @@ class _Tail:
 
     __slots__ = ("links_at", "skip", "start_column", "start_line", "starts", "text")
 
-    def __init__(self, link: Link, item: Span, links: tuple[Link, ...], lines: Sequence[str]):
+    def __init__(
+        self, link: Link, item: Span, starts: Mapping[tuple[int, int], Link], lines: Sequence[str]
+    ):
         self.start_line, self.start_column = link.span.end_line, link.span.end_column
         if (link.span.end_line, link.span.end_column) >= (item.end_line, item.end_column):
             self.text = ""
@@ -121,13 +123,9 @@ class _Tail:
             start = close + 4 if close >= 0 else 0
         closers = _CLOSERS.match(self.text, start)
         self.skip = closers.end() if closers else start
-        self.links_at: dict[int, tuple[Link, int]] = {}
-        if "[" in self.text or "<" in self.text:
-            for other in links:
-                offset = self.offset(other.span.line, other.span.column)
-                end = self.offset(other.span.end_line, other.span.end_column)
-                if offset is not None and end is not None and 0 <= offset < end:
-                    self.links_at[offset] = (other, end)
+        self.links_at: LinkLookup = (
+            _LinksAt(self, starts) if "[" in self.text or "<" in self.text else _NO_LINKS
+        )
 
     def offset(self, line: int, column: int) -> int | None:
         index = line - self.start_line
@@ -157,6 +155,30 @@ class _Tail:
         return ([], skip) if _STRONG_SEPARATOR.match(text, skip) else None
 
 
+class _LinksAt:
+    """The link that starts at an offset of a tail, and the offset where it ends.
+
+    Looked up when asked, not worked out for every link of the item up front: each of an
+    item's name candidates has a tail, and an item can hold thousands of links.
+    """
+
+    __slots__ = ("starts", "tail")
+
+    def __init__(self, tail: _Tail, starts: Mapping[tuple[int, int], Link]) -> None:
+        self.tail, self.starts = tail, starts
+
+    def get(self, offset: int) -> tuple[Link, int] | None:
+        if offset < 0:
+            return None
+        link = self.starts.get(self.tail.position(offset))
+        if link is None:
+            return None
+        end = self.tail.offset(link.span.end_line, link.span.end_column)
+        return (link, end) if end is not None and offset < end else None
+
+
+_NO_LINKS: dict[int, tuple[Link, int]] = {}
+
 _NAME_CANDIDATES = 16
 """The links an item's name may be: the first, or one of the next after badges or
 markers when no separator follows the first (no real entry has more before its name)."""
@@ -174,14 +196,15 @@ def _main_link(links: tuple[Link, ...], item: ListItem, lines: Sequence[str]) ->
     ]
     if not candidates:
         return None, "", "", None, (), ()
+    starts = {(link.span.line, link.span.column): link for link in links}  # the last wins
     main = candidates[0]
-    tail = _Tail(main, span, links, lines)
+    tail = _Tail(main, span, starts, lines)
     found = tail.separator_after()
     if found is None:
         # Each later candidate reads the rest of the item: a bound keeps an item of
         # thousands of links (a pasted or corrupted line) linear.
         for link in candidates[1:_NAME_CANDIDATES]:
-            link_tail = _Tail(link, span, links, lines)
+            link_tail = _Tail(link, span, starts, lines)
             link_found = link_tail.separator_after()
             if link_found is not None:
                 main, tail, found = link, link_tail, link_found

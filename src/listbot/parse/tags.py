@@ -19,12 +19,19 @@ joined with ``\\n``, with ``links_at`` mapping an offset in it to the link that 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from typing import Protocol
 
 from listbot.model import Link
 from listbot.normalize.emoji import SHORTCODE, TERMINATORS, is_emoji_part
 
-__all__ = ["Token", "ends_sentence", "scan_markers", "scan_trailing_tags"]
+
+class LinkLookup(Protocol):
+    """The link that starts at an offset of the text scanned, and the offset where it ends."""
+
+    def get(self, offset: int, /) -> tuple[Link, int] | None: ...
+
+
+__all__ = ["LinkLookup", "Token", "ends_sentence", "scan_markers", "scan_trailing_tags"]
 
 Token = tuple[str, int, int]
 """(kind, start, end) offsets in the tail."""
@@ -41,7 +48,7 @@ _PAREN = re.compile(r"\((?![\s)])[^()\n]{1,40}(?<!\s)\)")
 _GROUP_FILLER = re.compile(r"[\s,;|/·•]*")
 
 
-def _link(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]) -> Token | None:
+def _link(tail: str, start: int, links_at: LinkLookup) -> Token | None:
     found = links_at.get(start)
     if found is None:
         return None
@@ -50,7 +57,7 @@ def _link(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]) -> To
     return kind, start, end
 
 
-def _link_group(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]) -> Token | None:
+def _link_group(tail: str, start: int, links_at: LinkLookup) -> Token | None:
     """``([Demo](…), [Source Code](…))``: links in parentheses and nothing else."""
     if not tail.startswith("(", start):
         return None
@@ -84,7 +91,7 @@ def _pattern(kind: str, pattern: re.Pattern[str], tail: str, start: int) -> Toke
     return (kind, start, match.end()) if match else None
 
 
-def _marker_at(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]) -> Token | None:
+def _marker_at(tail: str, start: int, links_at: LinkLookup) -> Token | None:
     if start >= len(tail):
         return None
     link = _link(tail, start, links_at)
@@ -105,7 +112,7 @@ def _marker_at(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]) 
 
 
 def scan_markers(
-    tail: str, start: int, links_at: Mapping[int, tuple[Link, int]], separator: re.Pattern[str]
+    tail: str, start: int, links_at: LinkLookup, separator: re.Pattern[str]
 ) -> tuple[list[Token], int]:
     """Markers from ``start`` on when ``separator`` follows them; else none and ``start``."""
     found: list[Token] = []
@@ -122,7 +129,7 @@ def scan_markers(
     return [], start
 
 
-def _trailing_at(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]) -> Token | None:
+def _trailing_at(tail: str, start: int, links_at: LinkLookup) -> Token | None:
     link = _link(tail, start, links_at)
     if link is not None:
         return link
@@ -138,9 +145,7 @@ def _trailing_at(tail: str, start: int, links_at: Mapping[int, tuple[Link, int]]
     return None
 
 
-def _final_run(
-    tail: str, start: int, end: int, links_at: Mapping[int, tuple[Link, int]]
-) -> list[Token]:
+def _final_run(tail: str, start: int, end: int, links_at: LinkLookup) -> list[Token]:
     """The tokens, separated by spaces, that end ``tail[start:end]``: one pass, left to right.
 
     Each word that is not a token starts the run again, so a long description costs one
@@ -176,9 +181,7 @@ def ends_sentence(prose: str) -> bool:
 _UNAMBIGUOUS = frozenset({"badge", "links", "bracket"})
 
 
-def scan_trailing_tags(
-    tail: str, start: int, end: int, links_at: Mapping[int, tuple[Link, int]]
-) -> list[Token]:
+def scan_trailing_tags(tail: str, start: int, end: int, links_at: LinkLookup) -> list[Token]:
     """Trailing tags of the description ``tail[start:end]`` (see the module docstring)."""
     body = tail[start:end].rstrip()
     if not body or body[-1] not in "`)]*_":

@@ -8,9 +8,9 @@ What the TOC says is read from its anchors, not from its wording or position:
 
 - each item's anchor must resolve to a heading (GitHub's slug of the rendered heading,
   raw HTML headings included) or to an HTML `id`/`name` (error, with a guess at the
-  heading it meant for the first 64 such items; a warning for a link to the page's title, or one that misses only
-  the `-` a trailing badge adds to GitHub's anchor), and no anchor may be listed twice
-  (error);
+  heading it meant for the first 64 such items; a warning for a link to the page's
+  title, or one that misses only the `-` a trailing badge adds to GitHub's anchor), and
+  no anchor may be listed twice (error);
 - an item without a link is a group label when it has sub-items (not reported) and a
   missing link when it has none (error);
 - items should follow the headings' order (warning);
