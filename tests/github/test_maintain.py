@@ -14,6 +14,7 @@ import pytest
 
 from listbot.github import markers
 from tests.github.fake_github import FakeGitHub
+from tests.github.fake_graphql import needs_github_schema
 from tests.github.maintain_env import (
     BOM,
     RULES,
@@ -37,6 +38,7 @@ def _open_issue(fake: FakeGitHub) -> dict:
     return issue
 
 
+@needs_github_schema
 async def test_the_whole_life_of_the_maintenance_pull_request(
     world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from listbot.github import markers
 from tests.github.fake_github import FakeGitHub
+from tests.github.fake_graphql import needs_github_schema
 from tests.github.maintain_env import World, list_text, pull_writes
 from tests.net.servers import FakeArchive
 
@@ -36,6 +37,7 @@ def _start(world: World) -> bytes:
     return data
 
 
+@needs_github_schema
 @pytest.mark.parametrize("case", ["fork", "read-only contents", "no pull requests"])
 async def test_without_write_access_the_issue_alone_with_a_notice(
     world: World, capsys: pytest.CaptureFixture[str], case: str
@@ -63,6 +65,7 @@ async def test_without_write_access_the_issue_alone_with_a_notice(
     _never_the_default_branch(world.fake)
 
 
+@needs_github_schema
 async def test_actions_not_allowed_to_open_pull_requests_leaves_the_branch_and_says_so(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -78,6 +81,7 @@ async def test_actions_not_allowed_to_open_pull_requests_leaves_the_branch_and_s
     assert [w for w in pull_writes(world.fake)[writes:] if "/git/" in w] == []
 
 
+@needs_github_schema
 async def test_no_network_leaves_the_pull_request_and_the_issue_alone(
     world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -110,6 +114,7 @@ async def test_no_network_leaves_the_pull_request_and_the_issue_alone(
     assert "no network" in err and "left as they are" in err
 
 
+@needs_github_schema
 async def test_a_redirect_is_fixed_only_after_report_after_runs_alike(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -128,6 +133,7 @@ async def test_a_redirect_is_fixed_only_after_report_after_runs_alike(
     assert f"({moved})" in second.decode() and "### `redirect` (1)" in again["body"]
 
 
+@needs_github_schema
 async def test_commits_by_people_on_the_bot_branch_are_never_overwritten(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -142,6 +148,7 @@ async def test_commits_by_people_on_the_bot_branch_are_never_overwritten(
     assert "has commits listbot did not make" in capsys.readouterr().err
 
 
+@needs_github_schema
 async def test_a_pull_request_the_maintainer_closed_is_not_opened_again_for_the_same_fixes(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -162,6 +169,7 @@ async def test_a_pull_request_the_maintainer_closed_is_not_opened_again_for_the_
     assert new["number"] != pr["number"] and "### `tracking-parameter` (2)" in new["body"]
 
 
+@needs_github_schema
 async def test_a_merged_pull_request_leaves_nothing_and_its_branch_goes(world: World) -> None:
     _start(world)
     assert await world.run() == 0
@@ -172,6 +180,7 @@ async def test_a_merged_pull_request_leaves_nothing_and_its_branch_goes(world: W
     assert [c for c in world.fake.issue_comments if c["issue"] == pr["number"]] == []
 
 
+@needs_github_schema
 async def test_dead_links_become_their_archived_copy_only_when_asked(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -189,6 +198,7 @@ async def test_dead_links_become_their_archived_copy_only_when_asked(
     assert _issues(world.fake) == [], "the pull request fixes the only broken link"
 
 
+@needs_github_schema
 async def test_unreachable_github_checks_hold_the_pull_request(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -251,6 +261,7 @@ async def _main(argv: list[str]) -> int:
     return await asyncio.get_running_loop().run_in_executor(None, main, argv)
 
 
+@needs_github_schema
 async def test_dry_run_prints_both_bodies_and_asks_github_nothing(
     world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,7 +21,7 @@ from listbot.github.options import GithubOptions
 from listbot.github.repos import RepoFacts, build_query
 from listbot.github.review import PullTarget, run_review
 from tests.github.fake_github import FakeGitHub
-from tests.github.fake_graphql import Repositories, errors_of, repository
+from tests.github.fake_graphql import Repositories, errors_of, needs_github_schema, repository
 
 HEAD = "e" * 40
 DAY = 86400.0
@@ -90,6 +90,7 @@ def _review(fake: FakeGitHub, client: GitHubClient, config: Config, store: Path 
     return run_review(client, PullTarget("octo/list", 7, HEAD), GithubOptions(), lint, config)
 
 
+@needs_github_schema
 def test_a_pull_request_adding_four_entries(fake: FakeGitHub, client: GitHubClient) -> None:
     _pull(fake)
     graphql = Repositories(REPOS)
@@ -133,6 +134,7 @@ def test_a_pull_request_adding_four_entries(fake: FakeGitHub, client: GitHubClie
     assert "Atlas" not in table, "only the entries the pull request adds get a row"
 
 
+@needs_github_schema
 def test_entry_text_in_the_table_is_escaped(fake: FakeGitHub, client: GitHubClient) -> None:
     evil = "- [<img src=x onerror=alert(1)> @admin #1](https://github.com/fresh/beacon) - Hi."
     text = "# List\n\n## Things\n\n" + evil + "\n"
@@ -157,6 +159,7 @@ def test_max_new_entries(fake: FakeGitHub, client: GitHubClient) -> None:
     )
 
 
+@needs_github_schema
 def test_facts_are_cached(fake: FakeGitHub, client: GitHubClient, tmp_path: Path) -> None:
     _pull(fake)
     fake.graphql_handler = Repositories(REPOS)
@@ -173,6 +176,7 @@ def test_facts_are_cached(fake: FakeGitHub, client: GitHubClient, tmp_path: Path
     assert 'object(expression: "HEAD:go.mod")' in fake.graphql_requests()[-1].json["query"]
 
 
+@needs_github_schema
 def test_the_policy_query_is_valid_against_githubs_schema() -> None:
     query = build_query([("a", "b"), ("c", "d")], policy=True, files=["go.mod", "cmd/x/main.go"])
     assert errors_of(query) == []
@@ -262,6 +266,7 @@ def test_bad_policy_exits_2_with_one_line_naming_the_key(
 # -- PyGithub's write pause ----------------------------------------------------------------
 
 
+@needs_github_schema
 def test_queries_do_not_wait_but_writes_do(fake: FakeGitHub) -> None:
     fake.graphql_handler = Repositories(REPOS)
     with GitHubClient("t", api_url=fake.api_url, retry=False) as throttled:  # default pauses

@@ -15,6 +15,7 @@ from listbot.github.repos import batches, build_query, moved_url, read_answer, r
 from listbot.model import Link, LinkKind, Span
 from listbot.store import open_store
 from tests.github.fake_github import FakeGitHub
+from tests.github.fake_graphql import needs_github_schema
 from tests.github.helpers import document, inline_links
 
 NOW = 1_800_000_000.0  # 2027-01-15
@@ -113,6 +114,7 @@ def _run(fake: FakeGitHub, text: str, config: Config | None = None, token: str |
         return asyncio.run(check_github_repos(context)), doc
 
 
+@needs_github_schema
 def test_checker_reports_archived_moved_missing_and_stale(fake: FakeGitHub) -> None:
     fake.graphql_handler = GraphQL(
         {
@@ -145,6 +147,7 @@ def test_checker_reports_archived_moved_missing_and_stale(fake: FakeGitHub) -> N
     assert len(graphql) == 1 and graphql[0].authorization == "token t"
 
 
+@needs_github_schema
 def test_101_repositories_take_two_queries(fake: FakeGitHub) -> None:
     handler = GraphQL({})
     fake.graphql_handler = handler
@@ -164,6 +167,7 @@ def test_without_token_one_notice_and_no_request(fake: FakeGitHub, monkeypatch) 
     assert report.findings == [] and fake.requests == []
 
 
+@needs_github_schema
 def test_facts_are_reused_from_the_store(fake: FakeGitHub) -> None:
     handler = GraphQL({"x/gone": None})
     fake.graphql_handler = handler
@@ -198,6 +202,7 @@ def test_facts_are_reused_from_the_store(fake: FakeGitHub) -> None:
         "neo/new\n",
     ],
 )
+@needs_github_schema
 def test_a_hostile_new_name_from_the_api_is_never_a_fix(fake: FakeGitHub, new_name: str) -> None:
     fake.graphql_handler = GraphQL({"o/old": {"nameWithOwner": new_name}})
     report, _ = _run(fake, "- [Old](https://github.com/o/old) - B.\n")
@@ -207,6 +212,7 @@ def test_a_hostile_new_name_from_the_api_is_never_a_fix(fake: FakeGitHub, new_na
     assert "\u202e" not in moved.message and "evil.test)" not in moved.message
 
 
+@needs_github_schema
 def test_moved_fix_fits_where_the_link_is_written(fake: FakeGitHub) -> None:
     fake.graphql_handler = GraphQL({"o/old": {"nameWithOwner": "neo/new"}})
     text = '<a href="https://github.com/o/old?a=1&b=2">Old</a>\n'

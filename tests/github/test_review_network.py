@@ -14,6 +14,7 @@ from listbot.github.api import GitHubClient
 from listbot.github.options import GithubOptions
 from listbot.github.review import PullTarget, run_review
 from tests.github.fake_github import FakeGitHub, start_app
+from tests.github.fake_graphql import needs_github_schema
 from tests.github.test_repos import GraphQL
 
 HEAD = "f" * 40
@@ -36,6 +37,7 @@ def site() -> Iterator[tuple[int, list[str]]]:
         stop()
 
 
+@needs_github_schema
 def test_network_checks_only_on_added_lines(
     fake: FakeGitHub, client: GitHubClient, site: tuple[int, list[str]]
 ) -> None:
