@@ -133,6 +133,27 @@ def test_double_link_places_are_headings_and_labels_not_titles() -> None:
     ]
 
 
+def test_double_link_groups_under_a_label_paragraph_or_rule_are_two_places() -> None:
+    from listbot.parse import parse
+
+    # a highlights section that repeats a survey under two quoted labels, split by a rule
+    survey = "- **A Survey of X**  \narXiv 2024, [Paper](https://arxiv.org/abs/2411.15296)\n"
+    text = (
+        f"# A\n\n## Highlights\n\n> **Surveys**\n\n{survey}\n---\n\n"
+        f"> **Benchmarks**\n\n{survey}\n## Web\n\nSome tools.\n\n"
+        "- [Foo](https://foo.dev) - Foo.\n- [Foo](https://foo.dev) - Again.\n"
+        "<!-- a comment groups nothing -->\n- [Foo](https://foo.dev) - Thrice.\n"
+    )
+    found = double_link.check(parse(text), double_link.Options())
+    assert [(f.line, f.severity.value) for f in found] == [
+        (8, "warning"),
+        (15, "warning"),
+        (21, "error"),
+        (22, "error"),
+        (24, "error"),
+    ]
+
+
 def test_double_link_cross_listing_as_a_convention_is_one_info() -> None:
     from listbot.parse import parse
 

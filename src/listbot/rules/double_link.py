@@ -6,11 +6,12 @@ paper all count as the same URL. Every occurrence is reported, as awesome-lint d
 first names where it is listed again, the others name the first.
 
 The same URL twice in one section under one name is an error (a copy-paste slip). Two
-sections, or two names (two models on one vendor page, two datasets of one paper in a
-table), make it a warning: filing a project under two categories is often deliberate, and
-two things can share a page. A list that does that often (five URLs or more) cross-lists
-on purpose: its repeats across sections are one info finding for the list, not a warning
-at every place.
+sections, two groups of a section (under two label items, or split by a paragraph, quote
+or rule such as `> **Benchmarks**`), or two names (two models on one vendor page, two
+datasets of one paper in a table) make it a warning: filing a project under two
+categories is often deliberate, and two things can share a page. A list that does that
+often (five URLs or more) cross-lists on purpose: its repeats across sections are one
+info finding for the list, not a warning at every place.
 
 By default only the main link of each entry counts, as in awesome-lint: links in
 descriptions ("built on [React](...)"), images and badges never make a duplicate, nor
@@ -184,11 +185,16 @@ def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
             for link in doc.links
         )
     groups = _group_labels(doc)
+    labels = _label_blocks(doc)
     return (
         (
             entry.main_link,
             (
-                (_section_of(starts, entry.line), *groups.get(entry.item.span, ())),
+                (
+                    _section_of(starts, entry.line),
+                    str(bisect_right(labels, entry.line)),
+                    *groups.get(entry.item.span, ()),
+                ),
                 _name(entry, entry.main_link),
                 row_name(entry) is not None,
             ),
@@ -202,6 +208,25 @@ def _section_of(starts: list[int], line: int) -> str:
     """The section a line is in, by its heading's line: two "### Models" sections (one per
     language) are two places, though their titles are one."""
     return str(bisect_right(starts, line))
+
+
+def _label_blocks(doc: Document) -> list[int]:
+    """First lines of the top-level blocks that group entries within a section without being
+    headings: a paragraph, quote, rule or HTML block in which no entry is written
+    (``> **Surveys**`` over one list, ``---`` and ``> **Benchmarks**`` over the next). The
+    entries on either side are in two places, as under two headings."""
+    entry_lines = sorted(entry.line for entry in doc.every_entry)
+    headings = {heading.line for heading in doc.headings}
+    starts: list[int] = []
+    for first, last in doc.block_lines:
+        text = doc.line_text(first).strip()
+        if not text or first in headings or first in doc.code_lines or text.startswith("<!--"):
+            continue
+        index = bisect_right(entry_lines, last)
+        if index and entry_lines[index - 1] >= first:
+            continue  # a list, or a paragraph or table that is itself an entry
+        starts.append(first)
+    return starts
 
 
 def _group_labels(doc: Document) -> dict[Span, tuple[str, ...]]:
