@@ -4,7 +4,8 @@ or list item: `“”`, `‘’`, `"`, `（）`, `《》`, `「」`, `『』`, `
 are skipped; `’` inside or at the end of a word (`don’t`, `Jr.’s`, `students’`) is an
 apostrophe unless it closes an open `‘` (`a ‘Quiet War’ ended`, `‘小羊驼类’模型`). A quote
 written with a backslash (`\\"`) is a literal character, not a quotation mark. ASCII `()`
-and `[]` are not checked (Markdown uses them).
+and `[]` are not checked (Markdown uses them), but a full-width bracket that pairs with
+an ASCII one (`(第三版）`, the kaomoji `(╯°□°）╯︵ ┻━┻`) is a pair in two widths.
 
 ## Why is this bad?
 An unclosed quote or bracket usually means a lost word or a broken edit, and in CJK text
@@ -28,7 +29,8 @@ awesome-lint's option does.
 ## Differences from awesome-lint
 awesome-lint takes every `’` that ends a word for an apostrophe, so a phrase in single
 curly quotes (`‘steal’ this`) is reported as an unclosed `‘`; listbot reads a `’` that
-closes an open `‘` as its closing quote. An escaped `\\"` is not counted. Each paragraph
+closes an open `‘` as its closing quote. An escaped `\\"` is not counted. A full-width
+`）` that closes an ASCII `(`, or a `（` closed by `)`, is not reported. Each paragraph
 and list item is checked on its own content; awesome-lint checks a list item together
 with its nested items.
 """
@@ -114,8 +116,23 @@ def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tup
     pairs = _pairs(spec)
     stack: list[tuple[str, int]] = []
     apostrophes = "’" in pairs.closing
+    # A full-width bracket may pair with an ASCII one, `(注）` or the kaomoji `(╯°□°）╯`:
+    # both render, so that is a pair written in two widths, not an unmatched bracket.
+    two_widths = "（" in pairs.opening and "(" not in pairs.opening
+    ascii_open = 0
     for index, char in enumerate(text):
         if apostrophes and char == "’" and _apostrophe(text, index, stack):
+            continue
+        if two_widths and char in "()":
+            if char == "(":
+                ascii_open += 1
+            elif ascii_open:
+                ascii_open -= 1
+            else:
+                _close_last(stack, "（")
+            continue
+        if two_widths and char == "）" and ascii_open and "（" not in (c for c, _ in stack):
+            ascii_open -= 1
             continue
         if char in pairs.symmetric:
             if stack and stack[-1][0] == char:
@@ -137,6 +154,14 @@ def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tup
     for char, index in stack:
         closing = pairs.opening.get(char, char)
         yield index, f"Unclosed {char} without matching closing {closing}"
+
+
+def _close_last(stack: list[tuple[str, int]], opener: str) -> None:
+    """Drop the innermost open ``opener`` from ``stack``, if there is one."""
+    for position in range(len(stack) - 1, -1, -1):
+        if stack[position][0] == opener:
+            del stack[position]
+            return
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
