@@ -521,6 +521,26 @@ def test_toc_accepts_html_anchors_and_omitted_headings() -> None:
     assert messages("awesome-toc", text) == []
 
 
+def test_toc_preamble_between_the_toc_and_its_first_section_needs_no_item() -> None:
+    # A sponsor block after the TOC is the page's preamble; a section after the first
+    # listed one is still content, and `Progress View` is guessed for `ProgressView`
+    # (one finding for one stale anchor, no "missing item" for the heading it meant).
+    text = (
+        "# A\n\n## Contents\n\n- [Tools](#tools)\n- [Progress View](#progress-view)\n\n"
+        "## 🔥 Premium Resources | Follow\n\n### Our Guide\n\n## Tools\n\n## ProgressView\n\n"
+        "## Videos\n"
+    )
+    found = lint("awesome-toc", text)
+    assert [(f.line, f.message) for f in found] == [
+        (5, 'ToC missing item for "Videos"'),
+        (
+            6,
+            'ToC item "Progress View" link "#progress-view" not found; '
+            'did you mean "#progressview"?',
+        ),
+    ]
+
+
 @pytest.mark.parametrize("meta", ["Contribute", "Contributors", "How to contribute", "Licence"])
 def test_toc_may_leave_out_the_sections_about_the_list_itself(meta: str) -> None:
     text = f"# A\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n## {meta}\n\n## Videos\n"

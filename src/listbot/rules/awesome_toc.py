@@ -59,7 +59,9 @@ content, such as group labels, between its items).
 
 ## Options
 `exclude`: headings that need no TOC item (case and emoji ignored); their subheadings
-are exempt too. A heading containing `<!-- omit in toc -->` is always exempt.
+are exempt too. A heading containing `<!-- omit in toc -->` is always exempt, and so are
+the headings between the TOC and the first heading it lists (a sponsor block, news):
+the page's preamble, like the headings above the TOC.
 
 ## Differences from awesome-lint
 awesome-lint finds a TOC only under a `## Contents` heading, matches items to headings
@@ -181,7 +183,8 @@ def _guess(
     named: list[tuple[Heading, str]], text: str, anchor: str, taken: set[int], review: _Review
 ) -> Heading | None:
     """The one free heading a stale item most likely meant: the one named exactly as the
-    item, else the one whose name contains the item's or is contained in it
+    item, else the one named so but for spaces (``Progress View`` → ``ProgressView``),
+    else the one whose name contains the item's or is contained in it
     (``🚀(New) Prompts`` → ``Prompts``, ``[3D](#ui-3d)`` → ``3D``)."""
     if review.guesses >= MAX_GUESSES:
         return None
@@ -192,6 +195,10 @@ def _guess(
     exact = [heading for heading, name in free if name == own_name]
     if len(exact) == 1:
         return exact[0]
+    unspaced = {name.replace(" ", "") for name in names}  # `Progress View` for `ProgressView`
+    spacing = [heading for heading, name in free if name.replace(" ", "") in unspaced]
+    if len(spacing) == 1:
+        return spacing[0]
     found = [
         heading
         for heading, name in free
@@ -362,7 +369,7 @@ def _groups(toc: Toc, review: _Review, parents: list[int | None]) -> dict[int | 
     return groups
 
 
-def _exempt(doc: Document, toc: Toc, options: Options) -> set[int]:
+def _exempt(doc: Document, toc: Toc, options: Options, first_listed: int) -> set[int]:
     parents = _heading_parents(doc)
     excluded_names = {heading_name(name) for name in options.exclude}
     exempt: set[int] = set()
@@ -378,8 +385,11 @@ def _exempt(doc: Document, toc: Toc, options: Options) -> set[int]:
         ):
             exempt.add(id(heading))
     # headings before the TOC ends (the title, the TOC's own subheadings) need no item,
-    # but their subsections after the TOC still do
-    exempt.update(id(heading) for heading in doc.headings if heading.line < toc.end_line)
+    # but their subsections after the TOC still do; nor do those between the TOC and the
+    # first heading it lists: the page's preamble (sponsors, news), not its content
+    exempt.update(
+        id(heading) for heading in doc.headings if heading.line < max(toc.end_line, first_listed)
+    )
     return exempt
 
 
@@ -387,7 +397,8 @@ def _missing(
     doc: Document, toc: Toc, review: _Review, parents: list[int | None], options: Options
 ) -> list[tuple[_Group, Heading]]:
     """Each heading missing from a group that lists its siblings, with that group."""
-    exempt = _exempt(doc, toc, options)
+    listed = [h.line for h in review.targets.values() if h.line >= toc.end_line]
+    exempt = _exempt(doc, toc, options, min(listed, default=0))
     covered = {id(heading) for heading in review.targets.values()} | review.also_listed
     heading_parents = _heading_parents(doc)
     missing: list[tuple[_Group, Heading]] = []
