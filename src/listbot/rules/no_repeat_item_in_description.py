@@ -28,7 +28,8 @@ awesome-lint reports every description that starts with the name followed by a s
 or punctuation, including `Shimmer effect while content loads` and `Kalman filter for
 JavaScript`. listbot reports the name only where it is a subject (a verb such as `is`,
 `provides`, `makes` follows, possibly after a parenthesis, `Serendipity (s9y) is`) or
-stands alone before punctuation (`Foo:`, `Foo -`, `Foo,`, `Foo.`).
+stands alone before punctuation (`Foo:`, `Foo -`, `Foo,`, `Foo.`), unless it is the
+first word of a series (`- [tiny](url) - Tiny, fast and compliant parser.`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _VERBS = frozenset(
     synchronizes translates compiles executes launches""".split()  # noqa: SIM905
 )
 """Verbs that show the name is the subject of the description's sentence."""
+_SERIES = re.compile(r",[ \t]*[^\W\d_]+(?:,[ \t]*[^\W\d_]+)*,?[ \t]+(?:and|or|&)[ \t]", re.I)
+"""``, fast and``, ``, small, and``: the name is the first word of a series."""
 _CJK_VERBS = ("是", "可以", "可", "能", "提供", "让", "使", "允许", "支持", "用于", "为", "会")
 """The same in Chinese (``Pygame 是一组 Python 模块``: "Pygame is a set of modules")."""
 
@@ -79,6 +82,10 @@ def _is_subject(rest: str) -> bool:
     if rest.startswith("("):  # "Serendipity (s9y) is ...": the aside is skipped
         close = rest.find(")")
         rest = "" if close < 0 else rest[close + 1 :].lstrip(" \t\u00a0")
+    if _SERIES.match(rest):
+        # `[tiny](…) - Tiny, fast and small`: the first of a series of adjectives that
+        # happens to be the name, unlike `Peg, Parsing Expression Grammar, is`
+        return False
     if not rest or rest[0] in _STANDALONE:
         return True
     if rest.startswith(_CJK_VERBS):
