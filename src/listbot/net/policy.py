@@ -21,6 +21,8 @@ from enum import Enum
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from listbot.normalize.urls import PLAIN_HTTP_URL
+
 MAX_REDIRECTS = 10
 PERMANENT = frozenset({301, 308})
 GONE = frozenset({404, 410})
@@ -424,26 +426,21 @@ def url_key(url: str) -> str:
     return url_key_and_host(url)[0]
 
 
-_PLAIN_URL = re.compile(
-    r"(https?)://([A-Za-z0-9][A-Za-z0-9.-]*)(?::([0-9]{1,5}))?(/[^?#\t\r\n]*)?"
-    r"(?:\?([^#\t\r\n]*))?(?:#[^\t\r\n]*)?"
-)
-"""A URL whose key needs no general parse: lower-case http(s), a plain host name or IPv4
-address, maybe a port; no user, no brackets, no characters ``urlsplit`` would drop."""
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def url_key_and_host(url: str) -> tuple[str, str]:
     """:func:`url_key` and the :func:`host_of` that key, from one parse of ``url``.
 
-    Most URLs of a list are plain (:data:`_PLAIN_URL`): their key is put together from the
-    match, the same text ``urlsplit`` and ``urlunsplit`` give, in a third of the time.
+    Most URLs of a list are plain (:data:`~listbot.normalize.urls.PLAIN_HTTP_URL`): their
+    key is put together from the match, the same text ``urlsplit`` and ``urlunsplit``
+    give, in a third of the time.
     """
     stripped = url.strip()
-    plain = _PLAIN_URL.fullmatch(stripped)
+    plain = PLAIN_HTTP_URL.fullmatch(stripped)
     if plain is not None:
-        scheme, name, port, path, query = plain.groups()
-        name = name.lower()
+        scheme, name, port, path, query, _ = plain.groups()
+        scheme, name = scheme.lower(), name.lower()
         host = name
         if port is not None:
             number = int(port)

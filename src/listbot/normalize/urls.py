@@ -45,6 +45,7 @@ from urllib.parse import urlsplit
 from listbot.normalize.arxiv_ids import ArxivId, arxiv_id_from_url
 
 __all__ = [
+    "PLAIN_HTTP_URL",
     "TRACKING_PARAMETERS",
     "TRACKING_PREFIXES",
     "QueryParameter",
@@ -102,11 +103,15 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 _INDEX_PAGE = re.compile(r"/index\.html?$", re.IGNORECASE)
-_SIMPLE_URL = re.compile(
-    r"https?://(?P<host>[A-Za-z0-9.-]+)(?P<path>/[^?#\s]*)?(?:\?(?P<query>[^#\s]*))?"
-    r"(?:#(?P<fragment>\S*))?\Z",
+PLAIN_HTTP_URL = re.compile(
+    r"(?P<scheme>https?)://(?P<host>[A-Za-z0-9][A-Za-z0-9.-]*)(?::(?P<port>[0-9]{1,5}))?"
+    r"(?P<path>/[^?#\s]*)?(?:\?(?P<query>[^#\s]*))?(?:#(?P<fragment>\S*))?",
     re.IGNORECASE,
 )
+"""A plain http(s) URL, to be matched whole: a host name or IPv4 address, maybe a port,
+no user, brackets or white space. Its parts are what ``urlsplit`` reads, so the fast
+paths that split most of a list's URLs with it (here and in ``net.policy``) agree with
+the general one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +127,8 @@ def plain_http_parts(url: str) -> tuple[str, str, str, str] | None:
     """(host in lower case, path, query, fragment) of a plain ``http(s)://host/path?q#f``
     URL (a host name: no port, user, IPv6 or space), as ``urlsplit`` reads them; None for
     any other URL. Most links are plain: a regular expression beats ``urlsplit`` 3:1."""
-    match = _SIMPLE_URL.match(url)
-    if match is None:
+    match = PLAIN_HTTP_URL.fullmatch(url)
+    if match is None or match["port"] is not None:
         return None
     return match["host"].lower(), match["path"] or "", match["query"] or "", match["fragment"] or ""
 
