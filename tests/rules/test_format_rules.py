@@ -115,6 +115,15 @@ def test_ordered_marker_value_renumbers_from_the_break() -> None:
     assert _fixed(text, "ordered-list-marker-value") == "1. a\n2. b\n3. c\n4. d\n5. e\n"
 
 
+def test_ordered_marker_value_in_a_file_that_numbers_every_item_one() -> None:
+    # every list repeats `1.` but one, which a `<details>` split into 21., 22., 1., 1.:
+    # its `1.` items follow the file's style; its real slip (`5.` after `2.`) is still found
+    lists = "1. a\n1. b\n\nText.\n\n1. c\n1. d\n\nText.\n\n"
+    text = lists + "21. e\n22. f\n1. g\n1. h\n\nText.\n\n1. i\n2. j\n5. k\n"
+    findings = _lint(text, "ordered-list-marker-value")
+    assert [(f.line, f.severity.value) for f in findings] == [(2, "warning"), (20, "error")]
+
+
 def test_heading_style_consistent_and_setext() -> None:
     text = "Title\n=====\n\n## Section\n\n### Deep\n"
     assert [f.line for f in _lint(text, "heading-style")] == [1]

@@ -27,7 +27,8 @@ at the second `2`, not at every later item), and a list that repeats one number
 (`1. 1. 1.`) is reported once, at its second item. When most of the file's lists repeat
 one number, that is the file's style (Markdown counts for them): it is reported once for
 the file, as a warning, with one fix for all those lists, which is unsafe (the style was
-chosen).
+chosen). In such a file an item numbered in that style (`21. 22. 1. 1.`, where every
+other list repeats `1.`) is not a break in the lists that count.
 
 ## Fix safety
 Safe: rewrites the numbers of the second and later items only (with `ordered`, every item
@@ -92,18 +93,21 @@ def _finding(item: ListItem, expected: int, fix: Fix | None) -> Finding:
     )
 
 
-def _check_ordered(doc: Document, items: list[ListItem]) -> Iterator[Finding]:
+def _check_ordered(
+    doc: Document, items: list[ListItem], styled: frozenset[int] = frozenset()
+) -> Iterator[Finding]:
     """Report where the count breaks, once per break; the fix renumbers the rest.
 
     The first break's fix renumbers every later item, so later breaks need none (a fix per
     break, each renumbering the rest, cost the square of the list's length); a second fix
-    is offered only when the first is unsafe, for plain ``--fix``.
+    is offered only when the first is unsafe, for plain ``--fix``. An item numbered as the
+    file's style numbers every item (``styled``, such as ``1.``) is not a break.
     """
     safe_fix_given = False
     fixes_left = 2
     for index in range(1, len(items)):
         previous, item = items[index - 1].number or 0, items[index].number
-        if item in (previous + 1, (items[0].number or 0) + index):
+        if item in (previous + 1, (items[0].number or 0) + index) or item in styled:
             continue  # follows the item before it, or stands where the count puts it
         if index >= 2 and item == previous == items[index - 2].number:
             continue  # the same repeat as the item before: already reported there
@@ -159,12 +163,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             lists.setdefault(item.list_index, []).append(item)
     repeating = [items for items in lists.values() if _repeats_one_number(items)]
     counted = [items for items in lists.values() if len(items) > 1]
+    styled: frozenset[int] = frozenset()
     if options.style == "ordered" and len(repeating) >= 2 and 2 * len(repeating) >= len(counted):
         yield _style_finding(doc, repeating)  # numbering every item 1. is the file's style
         lists = {key: items for key, items in lists.items() if not _repeats_one_number(items)}
+        styled = frozenset(items[0].number or 0 for items in repeating)
     for items in lists.values():
         if options.style == "ordered":
-            yield from _check_ordered(doc, items)
+            yield from _check_ordered(doc, items, styled)
         else:
             value = 1 if options.style == "one" else items[0].number or 0
             yield from _check_fixed(doc, items, value)
