@@ -449,6 +449,12 @@ def test_spell_check_is_linear_in_long_whitespace(text: str) -> None:
         ("a ‘quote that never ends", [(2, "Unclosed ‘ without matching closing ’")]),
         ('a "b', [(2, 'Unclosed " without matching closing "')]),
         ("a」b", [(1, "Unmatched closing 」 without corresponding opening 「")]),
+        # the straight quotes pair; the curly one opened inside them is what is unclosed
+        ('"“Sequence learning." 2014', [(1, "Unclosed “ without matching closing ”")]),
+        # one quotation in two styles, or a bracket pair in two widths
+        ('“EfficientDet." 2019', []),
+        ('"Title” too', []),
+        ("(注）and （注) and (╯°□°）╯", []),
     ],
 )
 def test_unbalanced(text: str, expected: list[tuple[int, str]]) -> None:

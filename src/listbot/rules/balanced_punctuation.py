@@ -5,7 +5,8 @@ are skipped; `’` inside or at the end of a word (`don’t`, `Jr.’s`, `studen
 apostrophe unless it closes an open `‘` (`a ‘Quiet War’ ended`, `‘小羊驼类’模型`). A quote
 written with a backslash (`\\"`) is a literal character, not a quotation mark. ASCII `()`
 and `[]` are not checked (Markdown uses them), but a full-width bracket that pairs with
-an ASCII one (`(第三版）`, the kaomoji `(╯°□°）╯︵ ┻━┻`) is a pair in two widths.
+an ASCII one (`(第三版）`, the kaomoji `(╯°□°）╯︵ ┻━┻`) is a pair in two widths, and a
+curly quote closed by a straight one (`“Title"`, `"Title”`) a quotation in two styles.
 
 ## Why is this bad?
 An unclosed quote or bracket usually means a lost word or a broken edit, and in CJK text
@@ -30,7 +31,9 @@ awesome-lint's option does.
 awesome-lint takes every `’` that ends a word for an apostrophe, so a phrase in single
 curly quotes (`‘steal’ this`) is reported as an unclosed `‘`; listbot reads a `’` that
 closes an open `‘` as its closing quote. An escaped `\\"` is not counted. A full-width
-`）` that closes an ASCII `(`, or a `（` closed by `)`, is not reported. Each paragraph
+`）` that closes an ASCII `(`, or a `（` closed by `)`, is not reported, nor is a curly
+quote closed by a straight one; a curly quote left open inside straight quotes is
+reported once, as unclosed, not also as an unmatched straight quote. Each paragraph
 and list item is checked on its own content; awesome-lint checks a list item together
 with its nested items.
 """
@@ -119,6 +122,8 @@ def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tup
     # A full-width bracket may pair with an ASCII one, `(注）` or the kaomoji `(╯°□°）╯`:
     # both render, so that is a pair written in two widths, not an unmatched bracket.
     two_widths = "（" in pairs.opening and "(" not in pairs.opening
+    # Likewise a curly quote closed by a straight one, or the other way round (`“Title"`).
+    two_styles = pairs.opening.get("“") == "”" and '"' in pairs.symmetric
     ascii_open = 0
     for index, char in enumerate(text):
         if apostrophes and char == "’" and _apostrophe(text, index, stack):
@@ -135,25 +140,46 @@ def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tup
             ascii_open -= 1
             continue
         if char in pairs.symmetric:
-            if stack and stack[-1][0] == char:
-                stack.pop()
-            elif any(open_ == char for open_, _ in stack):
-                yield index, f"Unmatched closing {char} without corresponding opening {char}"
-                stack = [entry for entry in stack if entry[0] != char]
-            else:
+            opened = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == char), None)
+            if opened is None:
                 stack.append((char, index))
+                continue
+            # `"**“Title**."`: the straight quotes pair; what opened inside them and is
+            # still open is the unclosed one, not this closing quote
+            for inner, at in stack[opened + 1 :]:
+                yield (
+                    at,
+                    f"Unclosed {inner} without matching closing {pairs.opening.get(inner, inner)}",
+                )
+            del stack[opened:]
         elif char in pairs.opening:
             stack.append((char, index))
         elif char in pairs.closing:
             opener = pairs.closing[char]
             found = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
-            if found is None:
-                yield index, f"Unmatched closing {char} without corresponding opening {opener}"
-            else:
+            if found is not None:
                 del stack[found]
+            elif two_styles and char == "”" and stack and stack[-1][0] == '"':
+                stack.pop()  # `"Title”`: a quotation in two styles
+            else:
+                yield index, f"Unmatched closing {char} without corresponding opening {opener}"
+    if two_styles:
+        stack = _without_two_style_pairs(stack)
     for char, index in stack:
         closing = pairs.opening.get(char, char)
         yield index, f"Unclosed {char} without matching closing {closing}"
+
+
+def _without_two_style_pairs(stack: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``stack`` without each ``“`` left open right under a straight ``"`` left open: the
+    two are one quotation written in two styles (``“EfficientDet."``)."""
+    kept: list[tuple[str, int]] = []
+    for entry in stack:
+        if entry[0] == '"' and kept and kept[-1][0] == "“":
+            kept.pop()
+        else:
+            kept.append(entry)
+    return kept
 
 
 def _close_last(stack: list[tuple[str, int]], opener: str) -> None:
