@@ -117,6 +117,7 @@ def test_valid_ids(raw: str) -> None:
         ("hep-th/9106001", "July 1991"),
         ("abc", "not an arXiv identifier"),
         ("2005.141656", "not an arXiv identifier"),
+        ("1112.6209.pdf&embed", "the identifier 1112.6209 is followed by '.pdf&embed'"),
     ],
 )
 def test_invalid_ids_say_why(raw: str, reason_part: str) -> None:

@@ -200,6 +200,11 @@ def validate(raw: str, today: date) -> str | None:
     """
     match = _ID_PATTERN.fullmatch(raw.strip())
     if match is None:
+        start = _ID_PATTERN.match(raw.strip())
+        rest = raw.strip()[start.end() :] if start is not None else ""
+        if start is not None and not rest[:1].isdigit() and validate(start[0], today) is None:
+            # `1112.6209.pdf&embed`: a real ID with text glued after it in the link
+            return f"the identifier {start[0]} is followed by {rest!r}"
         return "not an arXiv identifier (expected YYMM.NNNNN or archive/YYMMNNN)"
     if match["version"] is not None and int(match["version"]) == 0:
         return "versions start at v1"
