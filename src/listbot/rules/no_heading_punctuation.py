@@ -24,6 +24,11 @@ Unsafe: removes the character, which changes the visible heading text (not its a
 ## Options
 `punctuation`: the characters that may not end a heading. A heading ending in `...`
 (an ellipsis) is never reported.
+
+## Differences from awesome-lint
+A heading that asks a question (`## Why?`, `### How do I install it?` in an FAQ) is a
+warning, not an error: a question is a fair heading, though awesome-lint (and the lists
+it admits) asks for none.
 """
 
 from __future__ import annotations
@@ -31,11 +36,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Applicability, Edit, Finding, Fix
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Heading, Span
 from listbot.rules.base import FixAvailability, Rule
 
 _TRAILING_MARKUP = "*_`~]) \t>"
+_QUESTION_MARKS = "?？"
+"""A heading that asks a question (an FAQ's) is a warning, not an error."""
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,16 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         char = text[-1]
         column = _source_column(doc, heading, char)
         message = f"Unexpected character `{char}` at end of heading, remove it"
+        severity = Severity.WARNING if char in _QUESTION_MARKS else None
         if column is None:
             line = doc.line_text(heading.line)
-            yield RULE.finding(Span(heading.line, 1, heading.line, len(line) + 1), message)
+            span = Span(heading.line, 1, heading.line, len(line) + 1)
+            yield RULE.finding(span, message, severity=severity)
             continue
         yield RULE.finding(
             Span.at(heading.line, column),
             message,
+            severity=severity,
             fix=Fix(
                 (Edit.replace_at(heading.line, column, 1, ""),),
                 f"Remove `{char}`",
