@@ -571,6 +571,17 @@ def test_toc_item_text_may_shorten_its_heading() -> None:
     assert finding.severity.value == "info" and finding.fix is None
 
 
+def test_toc_that_shortens_every_heading_is_told_once() -> None:
+    tools = ("terminal", "mount", "lsof")
+    toc = "".join(f"- [{tool}](#tool-{tool})\n" for tool in tools)
+    headings = "".join(f"## Tool: {tool}\n\n" for tool in tools)
+    (finding,) = lint("awesome-toc", f"# A\n\n## Contents\n\n{toc}\n{headings}")
+    assert (finding.line, finding.severity.value) == (5, "info")
+    assert finding.message.startswith("3 ToC items are worded unlike their headings")
+    two = lint("awesome-toc", f"# A\n\n## Contents\n\n{toc[: toc.rindex('- ')]}\n{headings}")
+    assert [f.line for f in two if "does not match" in f.message] == [5, 6]
+
+
 def test_toc_flat_list_expects_no_subheadings() -> None:
     # A flat TOC that also lists one `###` does not ask for every `###`.
     text = (

@@ -18,7 +18,7 @@ What the TOC says is read from its anchors, not from its wording or position:
   badge: awesome-lint, which such lists pass to be listed, allows two;
 - an item whose text differs from its heading's is fine: TOCs shorten headings
   (`[inotifywait](#tool-inotifywait)` for `##### Tool: [inotifywait](…)`); it is
-  reported as info only;
+  reported as info only, and once for the TOC when three or more items do it;
 - a heading is missing when the TOC lists its siblings: at the TOC's top level, the
   headings of the level most of its items point at; in a sub-list, the headings of the
   level its items point at inside the section its parent item points at (error). A
@@ -141,6 +141,8 @@ class _Review:
     under the list, ``### [Tools](#tools-1)``): listed, though not as items."""
     guesses: int = 0
     """How many items a heading was guessed for (at most :data:`MAX_GUESSES`)."""
+    reworded: list[_Found] = field(default_factory=list)
+    """Items whose text differs from their heading's (info, or one finding for the TOC)."""
 
 
 def _heading_parents(doc: Document) -> dict[int, Heading | None]:
@@ -279,7 +281,7 @@ def _review(doc: Document, toc: Toc, children: set[int]) -> _Review:
                 f'ToC item "{_text(entry)}" does not match corresponding heading "{target.text}"'
             )
             related = (Related(target.line, target.span.column, "heading here"),)
-            review.found.append(_Found(link.span, message, Severity.INFO, related))
+            review.reworded.append(_Found(link.span, message, Severity.INFO, related))
         review.targets[index] = target
     return review
 
@@ -491,6 +493,23 @@ def _label_source(entry: TocItem) -> str:
     return entry.link.text.strip()
 
 
+REWORDED_CONVENTION = 3
+"""Items worded unlike their headings from which that is the TOC's style, reported once."""
+
+
+def _reworded(reworded: list[_Found]) -> list[_Found]:
+    """The items worded unlike their headings, or one finding when the TOC does that often
+    (``[terminal](#tool-terminal)`` for every ``##### Tool: terminal``): its own style."""
+    if len(reworded) < REWORDED_CONVENTION:
+        return reworded
+    first = reworded[0]
+    message = (
+        f"{len(reworded)} ToC items are worded unlike their headings (the first: "
+        f"{first.message.removeprefix('ToC item ')}): the table's own style, reported once"
+    )
+    return [_Found(first.span, message, Severity.INFO, first.related)]
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     toc = doc.memo(TOC_MEMO, find_toc)
     if toc is None:
@@ -501,7 +520,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     parents = _item_parents(toc)
     review = _review(doc, toc, {p for p in parents if p is not None})
-    found = list(review.found)
+    found = [*review.found, *_reworded(review.reworded)]
     order = _order_finding(toc, review)
     if order is not None:
         found.append(order)
