@@ -690,7 +690,13 @@ def test_list_item_extra_spaces_around_the_dash_are_a_warning() -> None:
 
 @pytest.mark.parametrize(
     "description",
-    ["std::tuple like methods.", "vhf/free-books/C.", "z for vim.", "go:generate tool."],
+    [
+        "std::tuple like methods.",
+        "vhf/free-books/C.",
+        "z for vim.",
+        "go:generate tool.",
+        ".nib to .xib converter.",
+    ],
 )
 def test_list_item_code_like_first_word_is_not_a_casing_error(description: str) -> None:
     assert lint("awesome-list-item", f"# A\n\n- [Foo](https://foo.dev) - {description}\n") == []

@@ -61,7 +61,7 @@ names that are spelled in lower case and may start a description.
 - A convention that most entries share is one warning, not an error on each entry.
 - A separator whose only fault is extra spaces (`-  Desc`) renders as ` - `: a warning.
 - A first word written as code (`std::tuple`, `owner/repo`, a single letter such as `z`)
-  is not a casing error.
+  or a file type (`.nib to .xib converter`) is not a casing error.
 - A description that starts with the entry's own name in lower case (`- [goscaf](url) -
   goscaf generates...`) is not a casing error: the name is spelled as its authors spell it
   (`no-repeat-item-in-description` reports the repetition).
@@ -546,6 +546,7 @@ def _casing_finding(
         or "A" <= rest[0] <= "Z"  # the usual case, decided before splitting out the word
         or rest[0] in "`[!<"
         or rest[0] in "/@#$~&%\"'(“‘（「"
+        or (rest[0] == "." and rest[1:2].isalpha())  # `.nib to .xib converter`: a file type
         or tail.masked[offset] == " "
         or rest[0] in _WHITESPACE + "\n"
     ):
