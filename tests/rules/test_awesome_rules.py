@@ -700,3 +700,14 @@ def test_list_item_extra_spaces_around_the_dash_are_a_warning() -> None:
 )
 def test_list_item_code_like_first_word_is_not_a_casing_error(description: str) -> None:
     assert lint("awesome-list-item", f"# A\n\n- [Foo](https://foo.dev) - {description}\n") == []
+
+
+def test_list_item_convention_counts_entries_that_have_a_description() -> None:
+    # Six entries carry only a language tag, so they have no separator to follow; of the
+    # six with a description, five leave out the dash: the list's style, told once.
+    tagged = "".join(f"- [Tag{n}](https://t{n}.dev) (Python)\n" for n in range(6))
+    bare = "".join(f"- [Bare{n}](https://b{n}.dev) Segments Chinese text.\n" for n in range(5))
+    text = f"# A\n\n{tagged}{bare}- [Dash](https://d.dev) - Segments text.\n"
+    (finding,) = lint("awesome-list-item", text)
+    assert finding.severity.value == "warning"
+    assert finding.message.startswith("Link and description are not separated by a dash in 5 of 6")
