@@ -142,6 +142,18 @@ def test_trailing_spaces_hard_break_as_backslash_when_not_allowed() -> None:
     assert _fixed(text, "no-trailing-spaces", allow_hard_breaks=False) == "A line\\\ncontinues.\n"
 
 
+def test_trailing_spaces_that_most_lines_have_are_the_files_style() -> None:
+    generated = "".join(f"- [Tool {n}](https://t{n}.dev) - Does {n}. \n" for n in range(20))
+    (finding,) = _lint(f"# A \n\n{generated}", "no-trailing-spaces")
+    assert finding.line == 1 and finding.message.startswith("21 of 21 lines end in whitespace")
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    assert len(finding.fix.edits) == 21
+    few = "# A\n\n" + "- [Tool](https://t.dev) - Does it.\n" * 20 + generated[:200]
+    assert {f.message for f in _lint(few, "no-trailing-spaces")} == {
+        "Unexpected trailing whitespace"
+    }
+
+
 def test_hard_tabs_in_indentation_when_not_allowed() -> None:
     text = "- a\n\t- b\n"
     assert not _lint(text, "no-hard-tabs")

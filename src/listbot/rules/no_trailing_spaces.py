@@ -1,7 +1,9 @@
 """## What it does
 Finds spaces and tabs at the end of lines, outside code blocks. Exactly two spaces before
 a line that continues the same paragraph are a Markdown hard break and are allowed
-(option `allow_hard_breaks`); more than two there are reported and trimmed to two.
+(option `allow_hard_breaks`); more than two there are reported and trimmed to two. A file
+where most lines (20 or more) end in whitespace has that style, usually from the program
+that writes it: it gets one warning, not one per line.
 
 ## Why is this bad?
 Trailing whitespace is invisible in the rendered list and in most editors, yet it makes
@@ -21,7 +23,9 @@ two spaces at the end of a list item or paragraph turn into an accidental line b
 ## Fix safety
 Safe: removes the whitespace; where it forms a hard break (two or more spaces inside a
 paragraph) it keeps exactly two spaces, or with `allow_hard_breaks = false` writes the
-break as a backslash, so the rendered text does not change.
+break as a backslash, so the rendered text does not change. The one fix of a file whose
+style is trailing whitespace is unsafe: the style was chosen, and a generated file gets
+its whitespace back when it is generated again.
 
 ## Options
 `allow_hard_breaks`: accept exactly two trailing spaces that form a hard break (when
@@ -34,7 +38,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Edit, Finding, Fix, Severity
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Span
 from listbot.normalize.markup import prose_lines
 from listbot.rules.base import FixAvailability, Rule
@@ -65,39 +69,70 @@ def _is_hard_break(doc: Document, number: int) -> bool:
     return not _STARTS_BLOCK.match(following)
 
 
+CONVENTION_MIN = 20
+"""Lines with trailing whitespace from which, when most lines have it, it is the file's
+style (a generator's, usually) and reported once."""
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
+    written = 0
+    found: list[Finding] = []
     for number, text in prose_lines(doc):
-        content = text.rstrip(" \t")
-        if len(content) == len(text):
-            continue
-        trailing = text[len(content) :]
-        keep = ""
-        if (
-            content.strip()
-            and trailing.strip(" ") == ""
-            and len(trailing) >= 2
-            and _is_hard_break(doc, number)
-        ):
-            if options.allow_hard_breaks and len(trailing) == 2:
-                continue
-            keep = "  " if options.allow_hard_breaks else "\\"
-        column = len(content) + 1
-        if not content.strip():
-            message = "Unexpected whitespace on an empty line"
-        elif keep == "  ":
-            message = f"Unexpected `{len(trailing)}` spaces for a hard break, expected `2`"
-        elif keep:
-            message = "Unexpected trailing spaces for a hard break, use a backslash (`\\`)"
-        else:
-            message = "Unexpected trailing whitespace"
-        yield RULE.finding(
-            Span(number, column, number, len(text) + 1),
-            message,
-            fix=Fix(
-                (Edit.replace_at(number, column, len(trailing), keep),),
-                _FIX_TITLES[keep],
-            ),
-        )
+        written += bool(text.strip())
+        finding = _finding(doc, options, number, text)
+        if finding is not None:
+            found.append(finding)
+    if len(found) < CONVENTION_MIN or 2 * len(found) <= written:
+        yield from found
+        return
+    edits = tuple(edit for finding in found if finding.fix for edit in finding.fix.edits)
+    yield RULE.finding(
+        found[0].span,
+        f"{len(found)} of {written} lines end in whitespace: the file's own style "
+        "(a generator's, often), reported once",
+        fix=Fix(
+            edits,
+            f"Remove trailing whitespace from {len(found)} lines",
+            Applicability.UNSAFE,  # the file's chosen (or generated) style
+        ),
+        convention="trailing-whitespace",
+        count=len(found),
+    )
+
+
+def _finding(doc: Document, options: Options, number: int, text: str) -> Finding | None:
+    """The finding for line ``number``, or None when it ends cleanly (or in a hard break)."""
+    content = text.rstrip(" \t")
+    if len(content) == len(text):
+        return None
+    trailing = text[len(content) :]
+    keep = ""
+    if (
+        content.strip()
+        and trailing.strip(" ") == ""
+        and len(trailing) >= 2
+        and _is_hard_break(doc, number)
+    ):
+        if options.allow_hard_breaks and len(trailing) == 2:
+            return None
+        keep = "  " if options.allow_hard_breaks else "\\"
+    column = len(content) + 1
+    if not content.strip():
+        message = "Unexpected whitespace on an empty line"
+    elif keep == "  ":
+        message = f"Unexpected `{len(trailing)}` spaces for a hard break, expected `2`"
+    elif keep:
+        message = "Unexpected trailing spaces for a hard break, use a backslash (`\\`)"
+    else:
+        message = "Unexpected trailing whitespace"
+    return RULE.finding(
+        Span(number, column, number, len(text) + 1),
+        message,
+        fix=Fix(
+            (Edit.replace_at(number, column, len(trailing), keep),),
+            _FIX_TITLES[keep],
+        ),
+    )
 
 
 RULE = Rule(
