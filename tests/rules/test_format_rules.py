@@ -91,6 +91,17 @@ def test_list_item_indent_styles() -> None:
     assert _fixed(tab_style, "list-item-indent", style="tab").splitlines()[2] == "*   c"
 
 
+def test_list_item_indent_gap_in_many_lists_is_the_files_habit() -> None:
+    # a generator writes `-  ` before the tag line of every entry: ten lists, one habit
+    entry = "- [App{n}](https://a{n}.dev)\n  - An app.\n  - A widget.\n  -  `2023` `swift`\n"
+    text = "# A\n\n" + "\n".join(entry.format(n=n) for n in range(10))
+    (finding,) = _lint(text, "list-item-indent")
+    assert finding.message.endswith("(10 lists are written so)")
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    nine = "# A\n\n" + "\n".join(entry.format(n=n) for n in range(9))
+    assert len(_lint(nine, "list-item-indent")) == 9
+
+
 def test_list_item_indent_fix_is_unsafe_when_lines_below_depend_on_the_column() -> None:
     text = "-   alone\n\nText.\n\n-   parent\n    continued\n"
     findings = _lint(text, "list-item-indent", style="one")

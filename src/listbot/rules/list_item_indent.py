@@ -22,9 +22,10 @@ to its parent's content column, which moves with the gap. remark-lint's
 
 Items of one list with the same wrong gap are reported once, at the first of them; the
 fix rewrites them all. With `consistent`, several whole lists written in the file's
-other style (nested lists with one space in a file of `*   Foo` items) are the file's
-second habit, not a ragged list: they are reported once for the file, with one fix
-(unsafe: that habit was chosen).
+other style (nested lists with one space in a file of `*   Foo` items), or one gap in ten
+lists or more (a generator's `-  ` before every entry's tag line), are the file's second
+habit, not a ragged list: they are reported once for the file, with one fix (unsafe:
+that habit was chosen).
 
 ## Fix safety
 The fix rewrites only the gap after the markers. It is safe when the items are one line
@@ -107,6 +108,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if item.content_gap > 4 and expected == 1:
             continue  # five or more spaces: the content is an indented code block
         groups.setdefault((item.list_index, gap), []).append((item, expected))
+    habits: dict[str, list[tuple[int, str]]] = {}
+    if options.style == "consistent":
+        # one gap in many lists, whole or not (a generator's `-  ` before every tag line)
+        for key in groups:
+            habits.setdefault(key[1], []).append(key)
+        habits = {gap: keys for gap, keys in habits.items() if len(keys) >= HABIT_LISTS}
+    habitual = {key: items for key, items in groups.items() if key[1] in habits}
+    groups = {key: items for key, items in groups.items() if key[1] not in habits}
     whole = {key: items for key, items in groups.items() if len(items) == sizes[key[0]]}
     if options.style != "consistent":
         whole = {}  # a style the configuration asks for: every list that breaks it
@@ -114,11 +123,22 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if key not in whole or len(whole) == 1:
             yield _finding(doc, style, key[1], items, f" ({len(items)} items in this list)")
     if len(whole) > 1:  # whole lists in the other style: the file's second style, once
-        items = [pair for pairs in whole.values() for pair in pairs]
-        gap = next(iter(whole))[1]
-        finding = _finding(doc, style, gap, items, f" ({len(whole)} lists are written so)")
-        assert finding.fix is not None  # the file's second habit: changing it is a choice
-        yield finding.with_(fix=replace(finding.fix, applicability=Applicability.UNSAFE))
+        yield _habit(doc, style, list(whole.values()))
+    for keys in habits.values():
+        yield _habit(doc, style, [habitual[key] for key in keys])
+
+
+HABIT_LISTS = 10
+"""Lists with one wrong gap from which that gap is the file's habit, reported once."""
+
+
+def _habit(doc: Document, style: str, lists: list[list[tuple[ListItem, int]]]) -> Finding:
+    """One finding for lists written in the file's second style, with one unsafe fix."""
+    items = [pair for pairs in lists for pair in pairs]
+    gap = _gap_text(doc, items[0][0])
+    finding = _finding(doc, style, gap, items, f" ({len(lists)} lists are written so)")
+    assert finding.fix is not None  # the file's second habit: changing it is a choice
+    return finding.with_(fix=replace(finding.fix, applicability=Applicability.UNSAFE))
 
 
 def _finding(
