@@ -624,6 +624,9 @@ def test_toc_depth_is_awesome_lints_limit_only_for_lists_with_its_badge() -> Non
 def test_toc_heading_without_list() -> None:
     text = "# A\n\n## Table of Contents\n\nNothing here yet.\n\n## Tools\n"
     assert messages("awesome-toc", text) == ["Missing or invalid Table of Contents list"]
+    # a table of anchor links is a table of contents too, though not a list to read
+    table = "||Languages|\n|--|--|\n|C|[C](#c), [Go](#go)|\n"
+    assert messages("awesome-toc", text.replace("Nothing here yet.", table)) == []
 
 
 def test_no_toc_no_findings() -> None:

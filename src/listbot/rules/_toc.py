@@ -127,6 +127,10 @@ def find_toc(doc: Document) -> Toc | None:
                     return toc
         if heading_name(heading.text) in STRICT_NAMES:
             end = _next_heading_line(doc, heading.line)
+            if any(
+                heading.line < link.line < end and link.url.startswith("#") for link in doc.links
+            ):
+                return None  # a table of contents written as a table of links: no list to read
             return Toc(heading, (), heading.line, heading.line, end)
     return _headingless(doc)
 

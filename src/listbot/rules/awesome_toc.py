@@ -2,7 +2,7 @@
 Checks the table of contents against the headings. The TOC is the list under a heading
 named "Contents", "Table of Contents", "Catalog", "目录" and the like (or in that
 heading's section, when a subheading comes first), or, without such a heading, the first
-list whose items all link to `#anchors`.
+list whose items all link to `#anchors`. A TOC written as a table of links is not read.
 
 What the TOC says is read from its anchors, not from its wording or position:
 
