@@ -154,6 +154,25 @@ def test_double_link_groups_under_a_label_paragraph_or_rule_are_two_places() -> 
     ]
 
 
+def test_double_link_table_rows_are_named_by_their_cells() -> None:
+    from listbot.parse import parse
+
+    # two benchmarks of one paper are two rows; the same row pasted twice is a slip
+    paper = '"Multi-lingual Evaluation" [[paper](https://arxiv.org/abs/2210.14868)]'
+    slip = "| 2021-07 | HumanEval | [[paper](https://arxiv.org/abs/2107.03374)] |\n"
+    text = (
+        "# A\n\n| date | benchmark | paper |\n|---|---|---|\n"
+        f"| 2022-10 | MBXP | {paper} |\n| 2022-10 | MathQA-X | {paper} |\n{slip}{slip}"
+    )
+    found = double_link.check(parse(text), double_link.Options())
+    assert [(f.line, f.severity.value) for f in found] == [
+        (5, "warning"),
+        (6, "warning"),
+        (7, "error"),
+        (8, "error"),
+    ]
+
+
 def test_double_link_cross_listing_as_a_convention_is_one_info() -> None:
     from listbot.parse import parse
 

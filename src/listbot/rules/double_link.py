@@ -24,7 +24,9 @@ labelled as one (`- Dataset: [TL;DR](…)`, `- Code: …`) or a sub-item whose l
 kind of resource (`- [Code](…)`, `- [Dataset](…)`), so two papers sharing a dataset or
 a repository are not a duplicate. Likewise a table row that names its thing in its
 first cell (`| **CLEVR-ATVC** | [Paper](…) | [Data](…) |`) shares its links with rows
-of other names freely; only a row of the same name repeats it.
+of other names freely; only a row of the same name repeats it. A row without such a
+name is named by its cells: three benchmarks of one paper are three rows (a warning),
+the same row pasted twice is a slip.
 
 ## Why is this bad?
 A list that recommends the same thing twice wastes the reader's time and usually means
@@ -168,12 +170,18 @@ def row_name(entry: Entry) -> str | None:
     return name if any(char.isalpha() for char in name) else None
 
 
+_DESTINATION = re.compile(r"\]\([^)\s]*\)")
+
+
 def _name(entry: Entry, link: Link) -> str:
-    """What the entry calls the thing: a paper's title, a table row's name, else the link
-    text (normalised)."""
+    """What the entry calls the thing: a table row's name, or for a row without one its
+    cells (three benchmarks of one paper, `| MBXP | … | [paper](…) |`, are three rows), a
+    paper's title, else the link text (normalised)."""
+    if entry.kind == "table_row":
+        return row_name(entry) or normalize_title(_DESTINATION.sub("]", entry.raw))
     if entry.paper is not None and entry.paper.title:
         return normalize_title(entry.paper.title)
-    return row_name(entry) or normalize_title(link.text)
+    return normalize_title(link.text)
 
 
 def _links_in_scope(doc: Document, scope: str) -> Iterable[tuple[Link, _Place]]:
