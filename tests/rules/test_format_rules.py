@@ -145,6 +145,17 @@ def test_heading_style_consistent_and_setext() -> None:
     assert not _lint(text, "heading-style", style="setext")[1:]
 
 
+def test_heading_style_of_a_file_that_underlines_its_sections_is_told_once() -> None:
+    sections = "".join(f"Section {n}\n---------\n\n### Part {n}\n\n" for n in range(5))
+    (finding,) = _lint(f"# A\n\n{sections}", "heading-style")
+    assert finding.severity.value == "warning" and finding.line == 3
+    assert finding.message.startswith("5 headings are setext")
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    assert len(finding.fix.edits) == 10
+    four = "".join(f"Section {n}\n---------\n\n" for n in range(4))
+    assert {f.severity.value for f in _lint(f"# A\n\n{four}", "heading-style")} == {"error"}
+
+
 def test_trailing_spaces_hard_break_as_backslash_when_not_allowed() -> None:
     text = "A line  \ncontinues.\n"
     assert not _lint(text, "no-trailing-spaces")

@@ -19,10 +19,15 @@ Tools
 ## Tools
 ```
 
+A file that writes most of its sections as setext headings (five or more, and more than
+its `#` and `##` headings) has chosen that style: with `atx` it gets one warning for the
+file, not an error per heading.
+
 ## Fix safety
 Safe (for `atx`): puts the `#` markers before the heading text and removes the underline
 line; the heading renders identically and keeps its anchor. Headings whose text spans
-several lines are reported without a fix.
+several lines are reported without a fix. The one fix for a file whose style is setext is
+unsafe: the style was chosen.
 
 ## Options
 `style`: `"atx"` (default), `"setext"` (levels 1 and 2 must be setext) or `"consistent"`
@@ -35,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Edit, Finding, Fix
+from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Heading, Span
 from listbot.rules.base import FixAvailability, Rule
 
@@ -70,7 +75,34 @@ def _to_atx(doc: Document, heading: Heading) -> Fix | None:
     )
 
 
+CONVENTION_MIN = 5
+"""Setext headings from which, when most headings of levels 1 and 2 are setext, that is the
+file's style: reported once."""
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
+    found = list(_check(doc, options))
+    setext = [h for h in doc.headings if h.style == "setext"]
+    atx = [h for h in doc.headings if h.style == "atx" and h.level <= 2]
+    if options.style != "atx" or len(setext) < CONVENTION_MIN or len(setext) <= len(atx):
+        yield from found
+        return
+    # most sections are underlined: the file's own style, told once with one unsafe fix
+    edits = tuple(edit for finding in found if finding.fix for edit in finding.fix.edits)
+    yield RULE.finding(
+        found[0].span,
+        f"{len(setext)} headings are setext (underlined), as the file writes its sections: "
+        "its own style, reported once; awesome-lint wants ATX (`## Foo`)",
+        fix=Fix(edits, f"Rewrite {len(setext)} headings as ATX", Applicability.UNSAFE)
+        if edits
+        else None,
+        severity=Severity.WARNING,
+        convention="setext",
+        count=len(setext),
+    )
+
+
+def _check(doc: Document, options: Options) -> Iterator[Finding]:
     style = None if options.style == "consistent" else options.style
     for heading in doc.headings:
         if heading.style not in ("atx", "setext"):
