@@ -77,6 +77,23 @@ def test_heading_missing() -> None:
     ]
 
 
+def test_heading_sections_at_level_one_are_one_warning_and_not_titles() -> None:
+    # five level-1 sections after the title: the list's outline; their names are not titles
+    sections = "".join(f"# Text and binary parsers {n}\n\n" for n in range(5))
+    found = lint("awesome-heading", f"# awesome widgets\n\n{sections}")
+    assert [(f.line, f.severity.value, f.message[:40]) for f in found] == [
+        (1, "error", "Main heading must be in title case"),
+        (3, "warning", "List can only have one heading: 5 more l"),
+    ]
+    four = "".join(f"# Text parsers {n}\n\n" for n in range(4))
+    assert (
+        messages("awesome-heading", f"# Awesome Widgets\n\n{four}").count(
+            "Main heading must be in title case"
+        )
+        == 4
+    )
+
+
 # -- awesome-badge -----------------------------------------------------------------------
 
 

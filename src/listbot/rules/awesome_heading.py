@@ -9,7 +9,8 @@ a list with two titles, none, or a title such as `awesome foo` looks unfinished.
 awesome-lint's `awesome-heading`.
 
 A list that uses level-1 headings for its sections (five or more after the title) follows
-its own outline: that is one warning for the list, not an error on every heading.
+its own outline: that is one warning for the list, not an error on every heading, and
+those section names need not be in title case.
 
 ## Example
 ```markdown
@@ -24,7 +25,7 @@ its own outline: that is one warning for the list, not an error on every heading
 ## Differences from awesome-lint
 - A leading `<!--lint ...-->` comment does not hide the heading below it.
 - Five or more extra level-1 headings (the list's sections) are one warning, not an error
-  each.
+  each, and only the title is held to title case.
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ SECTIONS_AS_TITLES = 5
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     extra: list[Heading] = []
-    yield from _check(doc, extra)
+    found = list(_check(doc, extra))
+    if len(extra) >= SECTIONS_AS_TITLES:
+        # the level-1 headings after the title are section names, not the list's title
+        sections = {heading.line for heading in extra}
+        found = [f for f in found if not (f.line in sections and f.message.endswith("title case"))]
+    yield from found
     if len(extra) >= SECTIONS_AS_TITLES:
         yield RULE.finding(
             extra[0].span,
