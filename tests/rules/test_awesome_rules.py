@@ -588,6 +588,24 @@ def test_toc_item_text_may_shorten_its_heading() -> None:
     assert finding.severity.value == "info" and finding.fix is None
 
 
+def test_toc_sections_after_the_toc_heading_are_content_and_told_once() -> None:
+    # `## Contents` sits above the `###` sections, and the title item's sub-list spans the
+    # whole page: a missing `### Security` is still reported, and `### Books` (under
+    # Resources) once, in the sub-list of Resources
+    text = (
+        "# Awesome Postgres\n\n## Contents\n\n- [Awesome Postgres](#awesome-postgres)\n"
+        "    - [Backups](#backups)\n    - [GUI](#gui)\n    - [CLI](#cli)\n"
+        "- [Resources](#resources)\n    - [Blogs](#blogs)\n    - [Videos](#videos)\n\n"
+        "### Backups\n\n### Security\n\n### GUI\n\n### CLI\n\n## Resources\n\n"
+        "### Blogs\n\n### Books\n\n### Videos\n"
+    )
+    found = lint("awesome-toc", text)
+    assert [(f.line, f.message) for f in found] == [
+        (6, 'ToC missing item for "Security"'),
+        (10, 'ToC missing item for "Books"'),
+    ]
+
+
 def test_toc_that_shortens_every_heading_is_told_once() -> None:
     tools = ("terminal", "mount", "lsof")
     toc = "".join(f"- [{tool}](#tool-{tool})\n" for tool in tools)

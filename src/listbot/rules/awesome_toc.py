@@ -21,9 +21,10 @@ What the TOC says is read from its anchors, not from its wording or position:
   reported as info only, and once for the TOC when three or more items do it;
 - a heading is missing when the TOC lists its siblings: at the TOC's top level, the
   headings of the level most of its items point at; in a sub-list, the headings of the
-  level its items point at inside the section its parent item points at (error). A
-  sub-list that leaves out more of those headings than it lists is a selection, not an
-  outdated TOC, and an item without a sub-list expects none.
+  level its items point at inside the section its parent item points at (error), once,
+  in the sub-list whose section holds it most closely. A sub-list that leaves out more
+  of those headings than it lists is a selection, not an outdated TOC, and an item
+  without a sub-list expects none.
 
 ## Why is this bad?
 A TOC that points at renamed or deleted headings sends readers nowhere, and a heading
@@ -382,7 +383,9 @@ def _exempt(doc: Document, toc: Toc, options: Options, first_listed: int) -> set
             heading_name(heading.text) in excluded_names
             or "omit in toc" in raw
             or "omit from toc" in raw
-            or (parent is not None and id(parent) in exempt)
+            # the subsections of an exempt heading are exempt, but not the sections that
+            # follow a TOC heading (`## Contents` over the list's `###` sections)
+            or (parent is not None and id(parent) in exempt and parent is not toc.heading)
             or (toc.heading is not None and heading is toc.heading)
         ):
             exempt.add(id(heading))
@@ -427,7 +430,27 @@ def _missing(
         if not absent or len(absent) > len(candidates) - len(absent):
             continue  # complete, or a selection of the headings rather than an outdated TOC
         missing.extend((group, heading) for heading in absent)
-    return missing
+    return _innermost(missing, review)
+
+
+def _innermost(
+    missing: list[tuple[_Group, Heading]], review: _Review
+) -> list[tuple[_Group, Heading]]:
+    """Each missing heading once, in the group whose section holds it most closely: a
+    sub-list under the list's title spans the whole page, as does the one under
+    `Resources`."""
+    best: dict[int, tuple[_Group, Heading]] = {}
+    for group, heading in missing:
+        kept = best.get(id(heading))
+        if kept is None or _depth_line(group, review) > _depth_line(kept[0], review):
+            best[id(heading)] = (group, heading)
+    return [(group, heading) for group, heading in missing if best[id(heading)][0] is group]
+
+
+def _depth_line(group: _Group, review: _Review) -> int:
+    """The line of the heading a group's parent item points at (0 for the top level)."""
+    parent = review.targets.get(group.parent) if group.parent is not None else None
+    return parent.line if parent is not None else 0
 
 
 def _fix(
