@@ -109,6 +109,15 @@ def test_list_item_indent_fix_is_unsafe_when_lines_below_depend_on_the_column() 
     assert by_line == {1: Applicability.SAFE, 5: Applicability.UNSAFE}
 
 
+def test_ordered_marker_style_consistent_is_what_most_items_use() -> None:
+    text = "Steps:\n\n2) stray\n\nText.\n\n1. a\n2. b\n3. c\n"
+    findings = _lint(text, "ordered-list-marker-style")
+    assert [(f.line, f.message) for f in findings] == [
+        (3, "Unexpected ordered list marker `)`, expected `.`")
+    ]
+    assert _fixed(text, "ordered-list-marker-style").startswith("Steps:\n\n2. stray\n")
+
+
 def test_ordered_marker_value_one_and_single() -> None:
     text = "3. a\n3. b\n4. c\n"
     one = _lint(text, "ordered-list-marker-value", style="one")

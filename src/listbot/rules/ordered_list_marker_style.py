@@ -22,11 +22,18 @@ A change of delimiter ends one list and starts another, so `1.` items followed b
 Safe: replaces the one delimiter character and nothing else.
 
 ## Options
-`style`: `"consistent"` (the file's first ordered item sets it), `"."` or `")"`.
+`style`: `"consistent"` (the delimiter most of the file's ordered items use), `"."` or
+`")"`.
+
+## Differences from awesome-lint
+With `consistent`, remark-lint takes the file's first ordered item's delimiter; listbot
+takes the one most items use (the first on a tie), so one stray `2)` above nine `1.`
+items is the one finding, not the nine.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,13 +55,16 @@ class Options:
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    expected = None if options.style == "consistent" else options.style
-    for item in doc.list_items:
-        if not item.ordered:
-            continue
-        if expected is None:
-            expected = item.bullet
-            continue
+    ordered = [item for item in doc.list_items if item.ordered]
+    if not ordered:
+        return
+    expected = options.style
+    if expected == "consistent":
+        # the delimiter most items use (the first on a tie): one stray `2)` in a file of
+        # `1.` lists is the slip, not the other way round
+        counts = Counter(item.bullet for item in ordered)
+        expected = max(counts, key=lambda bullet: (counts[bullet], bullet == ordered[0].bullet))
+    for item in ordered:
         if item.bullet == expected:
             continue
         column = item.column + len(item.marker) - 1
