@@ -749,3 +749,15 @@ def test_list_item_convention_counts_entries_that_have_a_description() -> None:
     (finding,) = lint("awesome-list-item", text)
     assert finding.severity.value == "warning"
     assert finding.message.startswith("Link and description are not separated by a dash in 5 of 6")
+
+
+def test_list_item_code_block_under_an_entry_is_not_its_description() -> None:
+    # best-of lists: a link with its stats, a colon, and how to install it as code
+    text = (
+        "# A\n\n- [PyPi](https://pypi.org/project/x) (📥 26M / month · ⏱️ 13.08.2025):\n"
+        "\t```\n\tpip install x\n\t```\n- [Conda](https://anaconda.org/x) - Installs x\n"
+    )
+    found = lint("awesome-list-item", text)
+    assert [(f.line, f.message) for f in found] == [
+        (7, "List item description must end with proper punctuation")
+    ]

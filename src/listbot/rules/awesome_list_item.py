@@ -7,8 +7,9 @@ Chinese, Japanese and Korean text; an emoji after earlier punctuation). A line s
 `-[Name](url)` whose marker is not followed by a space is reported too.
 
 The description is the entry's prose: markers between the link and the separator
-(`[Zolang](url) :penguin: - ...`, `**NEW**`, a badge) and tags after it (`` `MIT` `PHP` ``,
-`[BSD]`, `([Demo](…), [Source Code](…))`) are not part of it.
+(`[Zolang](url) :penguin: - ...`, `**NEW**`, a badge), tags after it (`` `MIT` `PHP` ``,
+`[BSD]`, `([Demo](…), [Source Code](…))`) and a code block under the entry (`pip install
+x`) are not part of it; a link with only a colon after it labels that code.
 
 Entries that are not in this style are left alone, as awesome-lint leaves them: items that
 start with text rather than with their link (`- Model **Title**, Venue 2023, [Paper](url)`),
@@ -155,12 +156,15 @@ def _tail(doc: Document, entry: Entry) -> _Tail | None:
         return None
     start = entry.markers[-1].span if entry.markers else link.span
     end = entry.trailing_tags[0].span if entry.trailing_tags else None
-    span = Span(
-        start.end_line,
-        start.end_column,
-        end.line if end else item.end_line,
-        end.column if end else item.end_column,
-    )
+    end_line, end_column = (end.line, end.column) if end else (item.end_line, item.end_column)
+    # a code block inside the item (`pip install x` under the entry) is not its description
+    code = next((n for n in range(start.end_line + 1, end_line + 1) if n in doc.code_lines), None)
+    if code is not None:
+        end_line = code - 1
+        while end_line > start.end_line and not doc.line_text(end_line).strip():
+            end_line -= 1
+        end_column = len(doc.line_text(end_line).rstrip()) + 1
+    span = Span(start.end_line, start.end_column, end_line, end_column)
     if (span.end_line, span.end_column) < (span.line, span.column):
         return None
     source = BlockText.of_span(doc, span)
@@ -354,6 +358,8 @@ def _check_tail(
     ):
         after = cursor + 1
         description = _skip_whitespace(text, after)
+        if _only_decoration(text[description:]):
+            return  # `[PyPi](url) (stats):` over a code block: a label, no description
         cjk = options.cjk_colon and _is_cjk_styled(masked[description:])
         if char == ":" and cjk:
             message = 'List item link and CJK description must be separated with "：" or " - "'
