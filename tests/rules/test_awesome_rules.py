@@ -288,6 +288,7 @@ def test_list_item_casing_fix_is_safe_only_for_plain_words(
     [
         "- [Zolang](https://github.com/Zolang/Zolang) :penguin: - A DSL for generating code.",
         "- [Down](https://down.dev) :worried: - Unreachable, kept for the record.",
+        "- [WePY](https://github.com/Tencent/wepy) :100:",
         "- [Lib](https://lib.dev) :zap: - Fast. [BSD] [website](https://lib.dev)",
         "- [App](https://app.dev) - Notes. ([Demo](https://d.dev), [Source Code](https://s.dev))",
     ],

@@ -33,8 +33,9 @@ TERMINATORS = ".!?…。！？．｡।॥۔؟"
 
 _STARTS = tuple(start for start, _ in EXTENDED_PICTOGRAPHIC)
 
-SHORTCODE = re.compile(r"(?<![\w:])(?::[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:|:[+-]1:)")
-"""A GitHub emoji shortcode such as ``:penguin:`` or ``:+1:``."""
+SHORTCODE = re.compile(r"(?<![\w:])(?::[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:|:[+-]1:|:100:|:1234:)")
+"""A GitHub emoji shortcode such as ``:penguin:``, ``:+1:`` or ``:100:`` (the only two
+without a letter are ``:100:`` and ``:1234:``)."""
 
 
 def is_pictographic(char: str) -> bool:
