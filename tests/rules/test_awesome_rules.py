@@ -473,6 +473,8 @@ def test_spell_check_is_linear_in_long_whitespace(text: str) -> None:
         ('“EfficientDet." 2019', []),
         ('"Title” too', []),
         ("(注）and （注) and (╯°□°）╯", []),
+        # a year cut short, typed with the opening quote mark
+        ("(*ICLR‘24*) Reasoning on Graphs, and the ‘90s", []),
     ],
 )
 def test_unbalanced(text: str, expected: list[tuple[int, str]]) -> None:

@@ -2,11 +2,12 @@
 Checks that quotes and CJK brackets are balanced within a paragraph, heading, table cell
 or list item: `“”`, `‘’`, `"`, `（）`, `《》`, `「」`, `『』`, `【】`. Code, URLs and HTML
 are skipped; `’` inside or at the end of a word (`don’t`, `Jr.’s`, `students’`) is an
-apostrophe unless it closes an open `‘` (`a ‘Quiet War’ ended`, `‘小羊驼类’模型`). A quote
-written with a backslash (`\\"`) is a literal character, not a quotation mark. ASCII `()`
-and `[]` are not checked (Markdown uses them), but a full-width bracket that pairs with
-an ASCII one (`(第三版）`, the kaomoji `(╯°□°）╯︵ ┻━┻`) is a pair in two widths, and a
-curly quote closed by a straight one (`“Title"`, `"Title”`) a quotation in two styles.
+apostrophe unless it closes an open `‘` (`a ‘Quiet War’ ended`, `‘小羊驼类’模型`), and so
+is a `‘` before a two-digit year (`ICLR‘24`, `the ‘90s`). A quote written with a
+backslash (`\\"`) is a literal character, not a quotation mark. ASCII `()` and `[]` are
+not checked (Markdown uses them), but a full-width bracket that pairs with an ASCII one
+(`(第三版）`, the kaomoji `(╯°□°）╯︵ ┻━┻`) is a pair in two widths, and a curly quote
+closed by a straight one (`“Title"`, `"Title”`) a quotation in two styles.
 
 ## Why is this bad?
 An unclosed quote or bracket usually means a lost word or a broken edit, and in CJK text
@@ -53,6 +54,7 @@ from listbot.rules.base import Rule
 DEFAULT_PAIRS: tuple[str, ...] = ("“”", "‘’", "『』", "（）", "《》", "「」", "【】", '"')
 """awesome-lint's defaults: curly quotes, CJK brackets and the straight double quote."""
 
+_YEAR_ELISION = re.compile(r"\d\d(?!\d)")
 _AFTER_APOSTROPHE = frozenset(' \t\n.,;:!?()[]{}"“”‘’—–')
 _ESCAPED_QUOTE = re.compile(r"(?<!\\)(?:\\\\)*\\[\"“”‘’]")
 
@@ -128,6 +130,8 @@ def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tup
     for index, char in enumerate(text):
         if apostrophes and char == "’" and _apostrophe(text, index, stack):
             continue
+        if char == "‘" and _YEAR_ELISION.match(text, index + 1):
+            continue  # `ICLR‘24`, `the ‘90s`: a year cut short, the quote mark typed for `’`
         if two_widths and char in "()":
             if char == "(":
                 ascii_open += 1
