@@ -12,12 +12,12 @@ Rules never read files, the clock, the network or the environment, and never pri
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from typing import Any
 
-from listbot.findings import Finding, Fix, Related, Severity
+from listbot.findings import Applicability, Finding, Fix, Related, Severity
 from listbot.model import Document, Span
 
 
@@ -102,6 +102,21 @@ class Rule:
             related=tuple(related),
             fix=fix,
             data=data,
+        )
+
+    def convention(
+        self, found: Sequence[Finding], message: str, fix_title: str, convention: str
+    ) -> Finding:
+        """One warning, at the first of ``found``, for a style most of the file follows:
+        its one fix carries every edit and is unsafe, since the style was chosen."""
+        edits = tuple(edit for finding in found if finding.fix for edit in finding.fix.edits)
+        return self.finding(
+            found[0].span,
+            message,
+            fix=Fix(edits, fix_title, Applicability.UNSAFE) if edits else None,
+            severity=Severity.WARNING,
+            convention=convention,
+            count=len(found),
         )
 
 

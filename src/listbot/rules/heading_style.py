@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.findings import Edit, Finding, Fix
 from listbot.model import Document, Heading, Span
 from listbot.rules.base import FixAvailability, Rule
 
@@ -88,17 +88,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from found
         return
     # most sections are underlined: the file's own style, told once with one unsafe fix
-    edits = tuple(edit for finding in found if finding.fix for edit in finding.fix.edits)
-    yield RULE.finding(
-        found[0].span,
+    yield RULE.convention(
+        found,
         f"{len(setext)} headings are setext (underlined), as the file writes its sections: "
         "its own style, reported once; awesome-lint wants ATX (`## Foo`)",
-        fix=Fix(edits, f"Rewrite {len(setext)} headings as ATX", Applicability.UNSAFE)
-        if edits
-        else None,
-        severity=Severity.WARNING,
-        convention="setext",
-        count=len(setext),
+        f"Rewrite {len(setext)} headings as ATX",
+        "setext",
     )
 
 

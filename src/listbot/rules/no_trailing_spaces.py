@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listbot.findings import Applicability, Edit, Finding, Fix, Severity
+from listbot.findings import Edit, Finding, Fix, Severity
 from listbot.model import Document, Span
 from listbot.normalize.markup import prose_lines
 from listbot.rules.base import FixAvailability, Rule
@@ -85,18 +85,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if len(found) < CONVENTION_MIN or 2 * len(found) <= written:
         yield from found
         return
-    edits = tuple(edit for finding in found if finding.fix for edit in finding.fix.edits)
-    yield RULE.finding(
-        found[0].span,
+    yield RULE.convention(
+        found,
         f"{len(found)} of {written} lines end in whitespace: the file's own style "
         "(a generator's, often), reported once",
-        fix=Fix(
-            edits,
-            f"Remove trailing whitespace from {len(found)} lines",
-            Applicability.UNSAFE,  # the file's chosen (or generated) style
-        ),
-        convention="trailing-whitespace",
-        count=len(found),
+        f"Remove trailing whitespace from {len(found)} lines",
+        "trailing-whitespace",
     )
 
 
