@@ -380,6 +380,24 @@ class Document:
         return tuple(sorted((e for top in self.entries for e in top.walk()), key=lambda e: e.span))
 
     @cached_property
+    def headings_in_items(self) -> frozenset[int]:
+        """Lines of the headings written inside a list item (`---` under an entry makes a
+        setext one): not sections of the page, whatever heading-style says of them."""
+        if not self.list_items:
+            return frozenset()
+        spans = sorted((item.span.line, item.span.end_line) for item in self.list_items)
+        starts = [start for start, _ in spans]
+        reach: list[int] = []  # the furthest line any item starting so far reaches
+        for _, end in spans:
+            reach.append(max(end, reach[-1]) if reach else end)
+        inside = set()
+        for heading in self.headings:
+            index = bisect_right(starts, heading.line) - 1
+            if index >= 0 and reach[index] >= heading.line:
+                inside.add(heading.line)
+        return frozenset(inside)
+
+    @cached_property
     def every_entry(self) -> tuple[Entry, ...]:
         """Every entry in file order: list items (nested ones included), paragraphs and
         table rows. What rules about what a list recommends (duplicates) read."""

@@ -165,6 +165,20 @@ def test_heading_style_of_a_file_that_underlines_its_sections_is_told_once() -> 
     assert {f.severity.value for f in _lint(f"# A\n\n{four}", "heading-style")} == {"error"}
 
 
+def test_a_dash_line_under_an_entry_is_one_finding_of_heading_style() -> None:
+    # `---` under an entry turns it into a setext heading inside the list: heading-style
+    # says so once, without a fix; the TOC and the punctuation rule leave it alone
+    text = (
+        "# A\n\n## Contents\n\n- [Web](#web)\n\n## Web\n\n"
+        "* [IHP](https://ihp.dev) - The best way to start.\n    ---\n"
+        "* [Yesod](https://y.dev) - Web.\n"
+    )
+    config = Config(select=("heading-style", "awesome-toc", "no-heading-punctuation"))
+    found = lint_text(text, "readme.md", config=config).findings
+    assert [(f.line, f.rule) for f in found] == [(9, "heading-style")]
+    assert found[0].fix is None and "under this list item" in found[0].message
+
+
 def test_trailing_spaces_hard_break_as_backslash_when_not_allowed() -> None:
     text = "A line  \ncontinues.\n"
     assert not _lint(text, "no-trailing-spaces")

@@ -425,7 +425,9 @@ def _missing(
             candidates = [
                 h for h in doc.headings if h.level == level and section.line < h.line < end
             ]
-        candidates = [h for h in candidates if id(h) not in exempt]
+        candidates = [
+            h for h in candidates if id(h) not in exempt and h.line not in doc.headings_in_items
+        ]
         absent = [h for h in candidates if id(h) not in covered]
         if not absent or len(absent) > len(candidates) - len(absent):
             continue  # complete, or a selection of the headings rather than an outdated TOC

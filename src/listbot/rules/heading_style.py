@@ -81,8 +81,14 @@ file's style: reported once."""
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    found = list(_check(doc, options))
-    setext = [h for h in doc.headings if h.style == "setext"]
+    in_items = doc.headings_in_items
+    found = []
+    for finding in _check(doc, options):
+        if finding.line in in_items:
+            yield finding  # an accident under one entry, never part of the file's style
+        else:
+            found.append(finding)
+    setext = [h for h in doc.headings if h.style == "setext" and h.line not in in_items]
     atx = [h for h in doc.headings if h.style == "atx" and h.level <= 2]
     if options.style != "atx" or len(setext) < CONVENTION_MIN or len(setext) <= len(atx):
         yield from found
@@ -112,7 +118,14 @@ def _check(doc: Document, options: Options) -> Iterator[Finding]:
         span = Span(
             heading.line, heading.span.column, heading.line, len(doc.line_text(heading.line)) + 1
         )
-        if heading.style == "setext":
+        if heading.style == "setext" and heading.line in doc.headings_in_items:
+            # `---` under an entry: the item renders as a heading, which nobody meant
+            yield RULE.finding(
+                span,
+                "Unexpected setext heading, expected ATX: the line of `-` or `=` under "
+                "this list item makes it a heading; remove that line",
+            )
+        elif heading.style == "setext":
             yield RULE.finding(
                 span, "Unexpected setext heading, expected ATX", fix=_to_atx(doc, heading)
             )

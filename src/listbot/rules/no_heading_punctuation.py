@@ -77,8 +77,8 @@ def _source_column(doc: Document, heading: Heading, char: str) -> int | None:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     for heading in doc.headings:
-        if heading.style == "html":
-            continue
+        if heading.style == "html" or heading.line in doc.headings_in_items:
+            continue  # a heading made by accident inside an entry: heading-style says so
         text = heading.text.rstrip()
         if not text or text[-1] not in options.punctuation or text.endswith("..."):
             continue
