@@ -75,6 +75,8 @@ def test_stray_bullet_fix_is_safe_only_when_joining_keeps_items_tight(
     assert finding.fix is not None
     expected = Applicability.SAFE if safe else Applicability.UNSAFE
     assert finding.fix.applicability is expected
+    # right against its list the bullet split it by mistake; apart, a list may be meant
+    assert finding.severity.value == ("error" if safe else "warning")
     fixed = _fixed(text, "unordered-list-marker-style")
     assert fixed == text.replace("* d", "- d")
     # what makes the unsafe ones unsafe: in the joined list every item becomes a paragraph

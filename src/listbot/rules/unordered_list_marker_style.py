@@ -26,10 +26,11 @@ file as a warning, with one fix for all of them.
 ```
 
 ## Fix safety
-Safe for a stray bullet written right against its list (no blank line between): it
-replaces the bullet characters and nothing else, joining the two halves of the list it
-split, which is the defect. Unsafe when a blank line separates the halves: joined, they
-would make one loose list, and every item of it would render with paragraph spacing.
+Safe for a stray bullet written right against its list (no blank line between, an
+error): it replaces the bullet characters and nothing else, joining the two halves of the
+list it split, which is the defect. Unsafe when a blank line separates the halves (a
+warning: a list of its own may be meant): joined, they would make one loose list, and
+every item of it would render with paragraph spacing.
 Unsafe for whole lists in another bullet: the page would not change (they touch no
 neighbouring list), but the bullet was chosen, and changing it is the author's call.
 
@@ -88,8 +89,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         touching = _touching(doc, ordered, position)
         if touching:
             safe = all(_tight_join(doc, items, other) for other in touching)
+            # right against its list, the bullet split it by mistake; after a blank line a
+            # list of its own (an entry's features) may be meant: a warning
+            severity = Severity.ERROR if safe else Severity.WARNING
             yield _finding(
-                items, bullet, expected, Severity.ERROR, _count(len(items), "items"), safe=safe
+                items, bullet, expected, severity, _count(len(items), "items"), safe=safe
             )
         else:
             apart.append(items)
