@@ -34,6 +34,12 @@ def _entry(line: str):
             ["[![CI](https://b.example/x.svg)](https://c.example)"],
             "Desc.",
         ),
+        # a link whose text is only an emoji is an icon beside the name, like a badge
+        (
+            "- [jshint](https://j.example) [:information_source:](<https://i.example/2>) - Lints.",
+            ["[:information_source:](<https://i.example/2>)"],
+            "Lints.",
+        ),
     ],
 )
 def test_markers_before_the_separator(line: str, markers: list[str], description: str) -> None:

@@ -53,8 +53,15 @@ def _link(tail: str, start: int, links_at: LinkLookup) -> Token | None:
     if found is None:
         return None
     link, end = found
-    kind = "badge" if link.is_image or link.image_urls else "link"
+    kind = "badge" if link.is_image or link.image_urls or _is_icon(link.text) else "link"
     return kind, start, end
+
+
+def _is_icon(text: str) -> bool:
+    """Link text that is only emoji or shortcodes (`[:information_source:](…)`, `[🔗](…)`):
+    an icon beside the entry's name, like a badge, not a name."""
+    rest = SHORTCODE.sub("", text)
+    return bool(text.strip()) and all(char.isspace() or is_emoji_part(char) for char in rest)
 
 
 def _link_group(tail: str, start: int, links_at: LinkLookup) -> Token | None:
