@@ -173,6 +173,21 @@ def test_double_link_table_rows_are_named_by_their_cells() -> None:
     ]
 
 
+def test_double_link_sentences_under_entries_are_notes_not_entries() -> None:
+    from listbot.parse import parse
+
+    # two courses by one teacher: the notes under them link him, neither lists him
+    text = (
+        "# A\n\n## Algorithms\n\n- [ECS 122A](https://a.example/122a) Algorithms\n"
+        "\t- Taught by [Dan Gusfield](https://d.example/dan) in 2010, an introduction.\n"
+        "- [ECS 222A](https://a.example/222a) Graduate algorithms\n"
+        "\t- The graduate complement to ECS 122A by [Dan Gusfield](https://d.example/dan).\n"
+        "- [ECS 122A](https://a.example/122a) Algorithms, again\n"
+    )
+    found = double_link.check(parse(text), double_link.Options())
+    assert [(f.line, f.severity.value) for f in found] == [(5, "error"), (9, "error")]
+
+
 def test_double_link_cross_listing_as_a_convention_is_one_info() -> None:
     from listbot.parse import parse
 

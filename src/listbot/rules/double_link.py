@@ -20,13 +20,14 @@ lists repeat after every section. A table of contents that links one section twi
 
 Entries are whatever the list uses: list items, paper paragraphs and table rows. A link
 that is a resource of the entry above it is not an entry's main link: a sub-item
-labelled as one (`- Dataset: [TL;DR](…)`, `- Code: …`) or a sub-item whose link names a
-kind of resource (`- [Code](…)`, `- [Dataset](…)`), so two papers sharing a dataset or
-a repository are not a duplicate. Likewise a table row that names its thing in its
-first cell (`| **CLEVR-ATVC** | [Paper](…) | [Data](…) |`) shares its links with rows
-of other names freely; only a row of the same name repeats it. A row without such a
-name is named by its cells: three benchmarks of one paper are three rows (a warning),
-the same row pasted twice is a slip.
+labelled as one (`- Dataset: [TL;DR](…)`, `- Code: …`), a sub-item whose link names a
+kind of resource (`- [Code](…)`, `- [Dataset](…)`), or a sub-item that is a sentence
+about the entry (`- Taught by [Dan Gusfield](…) in 2010`), so two papers sharing a
+dataset or a repository, or two courses by one teacher, are not a duplicate. Likewise a
+table row that names its thing in its first cell (`| **CLEVR-ATVC** | [Paper](…) |
+[Data](…) |`) shares its links with rows of other names freely; only a row of the same
+name repeats it. A row without such a name is named by its cells: three benchmarks of
+one paper are three rows (a warning), the same row pasted twice is a slip.
 
 ## Why is this bad?
 A list that recommends the same thing twice wastes the reader's time and usually means
@@ -93,6 +94,8 @@ RESOURCE_NAMES = frozenset(
 
 _OPENS = ("[", "<a ", "<a>", "![")
 """How an item that is itself a link (not a label over sub-items) opens."""
+_PROSE = re.compile(r"[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}")
+"""Two words in a row: a sentence, not a label or a marker."""
 _LABEL = re.compile(r"^[*_\s]*([^\[\]():：]{1,40}?)[*_\s]*[:：][*_\s]*$")
 
 
@@ -138,7 +141,8 @@ def navigation_anchors(doc: Document) -> frozenset[str]:
 def is_resource_link(entry: Entry) -> bool:
     """Whether the entry's main link is a resource of the entry above it, not a thing listed:
     ``- Dataset: [TL;DR](…)`` (a resource label before the link), or, in a sub-item,
-    ``- [Code](…)`` (link text naming a kind of resource)."""
+    ``- [Code](…)`` (link text naming a kind of resource) or a sentence with a link in it
+    (``- Taught by [Dan](…) in 2010``)."""
     link = entry.main_link
     if link is None:
         return False
@@ -149,6 +153,8 @@ def is_resource_link(entry: Entry) -> bool:
             label = _LABEL.match(lead)
             if label and normalize_title(label.group(1)) in RESOURCE_NAMES:
                 return True
+            if entry.depth > 0 and entry.paper is None and _PROSE.search(lead):
+                return True  # `- Taught by [Dan](…) in 2010`: a note on the entry above
     return entry.depth > 0 and normalize_title(link.text) in RESOURCE_NAMES
 
 
