@@ -112,6 +112,9 @@ class Options:
         "How to Contribute",
         "Footnotes",
         "Related Lists",
+        "Code of Conduct",
+        "Acknowledgements",
+        "Acknowledgments",
         "License",
         "Licence",
     )
