@@ -213,6 +213,15 @@ def test_heading_punctuation_option() -> None:
     assert [f.line for f in _lint(text, "no-heading-punctuation", punctuation="?")] == [5]
 
 
+def test_heading_punctuation_of_a_file_of_sentence_headings_is_told_once() -> None:
+    taglines = "".join(f"### Tool {n}\n\n#### Build an AI team {n}.\n\n" for n in range(10))
+    (finding,) = _lint(f"# A\n\n{taglines}", "no-heading-punctuation")
+    assert finding.severity.value == "warning" and finding.line == 5
+    assert finding.message.startswith("10 headings end in punctuation")
+    nine = "".join(f"#### Build an AI team {n}.\n\n" for n in range(9))
+    assert len(_lint(f"# A\n\n{nine}", "no-heading-punctuation")) == 9
+
+
 def test_repeat_punctuation_option() -> None:
     text = "Wait... what?? Really!!\n"
     assert [f.column for f in _lint(text, "no-repeat-punctuation")] == [13, 22]

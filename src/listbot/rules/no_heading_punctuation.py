@@ -26,7 +26,9 @@ Unsafe: removes the character, which changes the visible heading text (not its a
 (an ellipsis) is never reported.
 
 ## Differences from awesome-lint
-A heading that asks a question (`## Why?`, `### How do I install it?` in an FAQ) is a
+Ten or more such headings (a generator's taglines, an FAQ) are the file's way of writing
+headings: one warning for the file, with one unsafe fix, not an error on each. A heading
+that asks a question (`## Why?`, `### How do I install it?` in an FAQ) is a
 warning, not an error: a question is a fair heading, though awesome-lint (and the lists
 it admits) asks for none.
 """
@@ -75,7 +77,26 @@ def _source_column(doc: Document, heading: Heading, char: str) -> int | None:
     return None
 
 
+HABIT_MIN = 10
+"""Headings ending in punctuation from which the file writes sentences as headings (a
+generator's taglines, an FAQ): told once, not on every heading."""
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
+    found = list(_check(doc, options))
+    if len(found) < HABIT_MIN:
+        yield from found
+        return
+    yield RULE.convention(
+        found,
+        f"{len(found)} headings end in punctuation: the file writes sentences as headings, "
+        "its own style, reported once",
+        f"Remove the final punctuation of {len(found)} headings",
+        "sentence-headings",
+    )
+
+
+def _check(doc: Document, options: Options) -> Iterator[Finding]:
     for heading in doc.headings:
         if heading.style == "html" or heading.line in doc.headings_in_items:
             continue  # a heading made by accident inside an entry: heading-style says so
