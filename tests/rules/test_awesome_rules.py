@@ -766,3 +766,10 @@ def test_list_item_code_block_under_an_entry_is_not_its_description() -> None:
     assert [(f.line, f.message) for f in found] == [
         (7, "List item description must end with proper punctuation")
     ]
+
+
+def test_list_item_lower_case_after_a_colon_is_only_the_colon() -> None:
+    text = "# A\n\n- [Space](https://s.example): a Hugging Face Space by Ann.\n"
+    assert messages("awesome-list-item", text) == [
+        "List item link and description must be separated with a dash"
+    ]

@@ -62,7 +62,9 @@ names that are spelled in lower case and may start a description.
 - A convention that most entries share is one warning, not an error on each entry.
 - A separator whose only fault is extra spaces (`-  Desc`) renders as ` - `: a warning.
 - A first word written as code (`std::tuple`, `owner/repo`, a single letter such as `z`)
-  or a file type (`.nib to .xib converter`) is not a casing error.
+  or a file type (`.nib to .xib converter`) is not a casing error, nor is a lower-case
+  start after a colon (`[Space](url): a demo by Ann`): the colon is reported, and after
+  it the sentence goes on.
 - A description that starts with the entry's own name in lower case (`- [goscaf](url) -
   goscaf generates...`) is not a casing error: the name is spelled as its authors spell it
   (`no-repeat-item-in-description` reports the repetition).
@@ -384,7 +386,8 @@ def _check_tail(
         )
         return
     tally.checked += 1
-    yield from _check_description(tail, description, lowercase, entry)
+    after_colon = text[sep_start:description].strip() in (":", "：")
+    yield from _check_description(tail, description, lowercase, entry, after_colon)
 
 
 def _renders_as_dash(separator: str) -> bool:
@@ -421,7 +424,7 @@ def _separator_finding(
 
 
 def _check_description(
-    tail: _Tail, start: int, lowercase: frozenset[str], entry: Entry
+    tail: _Tail, start: int, lowercase: frozenset[str], entry: Entry, after_colon: bool = False
 ) -> Iterator[tuple[str, Finding]]:
     masked = tail.masked
     url = entry.url
@@ -440,6 +443,8 @@ def _check_description(
         yield ending
     if _is_cjk_text(masked[start:]):
         return  # no sentence case in CJK; a Latin word first is a name
+    if after_colon:
+        return  # `[Name](url): a Hugging Face Space`: after a colon the sentence goes on
     casing = _casing_finding(tail, start, lowercase, entry)
     if casing is not None:
         yield "casing", casing
