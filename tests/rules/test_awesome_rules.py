@@ -568,7 +568,15 @@ def test_toc_preamble_between_the_toc_and_its_first_section_needs_no_item() -> N
 
 
 @pytest.mark.parametrize(
-    "meta", ["Contribute", "Contributors", "How to contribute", "Licence", "Code of Conduct"]
+    "meta",
+    [
+        "Contribute",
+        "Contributors",
+        "How to contribute",
+        "Licence",
+        "Code of Conduct",
+        "Related Awesome Lists",
+    ],
 )
 def test_toc_may_leave_out_the_sections_about_the_list_itself(meta: str) -> None:
     text = f"# A\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n## {meta}\n\n## Videos\n"
