@@ -198,10 +198,11 @@ def validate(raw: str, today: date) -> str | None:
 
     The reason is a short phrase for a message, e.g. ``"month 13 does not exist"``.
     """
-    match = _ID_PATTERN.fullmatch(raw.strip())
+    raw = raw.strip()
+    match = _ID_PATTERN.fullmatch(raw)
     if match is None:
-        start = _ID_PATTERN.match(raw.strip())
-        rest = raw.strip()[start.end() :] if start is not None else ""
+        start = _ID_PATTERN.match(raw)
+        rest = raw[start.end() :] if start is not None else ""
         if start is not None and not rest[:1].isdigit() and validate(start[0], today) is None:
             # `1112.6209.pdf&embed`: a real ID with text glued after it in the link
             return f"the identifier {start[0]} is followed by {rest!r}"

@@ -12,7 +12,8 @@ All pure string functions; each call is linear in the length of the line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from listbot.model import Document, ListItem
 
@@ -22,6 +23,7 @@ __all__ = [
     "mask_markup",
     "mask_math",
     "mask_ranges",
+    "most_common_bullet",
     "prose_lines",
 ]
 
@@ -135,3 +137,10 @@ def has_indented_follower(doc: Document, item: ListItem) -> bool:
     text = doc.line_text(line)
     indent = len(text) - len(text.lstrip(" \t>"))
     return indent > item.column - 1
+
+
+def most_common_bullet(items: Iterable[ListItem]) -> str | None:
+    """The bullet (`-`, `*`, `+`) or delimiter (`.`, `)`) most ``items`` use, the first in
+    the file on a tie: a file's `consistent` style, of which a stray item is the slip."""
+    counts = Counter(item.bullet for item in items)  # keeps the order of first use
+    return max(counts, key=counts.__getitem__) if counts else None

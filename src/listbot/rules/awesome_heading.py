@@ -73,13 +73,8 @@ SECTIONS_AS_TITLES = 5
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     extra: list[Heading] = []
-    found = list(_check(doc, extra))
-    if len(extra) >= SECTIONS_AS_TITLES:
-        # the level-1 headings after the title are section names, not the list's title
-        sections = {heading.line for heading in extra}
-        found = [f for f in found if not (f.line in sections and f.message.endswith("title case"))]
-    yield from found
-    if len(extra) >= SECTIONS_AS_TITLES:
+    yield from _check(doc, extra)
+    if len(extra) >= SECTIONS_AS_TITLES:  # section names, held to no title case
         yield RULE.finding(
             extra[0].span,
             f"List can only have one heading: {len(extra)} more level-1 headings serve as its "
@@ -87,9 +82,19 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             severity=Severity.WARNING,
             count=len(extra),
         )
-    else:
+    else:  # a few more titles, each a slip
         for heading in extra:
             yield RULE.finding(heading.span, "List can only have one heading")
+            if not _is_title_case(heading):
+                yield _title_case(heading)
+
+
+def _is_title_case(heading: Heading) -> bool:
+    return heading.level != 1 or is_title_case(_plain_text(heading))
+
+
+def _title_case(heading: Heading) -> Finding:
+    return RULE.finding(heading.span, "Main heading must be in title case")
 
 
 def _check(doc: Document, extra: list[Heading]) -> Iterator[Finding]:
@@ -102,13 +107,13 @@ def _check(doc: Document, extra: list[Heading]) -> Iterator[Finding]:
     for heading in doc.headings:
         if heading.style == "html" or (heading.level != 1 and heading is not top):
             continue
-        if heading.level == 1 and not is_title_case(_plain_text(heading)):
-            yield RULE.finding(heading.span, "Main heading must be in title case")
         if heading is top and top.level > 1:
             continue
         count += 1
         if count > 1:
-            extra.append(heading)
+            extra.append(heading)  # its title case is decided once the extras are counted
+        elif not _is_title_case(heading):
+            yield _title_case(heading)
     if count == 0:
         yield RULE.finding(Span(1, 1, 1, 1), "Missing main list heading")
 

@@ -246,10 +246,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 def _report(tally: _Tally) -> Iterator[Finding]:
     """Each kind's findings, or one warning when most entries share them (the list's style)."""
+    # separators apply to entries that have a description, with or without a separator
+    # (not to those with only tags, `- [Tool](url) (Python)`, or none at all)
+    separated = tally.checked + len(tally.findings.get("no-dash", ()))
     for kind, findings in tally.findings.items():
-        # separators apply to entries that have a description, with or without a separator
-        # (not to those with only tags, `- [Tool](url) (Python)`, or none at all)
-        separated = tally.checked + len(tally.findings.get("no-dash", ()))
         total = tally.checked if kind in ("ending", "casing") else min(tally.described, separated)
         if kind in _CONVENTIONS and len(findings) >= CONVENTION_MIN and 2 * len(findings) > total:
             first = findings[0]

@@ -137,41 +137,43 @@ def unbalanced(text: str, spec: tuple[str, ...] = DEFAULT_PAIRS) -> Iterator[tup
                 ascii_open += 1
             elif ascii_open:
                 ascii_open -= 1
-            else:
-                _close_last(stack, "（")
+            elif (opened := _innermost(stack, "（")) is not None:
+                del stack[opened]
             continue
         if two_widths and char == "）" and ascii_open and "（" not in (c for c, _ in stack):
             ascii_open -= 1
             continue
         if char in pairs.symmetric:
-            opened = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == char), None)
+            opened = _innermost(stack, char)
             if opened is None:
                 stack.append((char, index))
                 continue
             # `"**“Title**."`: the straight quotes pair; what opened inside them and is
             # still open is the unclosed one, not this closing quote
-            for inner, at in stack[opened + 1 :]:
-                yield (
-                    at,
-                    f"Unclosed {inner} without matching closing {pairs.opening.get(inner, inner)}",
-                )
+            yield from _unclosed(stack[opened + 1 :], pairs)
             del stack[opened:]
         elif char in pairs.opening:
             stack.append((char, index))
         elif char in pairs.closing:
             opener = pairs.closing[char]
-            found = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
+            found = _innermost(stack, opener)
             if found is not None:
                 del stack[found]
             elif two_styles and char == "”" and stack and stack[-1][0] == '"':
                 stack.pop()  # `"Title”`: a quotation in two styles
             else:
                 yield index, f"Unmatched closing {char} without corresponding opening {opener}"
-    if two_styles:
-        stack = _without_two_style_pairs(stack)
+    yield from _unclosed(_without_two_style_pairs(stack) if two_styles else stack, pairs)
+
+
+def _unclosed(stack: list[tuple[str, int]], pairs: _Pairs) -> Iterator[tuple[int, str]]:
     for char, index in stack:
-        closing = pairs.opening.get(char, char)
-        yield index, f"Unclosed {char} without matching closing {closing}"
+        yield index, f"Unclosed {char} without matching closing {pairs.opening.get(char, char)}"
+
+
+def _innermost(stack: list[tuple[str, int]], opener: str) -> int | None:
+    """The position in ``stack`` of the innermost open ``opener``, if one is open."""
+    return next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
 
 
 def _without_two_style_pairs(stack: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -184,14 +186,6 @@ def _without_two_style_pairs(stack: list[tuple[str, int]]) -> list[tuple[str, in
         else:
             kept.append(entry)
     return kept
-
-
-def _close_last(stack: list[tuple[str, int]], opener: str) -> None:
-    """Drop the innermost open ``opener`` from ``stack``, if there is one."""
-    for position in range(len(stack) - 1, -1, -1):
-        if stack[position][0] == opener:
-            del stack[position]
-            return
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

@@ -33,12 +33,12 @@ items is the one finding, not the nine.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Edit, Finding, Fix
 from listbot.model import Document, Span
+from listbot.normalize.markup import most_common_bullet
 from listbot.rules.base import FixAvailability, Rule
 
 STYLES = ("consistent", ".", ")")
@@ -59,11 +59,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if not ordered:
         return
     expected = options.style
-    if expected == "consistent":
-        # the delimiter most items use (the first on a tie): one stray `2)` in a file of
-        # `1.` lists is the slip, not the other way round
-        counts = Counter(item.bullet for item in ordered)
-        expected = max(counts, key=lambda bullet: (counts[bullet], bullet == ordered[0].bullet))
+    if expected == "consistent":  # one stray `2)` in a file of `1.` lists is the slip
+        expected = most_common_bullet(ordered) or "."
     for item in ordered:
         if item.bullet == expected:
             continue

@@ -43,12 +43,12 @@ character.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, ListItem, Span
+from listbot.normalize.markup import most_common_bullet
 from listbot.rules.base import FixAvailability, Rule
 
 STYLES = ("consistent", "-", "*", "+")
@@ -64,16 +64,10 @@ class Options:
             raise ValueError(f"style must be one of {', '.join(map(repr, STYLES))}")
 
 
-def _most_common_bullet(doc: Document) -> str | None:
-    """The bullet most items use; on a tie, the one that comes first in the file."""
-    counts = Counter(item.bullet for item in doc.list_items if not item.ordered)
-    if not counts:
-        return None
-    return max(counts, key=lambda bullet: counts[bullet])
-
-
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    expected = _most_common_bullet(doc) if options.style == "consistent" else options.style
+    expected: str | None = options.style
+    if expected == "consistent":
+        expected = most_common_bullet(item for item in doc.list_items if not item.ordered)
     if expected is None:
         return
     lists: dict[int, list[ListItem]] = {}
