@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
+import os
 import sys
+import threading
+from typing import NoReturn
 
 
 def main() -> None:
@@ -14,7 +18,31 @@ def main() -> None:
         from listbot.cli import main as cli_main
     finally:
         gc.enable()
-    sys.exit(cli_main())
+    exit_now(cli_main())
+
+
+def exit_now(code: int) -> NoReturn:
+    """Exit without tearing the interpreter down, as mypy does: freeing a run's documents,
+    findings and modules object by object is work the operating system does at once (a
+    tenth of a 2,000-entry lint, ~30 ms). Output is flushed and exit handlers run first.
+
+    A run that left another thread alive, or whose output cannot be flushed (a closed pipe),
+    exits the usual way, which waits for the thread or reports the error as Python does.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    atexit._run_exitfuncs()  # weakref finalizers (temporary files), logging, coverage
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # an exit handler's own output: the interpreter would only report it
+    os._exit(code)
 
 
 if __name__ == "__main__":
