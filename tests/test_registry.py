@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
+from listbot.checks.links import RULES as LINK_RULES
 from listbot.config import Config
 from listbot.engine import selected_rules
-from listbot.rules import REDIRECTS, RULES, get_rule, resolve
+from listbot.rules import REDIRECTS, RULES, get_rule, network_rules, resolve
 from listbot.rules.base import ID_PATTERN
 
 
@@ -42,3 +46,36 @@ def test_default_selection_is_the_enabled_rules() -> None:
 def test_ignore_beats_select() -> None:
     config = Config(select=("final-newline",), ignore=("final-newline",))
     assert selected_rules(config) == []
+
+
+def test_network_rules_are_the_registry_s_network_rules_in_order() -> None:
+    assert network_rules() == tuple(rule for rule in RULES if rule.network)
+    link_ids = {rule.id for rule in LINK_RULES}
+    assert resolve(sorted(link_ids)) == link_ids
+    assert selected_rules(Config(select=tuple(link_ids)), network=False) == []
+
+
+_LINKS_RUN = """
+import sys
+from listbot.checks.links import RULES
+from listbot.config import Config
+from listbot.engine import run_rules, selected_rules
+from listbot.parse import parse
+from listbot.rules import get_rule
+config = Config(select=tuple(rule.id for rule in RULES))
+assert run_rules(parse("# X\\n\\n- [a](https://a.example) - A.\\n"), config) == []
+assert {rule.id for rule in selected_rules(config, network=True)} == set(config.select)
+offline = [name for name in ("awesome_heading", "awesome_list_item", "awesome_spell_check")
+           if f"listbot.rules.{name}" in sys.modules]
+print(offline, get_rule("awesome-list-item").id)
+"""
+
+
+def test_a_link_check_imports_no_offline_rule() -> None:
+    """``listbot links`` selects only network rules; the offline ones stay unimported (each
+    import costs start-up time), yet any rule is found by id when asked for."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LINKS_RUN], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]", "awesome-list-item"]

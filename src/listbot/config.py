@@ -266,7 +266,7 @@ def _top_level_hint(key: str) -> str:
 
 
 def _rule_tables(raw: Any, source: str, problems: list[str]) -> dict[str, RuleSettings]:
-    from listbot.rules import RULES, get_rule
+    from listbot.rules import all_rules, get_rule
 
     rules: dict[str, RuleSettings] = {}
     if not isinstance(raw, Mapping):
@@ -276,7 +276,7 @@ def _rule_tables(raw: Any, source: str, problems: list[str]) -> dict[str, RuleSe
         where = f"{source}: [rules.{rule_name}]"
         rule = get_rule(rule_name)
         if rule is None:
-            names = [name for r in RULES for name in (r.id, *r.aliases)]
+            names = [name for r in all_rules() for name in (r.id, *r.aliases)]
             problems.append(
                 f"{where}: unknown rule {rule_name!r}{did_you_mean(rule_name, names)} "
                 "(`listbot rules --all` lists them)"

@@ -73,7 +73,7 @@ def _table(values: Any, docs: Mapping[str, str]) -> list[str]:
 
 def render_reference_config() -> str:
     """The full reference configuration as TOML text."""
-    from listbot.rules import RULES
+    from listbot.rules import all_rules
 
     defaults = Config()
     out = [HEADER]
@@ -94,7 +94,7 @@ def render_reference_config() -> str:
     out.append("")
     out.append("# Rules: severity (error, warning, info) and options of each rule.")
     out.append("# Whether a rule runs is set by select / extend_select / ignore above.")
-    for rule in RULES:
+    for rule in all_rules():
         out.append("")
         state = "" if rule.enabled else " (off by default)"
         out.append(f"# {rule.summary}{state}")

@@ -17,7 +17,7 @@ from listbot.directives import build_mask
 from listbot.findings import Finding, Related
 from listbot.gcpause import collector_paused
 from listbot.model import Document
-from listbot.rules import RULES, Rule, resolve
+from listbot.rules import Rule, all_rules, network_rules, resolve
 
 
 class RuleCrash(Exception):
@@ -31,11 +31,13 @@ class RuleCrash(Exception):
 
 def selected_rules(config: Config, *, network: bool | None = None) -> list[Rule]:
     """Rules that run under ``config``, in registry order (``network`` filters by kind)."""
-    ids = resolve(config.select) if config.select else {r.id for r in RULES if r.enabled}
+    ids = resolve(config.select) if config.select else {r.id for r in all_rules() if r.enabled}
     ids |= resolve(config.extend_select)
     ids -= resolve(config.ignore)
+    network_only = network or ids <= {rule.id for rule in network_rules()}
+    among = network_rules() if network_only else all_rules()  # `listbot links` needs no more
     return [
-        rule for rule in RULES if rule.id in ids and (network is None or rule.network == network)
+        rule for rule in among if rule.id in ids and (network is None or rule.network == network)
     ]
 
 

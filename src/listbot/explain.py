@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
-from listbot.rules import RULES, FixAvailability, Rule
+from listbot.rules import FixAvailability, Rule, all_rules
 
 __all__ = [
     "HOMEPAGE",
@@ -199,7 +199,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_rules_section(rules: typing.Sequence[Rule] = RULES) -> str:
+def render_rules_section(rules: typing.Sequence[Rule] | None = None) -> str:
     """The README's rules section (between the markers): one table row per rule."""
     lines = [
         "Generated from the rule registry (`listbot explain RULE` shows a rule in full).",
@@ -208,7 +208,7 @@ def render_rules_section(rules: typing.Sequence[Rule] = RULES) -> str:
         "| Rule | Summary | Severity | Fix | Tags |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for rule in rules:
+    for rule in all_rules() if rules is None else rules:
         fix = {FixAvailability.ALWAYS: "✓", FixAvailability.SOMETIMES: "~"}.get(rule.fix, "")
         marks = (" (off)" if not rule.enabled else "") + (" 🌐" if rule.network else "")
         anchor = f'<a id="rule-{rule.id}"></a>'
@@ -219,7 +219,7 @@ def render_rules_section(rules: typing.Sequence[Rule] = RULES) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_rules_section(readme: str, rules: typing.Sequence[Rule] = RULES) -> str:
+def update_rules_section(readme: str, rules: typing.Sequence[Rule] | None = None) -> str:
     """``readme`` with the text between the rules markers regenerated."""
     start = readme.find(RULES_START)
     end = readme.find(RULES_END)

@@ -350,9 +350,11 @@ def with_environment_owner(config: Config) -> Config:
     ``repository_owner``, when the configuration names none: rules read no environment,
     so the command layer passes it in."""
     owner = os.environ.get("GITHUB_REPOSITORY", "").partition("/")[0].strip()
+    if not owner:
+        return config
     rule_id = "awesome-code-of-conduct"
     options = config.rule_options(rule_id)
-    if not owner or options.repository_owner:
+    if options.repository_owner:
         return config
     settings = config.rules.get(rule_id) or RuleSettings()
     updated = replace(settings, options=replace(options, repository_owner=owner))

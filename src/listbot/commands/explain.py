@@ -7,7 +7,7 @@ import json
 import sys
 
 from listbot.explain import explain, render_explanation
-from listbot.rules import RULES, get_rule
+from listbot.rules import all_rules, get_rule
 from listbot.suggest import did_you_mean
 
 
@@ -26,8 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     rule = get_rule(args.rule)
     if rule is None:
-        names = [name for known in RULES for name in (known.id, *known.aliases)]
-        tags = sorted({tag for known in RULES for tag in known.tags})
+        names = [name for known in all_rules() for name in (known.id, *known.aliases)]
+        tags = sorted({tag for known in all_rules() for tag in known.tags})
         if args.rule in tags:
             hint = f"; {args.rule!r} is a tag: `listbot rules --all` shows its rules"
         else:

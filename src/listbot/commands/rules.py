@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from listbot.rules import RULES, FixAvailability
+from listbot.rules import FixAvailability, all_rules
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -16,7 +16,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rules = [rule for rule in RULES if args.all or args.format == "json" or rule.enabled]
+    rules = [rule for rule in all_rules() if args.all or args.format == "json" or rule.enabled]
     if args.format == "json":
         print(
             json.dumps(
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         state = "" if rule.enabled else " (off by default)"
         print(f"{rule.id:<{width}}  {rule.severity.value:<7}  {fix:<4}  {rule.summary}{state}")
     if not args.all:
-        hidden = sum(1 for rule in RULES if not rule.enabled)
+        hidden = sum(1 for rule in all_rules() if not rule.enabled)
         if hidden:
             print(f"\n{hidden} more rules are off by default: `listbot rules --all`.")
     return 0

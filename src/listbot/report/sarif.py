@@ -20,7 +20,7 @@ from listbot.explain import HOMEPAGE, rule_url, sections_of
 from listbot.findings import Finding, Severity
 from listbot.model import Span
 from listbot.report import ReportContext
-from listbot.rules import RULES, Rule, get_rule
+from listbot.rules import Rule, all_rules, get_rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -125,8 +125,8 @@ def _result(f: Finding, index: int, fingerprint: str) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding], context: ReportContext) -> str:
-    descriptors = [rule_descriptor(rule) for rule in RULES]
-    index = {rule.id: number for number, rule in enumerate(RULES)}
+    descriptors = [rule_descriptor(rule) for rule in all_rules()]
+    index = {rule.id: number for number, rule in enumerate(all_rules())}
     for f in findings:
         if f.rule not in index:
             known = get_rule(f.rule)
