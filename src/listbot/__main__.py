@@ -23,25 +23,20 @@ def main() -> None:
 
 def exit_now(code: int) -> NoReturn:
     """Exit without tearing the interpreter down, as mypy does: freeing a run's documents,
-    findings and modules object by object is work the operating system does at once (a
-    tenth of a 2,000-entry lint, ~30 ms). Output is flushed and exit handlers run first.
+    findings and modules object by object is work the operating system does at once (~30 ms
+    of a 0.39 s lint of 2,000 entries). Exit handlers run and output is flushed first.
 
     A run that left another thread alive, or whose output cannot be flushed (a closed pipe),
     exits the usual way, which waits for the thread or reports the error as Python does.
     """
     if threading.active_count() > 1:
         sys.exit(code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        sys.exit(code)
     atexit._run_exitfuncs()  # weakref finalizers (temporary files), logging, coverage
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
-        pass  # an exit handler's own output: the interpreter would only report it
+        sys.exit(code)
     os._exit(code)
 
 

@@ -125,8 +125,9 @@ def _result(f: Finding, index: int, fingerprint: str) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding], context: ReportContext) -> str:
-    descriptors = [rule_descriptor(rule) for rule in all_rules()]
-    index = {rule.id: number for number, rule in enumerate(all_rules())}
+    rules = all_rules()
+    descriptors = [rule_descriptor(rule) for rule in rules]
+    index = {rule.id: number for number, rule in enumerate(rules)}
     for f in findings:
         if f.rule not in index:
             known = get_rule(f.rule)

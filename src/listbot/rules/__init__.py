@@ -136,33 +136,25 @@ def __getattr__(name: str) -> tuple[Rule, ...]:
 
 
 def get_rule(name: str) -> Rule | None:
-    """The rule with this id or alias (redirects followed), or None."""
+    """The rule with this id or alias (redirects followed), or None. The network rules are
+    imported first: a link check asks only for them; any other name imports every rule."""
     name = REDIRECTS.get(name, name)
     rule = _BY_NAME.get(name)
-    if rule is None and len(_LOADED) < len(_MODULES) + len(_NETWORK_MODULES):
-        all_rules()
+    for load in (network_rules, all_rules):
+        if rule is not None:
+            break
+        load()
         rule = _BY_NAME.get(name)
     return rule
 
 
-def _network_ids(selectors: Iterable[str]) -> set[str] | None:
-    """The selectors as rule ids when each is a network rule's id, else None."""
-    ids = {rule.id for rule in network_rules()}
-    chosen = {selector.strip() for selector in selectors} - {""}
-    return chosen if chosen <= ids else None
-
-
 def resolve(selectors: Iterable[str], rules: Iterable[Rule] | None = None) -> set[str]:
-    """Rule ids matched by selectors: ids, aliases, tags, or ``ALL``.
+    """Rule ids matched by selectors: ids, aliases, tags, or ``ALL`` (``rules``: every
+    rule, imported only when a selector is a tag or ``ALL``).
 
     Raises ValueError naming every selector that matches nothing (see :func:`unknown_selectors`).
     """
     selectors = tuple(selectors)
-    if rules is None:
-        network_ids = _network_ids(selectors)
-        if network_ids is not None:
-            return network_ids
-    rules = all_rules() if rules is None else tuple(rules)
     problems = unknown_selectors(selectors, rules)
     if problems:
         raise ValueError("; ".join(problems))
@@ -172,32 +164,34 @@ def resolve(selectors: Iterable[str], rules: Iterable[Rule] | None = None) -> se
         if not selector:
             continue
         if selector.upper() == "ALL":
-            chosen.update(rule.id for rule in rules)
+            chosen.update(rule.id for rule in _pool(rules))
             continue
         rule = get_rule(selector)
         if rule is not None:
             chosen.add(rule.id)
             continue
-        chosen.update(rule.id for rule in rules if selector in rule.tags)
+        chosen.update(rule.id for rule in _pool(rules) if selector in rule.tags)
     return chosen
 
 
 def unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule] | None = None) -> list[str]:
     """One message per selector that is no rule id, alias, tag or ``ALL``, with a suggestion."""
-    selectors = tuple(selectors)
-    if rules is None and _network_ids(selectors) is not None:
-        return []
-    rules = all_rules() if rules is None else tuple(rules)
-    tags = {tag for rule in rules for tag in rule.tags}
+    tags: set[str] | None = None
     problems = []
     for selector in selectors:
         selector = selector.strip()
-        if not selector or selector.upper() == "ALL" or selector in tags:
+        if not selector or selector.upper() == "ALL" or get_rule(selector) is not None:
             continue
-        if get_rule(selector) is None:
+        if tags is None:
+            tags = {tag for rule in _pool(rules) for tag in rule.tags}
+        if selector not in tags:
             names = [*_BY_NAME, *REDIRECTS, *tags]
             problems.append(
                 f"unknown rule or tag {selector!r}{did_you_mean(selector, names)} "
                 "(`listbot rules --all` lists them)"
             )
     return problems
+
+
+def _pool(rules: Iterable[Rule] | None) -> tuple[Rule, ...]:
+    return all_rules() if rules is None else tuple(rules)
