@@ -1,0 +1,122 @@
+"""The inline fast path for ``[label](destination) tail`` (``PosInlineParser.plain_link``)
+gives exactly the tokens mistune's own inline parser gives, or steps aside.
+
+Each case is checked against mistune's parser called directly (``InlineParser.__call__``,
+the fast path bypassed), on hand-picked near misses, on generated text and on every inline
+text of the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mistune.inline_parser import InlineParser
+
+from listbot.parse import _MARKDOWN, parse
+from tests.conftest import FIXTURES, corpus_params
+
+INLINE = _MARKDOWN.inline
+
+
+def mistune_tokens(text: str, env: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    return InlineParser.__call__(INLINE, text, {} if env is None else env)
+
+
+FAST = [
+    "[Link 0](http://127.0.0.2:8080/ok/x/0) - Entry 0.",
+    "[name](https://github.com/o/r)",
+    "[the hash](u) - which has h and https without a colon",
+    "[a](<b c>) - a destination in angle brackets",
+    '[a](b "title") - with a title',
+    "[a](b)(c) - parentheses after",
+    "[a]( b ) - spaces inside the parentheses",
+    "[é](ü) - ö, percent-encoded as mistune does",
+    "[a](http://x.example/(y)) - balanced parentheses",
+    "[Go 1.22](https://go.dev/doc/go1.22#loopvar) | a table cell's text",
+]
+SLOW = [
+    "[a](b) [c] - a second bracket",
+    "[a](b) - see http://x.example",
+    "[a](b) - *emphasis*",
+    "[a](b) - `code`",
+    "[a](b) - a <b>tag</b>",
+    "[a](b) - an\\* escape",
+    "[a](b) - ~~struck~~",
+    "[a](b) - ![image](i)",
+    "[a](b) - two\nlines",
+    "[ a](b) - a space inside the label",
+    "[a ](b) - a space inside the label",
+    "[^1](b) - footnote-like",
+    "[](b) - an empty label",
+    "[http://a.example](b) - a URL as the label",
+    "[a](b c) - not a destination",
+    "[a] (b) - a space before the parenthesis",
+    "[a][r] - a reference",
+    "text before [a](b)",
+]
+
+
+@pytest.mark.parametrize("text", FAST)
+def test_plain_entries_take_the_fast_path_with_mistunes_tokens(text: str) -> None:
+    fast = INLINE.plain_link(text)
+    assert fast is not None
+    assert fast == mistune_tokens(text)
+    assert INLINE(text, {}) == fast
+
+
+@pytest.mark.parametrize("text", SLOW)
+def test_anything_more_than_plain_text_is_left_to_mistune(text: str) -> None:
+    assert INLINE.plain_link(text) is None
+    assert INLINE(text, {"ref_links": {"r": {"url": "u"}, "c": {"url": "u"}}}) == mistune_tokens(
+        text, {"ref_links": {"r": {"url": "u"}, "c": {"url": "u"}}}
+    )
+
+
+PIECES = [
+    "[", "]", "(", ")", "<", ">", "*", "_", "~", "`", "\\", "!", "^", "&amp;", "http://",
+    "https://x.example", "h", " ", "\t", '"', "'", ":", "#", "|", "é", "a", "b", "\n",
+]  # fmt: skip
+pieces = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(label=pieces, destination=pieces, tail=pieces)
+def test_generated_links_match_mistune(label: str, destination: str, tail: str) -> None:
+    text = f"[{label}]({destination}){tail}".strip(" \r\n\t\f")
+    fast = INLINE.plain_link(text)
+    if fast is not None:
+        assert fast == mistune_tokens(text)
+
+
+@pytest.mark.parametrize("path", [*corpus_params(), *sorted((FIXTURES / "fuzz").glob("*.md"))])
+def test_every_corpus_text_matches_mistune(
+    path: Path | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if path is None or not path.exists():
+        pytest.skip("../shared is absent")
+    texts: list[str] = []
+    real = type(INLINE).__call__
+
+    def record(parser: Any, text: str, env: Any) -> Any:
+        texts.append(text)
+        return real(parser, text, env)
+
+    monkeypatch.setattr(type(INLINE), "__call__", record)
+    parse(path.read_text(encoding="utf-8", errors="replace"))
+    monkeypatch.undo()
+    fast = [(text, INLINE.plain_link(text)) for text in texts if text.startswith("[")]
+    differing = [text for text, tokens in fast if tokens and tokens != mistune_tokens(text)]
+    assert differing == []
+
+
+def test_the_fast_path_stays_off_for_rules_it_does_not_know() -> None:
+    from listbot.parse.positions import PosInlineParser
+
+    parser = PosInlineParser()
+    parser.register("colon", r":", lambda inline, m, state: None, before="link")
+    assert parser.plain_link("[a](b) - c") is None
+    assert INLINE.plain_link("[a](b) - c") is not None
