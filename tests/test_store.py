@@ -34,6 +34,31 @@ def test_results_expire_by_max_age(tmp_path: Path) -> None:
         assert again.get("link", "https://a.dev/", None) == {"kind": "ok"}
 
 
+def test_a_transaction_commits_its_writes_once_at_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+
+    def committed() -> set[str]:
+        reader = sqlite3.connect(path)
+        try:
+            keys = {row[0] for row in reader.execute("SELECT key FROM results")}
+            keys |= {row[0] for row in reader.execute("SELECT url FROM history")}
+            return keys
+        finally:
+            reader.close()
+
+    with open_store(path) as store:
+        with store.transaction():
+            store.put_many("link", [("a", {"kind": "ok"}, True)])
+            with store.transaction():
+                store.record_run([("b", "dead", True)])
+            assert committed() == set()  # an inner transaction does not commit
+            store.put("link", "c", {"kind": "ok"})
+            assert committed() == set()
+        assert committed() == {"a", "b", "c"}
+        store.put("link", "d", {"kind": "ok"})
+        assert committed() == {"a", "b", "c", "d"}  # outside one, each write commits
+
+
 def test_history_counts_consecutive_failures_and_resets(tmp_path: Path) -> None:
     clock = Clock()
     with open_store(tmp_path / "c.sqlite", clock=clock) as store:

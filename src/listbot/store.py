@@ -40,6 +40,8 @@ from listbot.store_file import (
 
 DEFAULT_PATH = ".listbot/cache.sqlite"
 _CHUNK = 500
+_ENCODE = json.JSONEncoder(check_circular=False).encode
+"""``json.dumps`` without its per-call set-up (stored results are plain trees, no cycles)."""
 _UPSERT_HISTORY = (
     "INSERT OR REPLACE INTO history (url, first_failure, last_failure, "
     "consecutive_failures, last_verdict, last_checked) VALUES (?, ?, ?, ?, ?, ?)"
@@ -74,6 +76,7 @@ class Store:
         self.clock = clock
         self.warnings: list[str] = list(warnings)
         self._damaged = False
+        self._open_transactions = 0
         self._file: Path | None = None
         """The store's file when it is on disk (set aside on close if found damaged)."""
 
@@ -137,7 +140,7 @@ class Store:
 
     def put_many(self, kind: str, items: Iterable[tuple[str, Any, bool]]) -> None:
         now = self.clock()
-        rows = [(kind, key, json.dumps(value), int(ok), now) for key, value, ok in items]
+        rows = [(kind, key, _ENCODE(value), int(ok), now) for key, value, ok in items]
         self._safe(
             lambda: self._db.executemany(
                 "INSERT OR REPLACE INTO results (kind, key, value, ok, checked_at) "
@@ -222,8 +225,20 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Writes inside are committed once, at the end (a commit per batch of a run's
+        10,000 verdicts and their history was a seventh of storing them)."""
+        self._open_transactions += 1
+        try:
+            yield
+        finally:
+            self._open_transactions -= 1
+            self._commit()
+
     def _commit(self) -> None:
-        self._safe(self._db.commit)
+        if not self._open_transactions:
+            self._safe(self._db.commit)
 
     def _rows(self, query: str, parameters: tuple[Any, ...]) -> list[Any]:
         """Every row ``query`` selects (none when the database fails: see :meth:`_safe`)."""

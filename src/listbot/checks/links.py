@@ -349,8 +349,15 @@ def _valid_stored(value: Any) -> bool:
 
 
 def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Verdict]]) -> None:
-    """Store the fresh verdicts, one transaction per batch (built batch by batch: 10,000
-    rows at once held several MB until the end of the run), then the history."""
+    """Store the fresh verdicts, then the history, in one transaction (rows are built
+    batch by batch: 10,000 rows at once held several MB until the end of the run)."""
+    with store.transaction():
+        _store_verdicts(store, options, fresh)
+
+
+def _store_verdicts(
+    store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Verdict]]
+) -> None:
     now = store.clock()
     rows: list[tuple[str, Any, bool]] = []
     outcomes: list[tuple[str, str, bool]] = []
