@@ -37,6 +37,35 @@ def test_unknown_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Traceback" not in err
 
 
+_ONE_COMMAND = """
+import sys
+from listbot.cli import main
+code = main(["rules", "--help"])
+loaded = [name for name in ("lint", "links", "explain", "export", "config", "github")
+          if f"listbot.commands.{name}" in sys.modules]
+print(code, loaded, file=sys.stderr)
+"""
+
+
+def test_a_command_named_first_imports_only_its_own_module() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _ONE_COMMAND], capture_output=True, text=True, timeout=60
+    )
+    assert done.stderr.strip().splitlines()[-1] == "0 []"
+    assert "listbot rules" in done.stdout  # its own help, whole
+
+
+def test_a_mistyped_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lnt", "README.md"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'lnt'" in err
+    for name in ("lint", "links", "rules", "explain", "export", "config", "github"):
+        assert f"'{name}'" in err
+
+
 def test_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, CLEAN)
     assert main(["lint", "--offline", "--select", "final-newline", str(path)]) == 0

@@ -36,7 +36,9 @@ class UsageError(Exception):
     """Wrong arguments; printed as one line with a hint, exit 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` that one command (the others' modules are
+    not imported: a tenth of ``import listbot.cli``, paid on every run)."""
     parser = _Parser(
         prog="listbot",
         description="Lint, link-check and review curated awesome lists.",
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"listbot {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"listbot.commands.{name}")
         module.add_parser(subparsers)
     return parser
@@ -64,9 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # A command named first needs only its own parser; anything else (help, a typo) all.
+    parser = build_parser(arguments[0] if arguments and arguments[0] in COMMANDS else None)
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(arguments)
         if not getattr(args, "run", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
