@@ -267,12 +267,10 @@ class PosInlineParser(InlineParser):
         return [link, {"type": "text", "raw": src[end:]}] if end < len(src) else [link]
 
     def _plain_rules(self) -> bool:
-        """Whether the rules are the ones :meth:`plain_link` knows (plugins may add more)."""
-        known = self.__dict__.get("_known_rules")
-        if known is None:
-            triggers = self._get_fast_trigger_chars()
-            known = self._known_rules = triggers is not None and triggers <= _KNOWN_TRIGGERS
-        return known
+        """Whether the rules are the ones :meth:`plain_link` knows (a plugin may add more;
+        mistune keeps the trigger set until a rule is registered)."""
+        triggers = self._get_fast_trigger_chars()
+        return triggers is not None and triggers <= _KNOWN_TRIGGERS
 
     def _get_fast_trigger_re(self, chars: set[str]) -> re.Pattern[str]:
         """mistune's, without sorting the trigger characters again at every text run: its
