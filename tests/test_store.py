@@ -34,6 +34,18 @@ def test_results_expire_by_max_age(tmp_path: Path) -> None:
         assert again.get("link", "https://a.dev/", None) == {"kind": "ok"}
 
 
+def test_read_many_keeps_what_the_reader_makes_and_drops_what_it_refuses(
+    tmp_path: Path,
+) -> None:
+    def read(value: dict[str, int]) -> int:
+        return value["n"] * 10  # KeyError for a row without "n"
+
+    with open_store(tmp_path / "c.sqlite") as store:
+        store.put_many("k", [("a", {"n": 1}, True), ("b", {"m": 2}, True)])
+        assert store.read_many("k", ["a", "b", "c"], None, read) == {"a": 10}
+        assert store.get_many("k", ["a", "b"], None) == {"a": {"n": 1}}  # b was dropped
+
+
 def test_a_transaction_commits_its_writes_once_at_the_end(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
 

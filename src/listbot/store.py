@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from listbot.store_file import (
     APPLICATION_ID,
@@ -39,6 +39,7 @@ from listbot.store_file import (
 )
 
 DEFAULT_PATH = ".listbot/cache.sqlite"
+T = TypeVar("T")
 _CHUNK = 500
 _ENCODE = json.JSONEncoder(check_circular=False).encode
 """``json.dumps`` without its per-call set-up (stored results are plain trees, no cycles)."""
@@ -105,9 +106,24 @@ class Store:
     ) -> dict[str, Any]:
         """Fresh values for many keys at once (missing, stale and bad rows are left out;
         bad rows are deleted, as :meth:`get` does). One query per few hundred keys."""
+
+        def accepted(value: Any) -> Any:
+            if valid is not None and not valid(value):
+                raise ValueError("refused by the reader")
+            return value
+
+        return self.read_many(kind, keys, max_age, accepted)
+
+    def read_many(
+        self, kind: str, keys: Iterable[str], max_age: float | None, read: Callable[[Any], T]
+    ) -> dict[str, T]:
+        """:meth:`get_many`, each value turned into what the caller keeps by ``read``, which
+        raises ValueError, TypeError, KeyError or AttributeError for a row it cannot use
+        (deleted like any bad row): a reader that checks a row by building its object
+        builds it once."""
         wanted = list(dict.fromkeys(keys))
         now = self.clock()
-        found: dict[str, Any] = {}
+        found: dict[str, T] = {}
         bad: list[tuple[str, str]] = []
         for chunk in _chunks(wanted):
             rows = self._rows(
@@ -123,14 +139,12 @@ class Store:
                 try:
                     if not isinstance(value, str) or not _is_number(checked_at):
                         raise ValueError("wrong column type")
-                    decoded = json.loads(value)
-                    if valid is not None and not valid(decoded):
-                        raise ValueError("refused by the reader")
+                    kept = read(json.loads(value))
                 except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
                     bad.append((kind, key))
                     continue
                 if max_age is None or now - checked_at <= max_age:
-                    found[key] = decoded
+                    found[key] = kept
         if bad:
             self._drop_many("DELETE FROM results WHERE kind = ? AND key = ?", bad)
         return found

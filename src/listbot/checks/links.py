@@ -329,23 +329,17 @@ def _cached(store: Store, options: LinksOptions, jobs: list[UrlJob]) -> dict[str
         return {}
     now = store.clock()
     found: dict[str, Verdict] = {}
-    stored = store.get_many(STORE_KIND, (job.key for job in jobs), longest, _valid_stored)
-    for key, value in stored.items():
-        verdict = Verdict.from_json(value)
-        age = now - float(value["checked_at"])
-        if age <= (options.ttl_failure if verdict.failed else options.ttl_ok):
+    stored = store.read_many(STORE_KIND, (job.key for job in jobs), longest, _read_stored)
+    for key, (verdict, checked_at) in stored.items():
+        if now - checked_at <= (options.ttl_failure if verdict.failed else options.ttl_ok):
             found[key] = verdict
     return found
 
 
-def _valid_stored(value: Any) -> bool:
-    """A stored verdict we can read (the store drops any other row)."""
-    try:
-        Verdict.from_json(value)
-        float(value["checked_at"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return False
-    return True
+def _read_stored(value: Any) -> tuple[Verdict, float]:
+    """A stored verdict and when it was reached; raises for a row we cannot read (the
+    store drops it)."""
+    return Verdict.from_json(value), float(value["checked_at"])
 
 
 def _remember(store: Store, options: LinksOptions, fresh: Iterable[tuple[str, Verdict]]) -> None:
