@@ -11,7 +11,9 @@ Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and three w
 private functions (``list_parser._parse_list_item`` and ``_compile_list_break_sc``,
 ``_inline.links._close_bracket``) that pass straight through for parsers that are not ours;
 ``helpers._parse_link_href`` gets a faster path that returns what mistune's returns, and
-``list_parser._compile_list_item_pattern`` a cache.
+``list_parser._compile_list_item_pattern`` a cache. ``PosInlineParser`` makes the tokens of
+the usual entry text, ``[name](url)`` and plain text, itself (:meth:`PosInlineParser.plain_link`:
+mistune's tokens, without its scan); tests/parse/test_plain_link.py compares them.
 mistune is pinned to 3.4 because of them; tests/parse fails loudly if an upgrade moves
 anything.
 
@@ -24,7 +26,7 @@ get ``columns``: the file column where each line of their ``raw`` starts; inline
 images get ``source_url``: the destination as written (escapes and entities resolved, not
 percent-encoded). Private keys are removed before the tokens leave this module.
 
-This is the one module that knows mistune has no positions; it stays whole (about 500
+This is the one module that knows mistune has no positions; it stays whole (about 800
 lines) so that a mistune upgrade is checked in one place.
 """
 
