@@ -69,6 +69,11 @@ def test_a_transaction_commits_its_writes_once_at_the_end(tmp_path: Path) -> Non
         assert committed() == {"a", "b", "c"}
         store.put("link", "d", {"kind": "ok"})
         assert committed() == {"a", "b", "c", "d"}  # outside one, each write commits
+        with pytest.raises(KeyboardInterrupt), store.transaction():
+            store.put("link", "e", {"kind": "ok"})
+            raise KeyboardInterrupt
+        assert committed() == {"a", "b", "c", "d"}  # an interrupted one leaves nothing
+        assert store.get("link", "e", None) is None
 
 
 def test_history_counts_consecutive_failures_and_resets(tmp_path: Path) -> None:

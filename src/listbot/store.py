@@ -241,14 +241,19 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Writes inside are committed once, at the end (a commit per batch of a run's
-        10,000 verdicts and their history was a seventh of storing them)."""
+        """Writes inside are committed once, when the outermost transaction ends, or rolled
+        back if it ends with an exception (a commit per batch of a run's 10,000 verdicts
+        and their history was a seventh of storing them)."""
         self._open_transactions += 1
         try:
             yield
-        finally:
+        except BaseException:
             self._open_transactions -= 1
-            self._commit()
+            if not self._open_transactions:
+                self._safe(self._db.rollback)
+            raise
+        self._open_transactions -= 1
+        self._commit()
 
     def _commit(self) -> None:
         if not self._open_transactions:
