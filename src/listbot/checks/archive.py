@@ -142,12 +142,10 @@ def _stored(value: Any) -> Snapshot | None:
     return snapshot
 
 
-def _valid_stored(value: Any) -> bool:
-    try:
-        _stored(value)
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return False
-    return True
+def _read_stored(value: Any) -> tuple[Snapshot | None, Any]:
+    """A stored answer and the value it was read from; raises for a value we did not store
+    (the store drops it)."""
+    return _stored(value), value
 
 
 async def look_up(
@@ -171,9 +169,8 @@ async def look_up(
         lookups.not_checked.update(pending)
         return lookups
     now = store.clock()
-    stored = store.get_many(STORE_KIND, pending, FOUND_TTL, _valid_stored)
-    for key, value in stored.items():
-        snapshot = _stored(value)
+    stored = store.read_many(STORE_KIND, pending, FOUND_TTL, _read_stored)
+    for key, (snapshot, value) in stored.items():
         if snapshot is not None or now - float(value.get("asked_at", 0)) <= NONE_TTL:
             lookups.found[key] = snapshot
             del pending[key]
