@@ -7,7 +7,7 @@ column just past the last character, as in SARIF.
 
 Rules and checks read a :class:`Document`; they never see the parser. Indexes that
 several rules share (links by normalised URL, entries in file order, ...) are built
-once, lazily, as cached properties here.
+once, lazily, as cached properties here; so are the entries themselves (:class:`Deferred`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast, overload
 
 T = TypeVar("T")
 
@@ -317,6 +317,32 @@ class TextBlock:
     span: Span
 
 
+class Deferred(Generic[T]):
+    """A :class:`Document` field that the parser may give as a function, called once, when
+    the field is first read: ``listbot links`` never reads the entries, and building them
+    is a sixth of parsing a list. Everyone else sees a plain attribute.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = f"_deferred_{name}"
+
+    @overload
+    def __get__(self, document: None, owner: type) -> Deferred[T]: ...
+    @overload
+    def __get__(self, document: object, owner: type) -> T: ...
+    def __get__(self, document: object | None, owner: type) -> T | Deferred[T]:
+        if document is None:
+            # Read on the class: no default, as ``dataclass`` asks (AttributeError = none).
+            raise AttributeError(self._slot)
+        value = document.__dict__[self._slot]
+        if callable(value):
+            value = document.__dict__[self._slot] = value()
+        return cast(T, value)
+
+    def __set__(self, document: object, value: T | Callable[[], T]) -> None:
+        document.__dict__[self._slot] = value
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed README. Built only by :func:`listbot.parse.parse`."""
@@ -334,8 +360,6 @@ class Document:
     sections: tuple[Section, ...]
     """Top-level sections (usually the ``#`` title, or the ``##`` sections when there is none)."""
     list_items: tuple[ListItem, ...]
-    entries: tuple[Entry, ...]
-    """Top-level entries in file order; nested entries are in their parents' ``children``."""
     links: tuple[Link, ...]
     """Every link and image in the file, in source order."""
     definitions: tuple[Definition, ...]
@@ -344,6 +368,9 @@ class Document:
     text_blocks: tuple[TextBlock, ...]
     code_lines: frozenset[int]
     """Lines inside fenced or indented code blocks (prose rules skip them)."""
+    entries: Deferred[tuple[Entry, ...]] = Deferred()  # required: no default (see Deferred.__get__)
+    """Top-level entries in file order; nested entries are in their parents' ``children``
+    (the parser builds them when first read: see :class:`Deferred`)."""
     block_lines: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
     """(first, last) line of each top-level block, in order (the parser's AST is not kept:
     see :func:`listbot.parse.positioned_tokens`)."""

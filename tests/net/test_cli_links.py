@@ -7,8 +7,11 @@ serving on the test's event loop. Names reach the farm through ``[links] resolve
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 from pathlib import Path
+
+import pytest
 
 from listbot.cli import main
 from tests.net.servers import Farm
@@ -69,6 +72,32 @@ async def test_links_command_reports_dead_links_and_redirects_as_json(
         h1.url("/redirect/301/1"): "redirect",
     }
     assert h1.requests[("GET", "/status/404")] == 1
+
+
+async def test_links_command_never_builds_the_entries(
+    tmp_path: Path, farm: Farm, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Link checks read links, not entries: building the entries of a list is work a
+    ``listbot links`` run of it does not need (a sixth of its parse)."""
+    parse_module = importlib.import_module("listbot.parse")
+    built: list[str] = []
+    real = parse_module.build_entries
+    monkeypatch.setattr(
+        parse_module, "build_entries", lambda *args: built.append("entries") or real(*args)
+    )
+    h1 = farm.hosts["h1.test"]
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Awesome\n\n- [Good]({h1.url('/ok')}) - Works.\n", encoding="utf-8")
+    config = _config(tmp_path, farm.resolve)
+    out = tmp_path / "report.json"
+    cache = str(tmp_path / "c.sqlite")
+    common = ("--config", str(config), "--cache", cache, "--format", "json")
+    code = await _cli("links", str(readme), *common, "--output", str(out))
+    assert code == 0
+    assert [record["verdict"] for record in json.loads(out.read_text())["links"]] == ["ok"]
+    assert built == []
+    await _cli("lint", str(readme), *common, "--offline", "--output", str(out))
+    assert built == ["entries"]  # the same list, linted: its rules read the entries
 
 
 async def test_no_network_exits_2_with_one_message(tmp_path: Path, capsys) -> None:

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from mistune.util import unescape, unikey
 
 from listbot.gcpause import collector_paused
-from listbot.model import Definition, Document, Heading, Section, Span
+from listbot.model import Definition, Document, Entry, Heading, Section, Span
 from listbot.parse.block_entries import build_block_entries
-from listbot.parse.blocks import HeadingDraft, Walk, plain_text
+from listbot.parse.blocks import HeadingDraft, ItemRecord, Walk, plain_text
 from listbot.parse.entries import build_entries
 from listbot.parse.limits import (
     blank_markup_runs,
@@ -57,6 +57,16 @@ def split_lines(text: str) -> tuple[str, ...]:
 
 def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
     """Parse Markdown text into a Document; a leading U+FEFF is removed and sets ``bom``."""
+    return _parse(text, path, bom)
+
+
+def _parse(
+    text: str,
+    path: str,
+    bom: bool,
+    companions: Mapping[str, str] | None = None,
+    origin: str | None = None,
+) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
         bom = True
@@ -66,7 +76,7 @@ def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
         parse_text, parse_lines, capped = blank_markup_runs(text, lines)
         notices = [markup_run_notice(path, capped)] if capped else []
         walk = _walk(parse_text, parse_lines, lines, path, notices)
-        return _document(path, text, lines, bom, walk, tuple(notices))
+        return _document(path, text, lines, bom, walk, tuple(notices), companions, origin)
 
 
 def positioned_tokens(text: str) -> list[dict[str, Any]]:
@@ -109,15 +119,17 @@ def _document(
     lines: tuple[str, ...],
     bom: bool,
     walk: Walk,
-    notices: tuple[str, ...] = (),
+    notices: tuple[str, ...],
+    companions: Mapping[str, str] | None,
+    origin: str | None,
 ) -> Document:
     headings = _headings(walk.headings)
     definitions = tuple(
         dataclasses.replace(d, used=unikey(d.label) in walk.used_labels)
         for d in sorted(walk.definitions.values(), key=lambda d: d.span)
     )
-    entries = build_entries(walk.items, lines, _plain_of)
-    list_items = tuple(record.item for record in walk.items)
+    items = walk.items
+    list_items = tuple(record.item for record in items)
     block_entries = build_block_entries(walk.text_blocks, walk.links, list_items, headings, lines)
     title = next((h for h in headings if h.level == 1), None)
     return Document(
@@ -130,7 +142,7 @@ def _document(
         headings=headings,
         sections=_sections(headings),
         list_items=list_items,
-        entries=entries,
+        entries=lambda: _entries(items, lines),
         block_entries=block_entries,
         links=tuple(walk.links),
         definitions=definitions,
@@ -140,7 +152,15 @@ def _document(
         code_lines=frozenset(walk.code_lines),
         block_lines=tuple(walk.block_lines),
         notices=notices,
+        companions=companions,
+        origin=origin,
     )
+
+
+def _entries(items: Sequence[ItemRecord], lines: tuple[str, ...]) -> tuple[Entry, ...]:
+    """The document's entries, built when first read (see :class:`listbot.model.Deferred`)."""
+    with collector_paused():
+        return build_entries(items, lines, _plain_of)
 
 
 _MARKUP_CHARS = re.compile(r"[\\`*_~\[\]<>&!]")
@@ -269,7 +289,10 @@ def read_companions(list_path: Path) -> dict[str, str]:
 def parse_file(path: str | Path) -> Document:
     """Read, decode and parse a file; raises InputError for what cannot be read."""
     source = read_source(path)
-    document = parse(source.text, source.path, bom=source.bom)
-    return dataclasses.replace(
-        document, companions=read_companions(Path(path)), origin=git_remote(Path(path).parent)
+    return _parse(
+        source.text,
+        source.path,
+        source.bom,
+        companions=read_companions(Path(path)),
+        origin=git_remote(Path(path).parent),
     )
