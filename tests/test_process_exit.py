@@ -66,3 +66,33 @@ def test_the_command_exits_with_its_code_and_whole_report(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert done.stdout.rstrip().endswith("}")
     assert '"awesome-list-item"' in done.stdout
+
+
+def test_no_garbage_collection_once_the_run_is_over(tmp_path: Path) -> None:
+    """A collection between the end of the run and the exit would scan everything the run
+    built, for nothing: the process frees it all at once."""
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome X\n\n"
+        + "".join(f"- [E{n}](https://e{n}.example) - Entry.\n" for n in range(300))
+    )
+    done = _python(
+        "import gc, sys\n"
+        "import listbot.__main__, listbot.cli\n"
+        "finished = []\n"
+        "run = listbot.cli.main\n"
+        "def main():\n"
+        "    code = run()\n"
+        "    finished.append(True)\n"
+        "    return code\n"
+        "listbot.cli.main = main\n"
+        "def watch(phase, info):\n"
+        "    if phase == 'start' and finished:\n"
+        "        sys.stderr.write('a collection after the run')\n"
+        "gc.callbacks.append(watch)\n"
+        f"sys.argv = ['listbot', 'lint', '--offline', '--exit-zero', {str(readme)!r}]\n"
+        "listbot.__main__.main()\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "awesome-badge" in done.stdout  # the run did lint the list
+    assert "after the run" not in done.stderr

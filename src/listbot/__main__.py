@@ -18,7 +18,12 @@ def main() -> None:
         from listbot.cli import main as cli_main
     finally:
         gc.enable()
-    exit_now(cli_main())
+    code = cli_main()
+    # The run is over: a collection now (``cli.main`` restored the usual thresholds, and
+    # the next allocation would trigger one) would scan everything the run built, only
+    # for the process to exit (~13 ms of a 2,000-link check).
+    gc.disable()
+    exit_now(code)
 
 
 def exit_now(code: int) -> NoReturn:
