@@ -175,6 +175,18 @@ def test_new_stores_are_stamped_and_reopened(tmp_path: Path) -> None:
         assert store.get("link", "k", None) == {"v": 1} and store.warnings == []
 
 
+def test_a_file_store_writes_ahead_and_syncs_normally(tmp_path: Path) -> None:
+    """WAL with synchronous NORMAL: readers never wait for a run that writes, and a commit
+    does not wait for the disk (a cache may lose its last run to a power cut, not its file)."""
+    path = tmp_path / "cache.sqlite"
+    with open_store(path) as store:
+        store.put("links", "https://a.example", {"ok": True}, ok=True)
+        assert store._db.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
+    other = sqlite3.connect(path)
+    assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    other.close()
+
+
 def test_a_store_from_before_the_stamp_is_still_ours(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     db = sqlite3.connect(path)
