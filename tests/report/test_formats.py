@@ -330,6 +330,7 @@ def test_json_report_text_matches_json_for_every_kind_of_value() -> None:
         2.5: "float key",
         True: "bool key",
         None: {"deep": {"er": {"est": [1, [2, [3]]]}}},
+        "records": [{"verdict": Kind.OK, "status": Code.GONE, "cached": True, Kind.OK: -0.0}],
     }
     assert _dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
     with pytest.raises(TypeError, match="not JSON serializable"):

@@ -152,12 +152,34 @@ def _text(value: Any, indent: str) -> str:
         if not value:
             return "{}"
         inner = indent + "  "
-        pairs = [f"{_key(key)}: {_text(item, inner)}" for key, item in value.items()]
+        pairs = []
+        for key, item in value.items():
+            # The usual values inline (a report's 10,000 link records are mostly these).
+            if type(item) is str:
+                item_text = _escaped(item)
+            elif item is None:
+                item_text = "null"
+            elif type(item) is int:
+                item_text = int.__repr__(item)
+            else:
+                item_text = _text(item, inner)
+            pairs.append(f"{_key(key)}: {item_text}")
         return f"{{\n{inner}{(',' + chr(10) + inner).join(pairs)}\n{indent}}}"
     raise _NotPlainJson
 
 
+_KEYS: dict[str, str] = {}
+"""Escaped dictionary keys: a report repeats a few dozen of them thousands of times."""
+
+
 def _key(key: Any) -> str:
+    if type(key) is str:
+        known = _KEYS.get(key)
+        if known is None:
+            known = _escaped(key)
+            if len(_KEYS) < 1024:
+                _KEYS[key] = known
+        return known  # type: ignore[no-any-return]
     if isinstance(key, str):
         return _escaped(key)  # type: ignore[no-any-return]
     if isinstance(key, float):
