@@ -67,3 +67,16 @@ def test_entries_given_as_a_value_are_kept_as_given() -> None:
     built = dataclasses.replace(document, entries=document.entries[:1])
     assert [entry.name for entry in built.entries] == ["One"]
     assert "entries" in {field.name for field in dataclasses.fields(Document)}
+
+
+def test_rules_get_the_entries_built_before_the_first_rule_runs(builds: list[int]) -> None:
+    """Built before any rule's own indexes, so a big list never holds both at once (its
+    peak memory), even when the selected rules never read the entries."""
+    from listbot.config import Config
+    from listbot.engine import run_rules
+
+    document = parse(LIST)
+    run_rules(document, Config(select=("awesome-badge",)))
+    assert builds == [1]
+    run_rules(parse(LIST), Config(select=("dead-link",)))  # network rules only: not needed
+    assert builds == [1]
