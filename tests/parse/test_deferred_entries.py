@@ -70,8 +70,8 @@ def test_entries_given_as_a_value_are_kept_as_given() -> None:
 
 
 def test_rules_get_the_entries_built_before_the_first_rule_runs(builds: list[int]) -> None:
-    """Built before any rule's own indexes, so a big list never holds both at once (its
-    peak memory), even when the selected rules never read the entries."""
+    """Built before the rules run (a big list's peak memory depends on it: see
+    ``engine.run_rules``), even when the selected rules never read the entries."""
     from listbot.config import Config
     from listbot.engine import run_rules
 
