@@ -49,7 +49,7 @@ def run_rules(doc: Document, config: Config) -> list[Finding]:
         # The parser defers the entries (model.Deferred). Built here, before the rules and
         # outside their collector pause, a 100,000-entry lint peaks at 361 MB, as when the
         # parser built them; built by the first rule to read them, or inside the pause,
-        # at 402 MB (measured; the cause is the allocator's, not ours to rely on).
+        # at 402 MB (measured at 20,000 and 100,000 entries: keep this order).
         _ = doc.entries
     with collector_paused():
         for rule in rules:
