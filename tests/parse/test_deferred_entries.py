@@ -7,6 +7,7 @@ them must see exactly what an eager build gave.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -69,14 +70,24 @@ def test_entries_given_as_a_value_are_kept_as_given() -> None:
     assert "entries" in {field.name for field in dataclasses.fields(Document)}
 
 
-def test_rules_get_the_entries_built_before_the_first_rule_runs(builds: list[int]) -> None:
-    """Built before the rules run (a big list's peak memory depends on it: see
-    ``engine.run_rules``), even when the selected rules never read the entries."""
-    from listbot.config import Config
-    from listbot.engine import run_rules
-
-    document = parse(LIST)
-    run_rules(document, Config(select=("awesome-badge",)))
-    assert builds == [1]
-    run_rules(parse(LIST), Config(select=("dead-link",)))  # network rules only: not needed
-    assert builds == [1]
+def test_building_entries_leaves_no_garbage_for_the_cyclic_collector() -> None:
+    """The collector is paused while entries are built: a reference cycle per entry (a
+    description's tail and its link lookup once held each other) stayed in memory until
+    the next collection, 13 MB at once for 20,000 entries."""
+    document = parse(
+        "# Awesome\n\n"
+        + "".join(
+            f"- [E{n}](https://e{n}.example) :star: - Uses [a lib](https://l{n}.example). `MIT`\n"
+            for n in range(50)
+        )
+    )
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        assert len(document.entries) == 50
+        assert document.entries[0].markers and document.entries[0].trailing_tags
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
