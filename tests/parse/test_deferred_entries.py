@@ -91,3 +91,14 @@ def test_building_entries_leaves_no_garbage_for_the_cyclic_collector() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_document_still_pickles_before_its_entries_are_read() -> None:
+    """Documents are plain values (tools send them to worker processes): deferring the
+    entries must not make them unpicklable."""
+    import pickle
+
+    document = parse(LIST)
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy == document
+    assert [entry.name for entry in copy.entries] == ["One", "Three"]

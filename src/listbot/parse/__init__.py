@@ -10,6 +10,7 @@ paper fields), ``block_entries`` (paper entries written as paragraphs or table r
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -142,7 +143,7 @@ def _document(
         headings=headings,
         sections=_sections(headings),
         list_items=list_items,
-        entries=lambda: _entries(items, lines),
+        entries=functools.partial(_entries, items, lines),
         block_entries=block_entries,
         links=tuple(walk.links),
         definitions=definitions,
