@@ -8,7 +8,7 @@ on all of them at once, concurrently.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,7 @@ def lint_text(
     ``companions`` are the files beside the list (as :func:`listbot.parse.read_companions`
     reads them) for the rules about files; without them those rules stay silent.
     """
-    document = parse(text, path)
-    if companions is not None:
-        document = replace(document, companions=companions)
+    document = parse(text, path, companions=companions)
     return LintResult(document, run_rules(document, config or Config()))
 
 

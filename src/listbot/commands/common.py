@@ -85,10 +85,9 @@ def read_stdin(stdin_filename: str | None) -> Document:
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: standard input is larger than {MAX_BYTES // 2**20} MB")
     source = decode(data, name)
-    document = parse(source.text, name, bom=source.bom)
     # Files beside the list (contributing.md, ...) are known only when it is named.
     companions = read_companions(Path(stdin_filename)) if stdin_filename else None
-    return replace(document, companions=companions)
+    return parse(source.text, name, bom=source.bom, companions=companions)
 
 
 def resolve_inputs(args: argparse.Namespace) -> Inputs:

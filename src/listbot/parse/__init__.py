@@ -56,18 +56,20 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def parse(text: str, path: str = "<string>", *, bom: bool = False) -> Document:
-    """Parse Markdown text into a Document; a leading U+FEFF is removed and sets ``bom``."""
-    return _parse(text, path, bom)
-
-
-def _parse(
+def parse(
     text: str,
-    path: str,
-    bom: bool,
+    path: str = "<string>",
+    *,
+    bom: bool = False,
     companions: Mapping[str, str] | None = None,
     origin: str | None = None,
 ) -> Document:
+    """Parse Markdown text into a Document; a leading U+FEFF is removed and sets ``bom``.
+
+    ``companions`` and ``origin`` are the files beside the list and its git remote (see
+    :attr:`Document.companions`); given here, not set afterwards with
+    ``dataclasses.replace``, which would build the deferred entries at once.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
         bom = True
@@ -290,10 +292,10 @@ def read_companions(list_path: Path) -> dict[str, str]:
 def parse_file(path: str | Path) -> Document:
     """Read, decode and parse a file; raises InputError for what cannot be read."""
     source = read_source(path)
-    return _parse(
+    return parse(
         source.text,
         source.path,
-        source.bom,
+        bom=source.bom,
         companions=read_companions(Path(path)),
         origin=git_remote(Path(path).parent),
     )
