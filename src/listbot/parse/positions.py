@@ -10,6 +10,9 @@ the file line (:func:`file_position`).
 Hooks: subclasses of ``BlockState``/``BlockParser``/``InlineParser`` and three wrapped
 private functions (``list_parser._parse_list_item`` and ``_compile_list_break_sc``,
 ``_inline.links._close_bracket``) that pass straight through for parsers that are not ours;
+the list-item wrapper parses a one-line item followed by the next item itself
+(:func:`_one_line_item_end`: mistune's child state and tokens, without its line collector;
+tests/parse/test_one_line_items.py compares the documents);
 ``helpers._parse_link_href`` gets a faster path that returns what mistune's returns, and
 ``list_parser._compile_list_item_pattern`` a cache. ``PosInlineParser`` makes the tokens of
 the usual entry text, ``[name](url)`` and plain text, itself (:meth:`PosInlineParser.plain_link`:
@@ -47,7 +50,7 @@ from mistune.helpers import ASCII_WHITESPACE, parse_link, parse_link_href, unesc
 from mistune.inline_parser import InlineParser
 from mistune.markdown import Markdown
 from mistune.plugins import PluginRef, import_plugin
-from mistune.util import unescape
+from mistune.util import strip_end, unescape
 
 from listbot.parse.blocks import without_closing_hashes
 
@@ -329,11 +332,78 @@ def _parse_list_item(
     marker_offset = line_start + len(raw_line) - len(raw_line.lstrip(" \t"))
     marker_line = state.line_of(marker_end)
     state.pending_bases.append(marker_line + (0 if item.text.strip() else 1))
-    result = _original_parse_list_item(block, bullet, item, token, state, rules)
+    ends = _one_line_item_end(block, bullet, item, state)
+    if ends is None:
+        result = _original_parse_list_item(block, bullet, item, token, state, rules)
+    else:
+        result = _parse_one_line_item(block, item, ends, token, state, rules)
     item_token = token["children"][-1]
     _tag(item_token, state, marker_offset, None, marker_line)
     item_token["_mk"] = item.marker
     return result
+
+
+def _one_line_item_end(
+    block: BlockParser, bullet: str, item: Any, state: PosState
+) -> tuple[int, Any] | None:
+    """Where a one-line item ends and the list's next item (None: the source ends), when
+    the item is one line followed by the next item's marker or by the end of the source;
+    None for anything else. That is most items of a list, and mistune's general path for
+    them (continuation width, line collection, a child parse loop) was a third of block
+    parsing; :func:`_parse_one_line_item` does what it does for these. Nothing in the
+    state changes here.
+    """
+    text: str = item.text
+    if len(text) < 2 or text[0] != " " or text[1].isspace():
+        return None  # no content, or content indented: mistune's continuation rules
+    cursor = state.cursor
+    if cursor >= state.cursor_max:
+        return cursor, None
+    src = state.src
+    line_end = src.find("\n", cursor)
+    next_pos = len(src) if line_end < 0 else line_end + 1
+    line = src[cursor:next_pos]
+    if line[0] in " \t\n\v\f":
+        return None  # blank or indented: maybe the item goes on (mistune decides)
+    # Starting at column 0, the line is no continuation and needs no tab expansion, so
+    # mistune's line collector hands it as it is to the patterns it asks here.
+    leading_width = len(item.spaces) + len(item.marker)
+    # What mistune's line collector asks of the next line, with mistune's own patterns.
+    found = list_parser._match_list_item_break(
+        re.compile(list_parser._compile_list_item_pattern(bullet, leading_width)),
+        _compile_list_break_sc(block, leading_width),
+        state,
+        line,
+    )
+    if found is None or found[0] != "list_item":
+        return None
+    return next_pos, list_parser._create_list_marker(found[1], "listitem")
+
+
+def _parse_one_line_item(
+    block: BlockParser,
+    item: Any,
+    ends: tuple[int, Any],
+    token: Token,
+    state: PosState,
+    rules: list[str],
+) -> Any:
+    """mistune's ``_parse_list_item`` for an item :func:`_one_line_item_end` found: the same
+    child state and tokens. Its content is one line starting with a non-space character,
+    so it is indented code to nobody, and the child's block parse makes one paragraph of it
+    unless a block rule matches at its start (then mistune's parse runs)."""
+    state.cursor, next_item = ends
+    child = state.child_state(strip_end(item.text[1:] + "\n"))
+    scanner = block.compile_sc(rules)
+    if isinstance(scanner, _LineStartScanner) and scanner.match(child.src, 0) is None:
+        child.add_paragraph(child.src)
+        child.cursor = child.cursor_max
+    else:
+        block.parse(child, rules)
+    if token["tight"] and list_parser._is_loose_list(child.tokens):
+        token["tight"] = False
+    token["children"].append({"type": "list_item", "children": child.tokens})
+    return next_item
 
 
 def _compile_list_break_sc(block: BlockParser, leading_width: int) -> re.Pattern[str]:
