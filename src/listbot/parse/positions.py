@@ -394,7 +394,7 @@ def _parse_one_line_item(
     unless a block rule matches at its start (then mistune's parse runs)."""
     state.cursor, next_item = ends
     child = state.child_state(strip_end(item.text[1:] + "\n"))
-    scanner = block.compile_sc(rules)
+    scanner: object = block.compile_sc(rules)  # a _LineStartScanner when ours
     if isinstance(scanner, _LineStartScanner) and scanner.match(child.src, 0) is None:
         child.add_paragraph(child.src)
         child.cursor = child.cursor_max
