@@ -14,14 +14,49 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import Enum
 from functools import cached_property
 from typing import Any, Generic, TypeVar, cast, overload
 
 T = TypeVar("T")
+C = TypeVar("C", bound=type)
 
 
+def direct_init(cls: C) -> C:
+    """Give a frozen, slotted dataclass an ``__init__`` that fills its slots directly.
+
+    A frozen dataclass sets each field with ``object.__setattr__(self, "name", value)``,
+    which looks the name up again on every call; the parser makes a few objects per entry
+    (a link, its span, its item), and that lookup was a twentieth of parsing a list. This
+    ``__init__`` calls each slot's own setter instead: the same parameters and defaults,
+    the same instances, and assignment afterwards still raises.
+    """
+    setters: dict[str, Any] = {}
+    parameters: list[str] = []
+    assignments: list[str] = []
+    for spec in fields(cls):
+        if not spec.init or spec.default_factory is not MISSING or spec.kw_only is True:
+            raise TypeError(f"direct_init: {cls.__name__}.{spec.name} is not a plain field")
+        setters[f"_set_{spec.name}"] = cls.__dict__[spec.name].__set__
+        if spec.default is MISSING:
+            parameters.append(spec.name)
+        else:
+            setters[f"_default_{spec.name}"] = spec.default
+            parameters.append(f"{spec.name}=_default_{spec.name}")
+        assignments.append(f"    _set_{spec.name}(self, {spec.name})")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"direct_init: {cls.__name__} has __post_init__")
+    source = f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(assignments)
+    exec(source, setters)  # the text is built from field names only
+    init = setters["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@direct_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A region of the file: start inclusive, end exclusive (both 1-based)."""
@@ -54,6 +89,7 @@ _IMAGE_KINDS = frozenset((LinkKind.IMAGE, LinkKind.HTML_IMG))
 reading an Enum member off its class costs several times a set lookup."""
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Link:
     """One link or image, wherever it is in the file (code is never a link)."""
@@ -94,6 +130,7 @@ class Link:
         return self.url.lower().startswith(("http://", "https://"))
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Definition:
     """A link reference definition ``[label]: url "title"``."""
@@ -105,6 +142,7 @@ class Definition:
     used: bool = False
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading in Markdown (ATX or setext) or in HTML (``<h1>``..``<h6>``)."""
@@ -125,6 +163,7 @@ class Heading:
         return self.span.line
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading and everything under it, down to the next heading of the same or higher level."""
@@ -156,6 +195,7 @@ class Section:
             yield from child.walk()
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class ListItem:
     """Any list item, with or without links: what formatting rules look at."""
@@ -195,6 +235,7 @@ class ListItem:
         return self.marker[-1]
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Paper:
     """Bibliographic fields of a paper-style entry (``**Title**, Venue 2023, [Paper](url)``)."""
@@ -207,6 +248,7 @@ class Paper:
     authors: str | None = None
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Tag:
     """Markup beside an entry's description that is not its prose.
@@ -224,6 +266,7 @@ class Tag:
     span: Span
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A list item that carries at least one link: one thing the list recommends."""
@@ -290,6 +333,7 @@ class Entry:
             yield from child.walk()
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class HtmlBlock:
     """Raw HTML: a block, or one inline tag."""
@@ -299,6 +343,7 @@ class HtmlBlock:
     inline: bool = False
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Comment:
     """An HTML comment ``<!-- ... -->`` (lint directives live in these)."""
@@ -308,6 +353,7 @@ class Comment:
     span: Span
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class TextBlock:
     """A paragraph, heading or table cell's inline content: what prose rules read."""
