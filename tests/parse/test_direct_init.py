@@ -1,5 +1,5 @@
-"""``model.direct_init``: the model's frozen, slotted classes keep the ``__init__`` that
-``dataclass`` would give them (parameters, defaults, errors), only faster."""
+"""``frozen.direct_init``: the model's frozen, slotted classes and link verdicts keep the
+``__init__`` that ``dataclass`` would give them (parameters, defaults, errors), only faster."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from listbot import model
-from listbot.model import Link, LinkKind, Span, direct_init
+from listbot.frozen import direct_init
+from listbot.model import Link, LinkKind, Span
+from listbot.net.policy import Verdict
 
 CLASSES = [
     value
@@ -20,7 +22,7 @@ CLASSES = [
     and dataclasses.is_dataclass(value)
     and value.__module__ == model.__name__
     and "__slots__" in vars(value)
-]
+] + [Verdict]
 
 
 def test_every_slotted_model_class_has_it() -> None:

@@ -43,7 +43,7 @@ from listbot.checks.link_rules import (
     findings_for,
 )
 from listbot.checks.redirect_history import record_redirects
-from listbot.model import Document
+from listbot.model import Document, Link
 from listbot.net.guard import is_ip_literal
 from listbot.net.health import NO_NETWORK_REASON, Evidence, unverified_for_no_network
 from listbot.net.hosts import HostPool
@@ -187,10 +187,10 @@ async def _verdicts(
     for job in jobs:
         if excluded(job.url):
             verdicts[job.key] = Verdict(job.url, VerdictKind.EXCLUDED, "excluded by configuration")
-    reuse = {} if context.options.get("no_cache") else _cached(context.store, options, jobs)
-    for job in jobs:
-        if job.key in verdicts:
-            continue
+    undecided = [job for job in jobs if job.key not in verdicts]
+    cache = not context.options.get("no_cache") and undecided
+    reuse = _cached(context.store, options, undecided) if cache else {}
+    for job in undecided:
         if job.key in reuse:
             verdicts[job.key] = replace(reuse[job.key], url=job.url)
         else:
@@ -390,6 +390,12 @@ def should_report(store: Store, record: Mapping[str, Any], options: LinksOptions
     )
 
 
+def _lines(occurrences: list[tuple[Document, Link]]) -> list[int]:
+    if len(occurrences) == 1:  # most URLs: no set to sort
+        return [occurrences[0][1].line]
+    return sorted({link.line for _, link in occurrences})
+
+
 def link_record(job: UrlJob, verdict: Verdict, *, with_files: bool = False) -> dict[str, Any]:
     """The JSON report's ``links`` entry for one URL (kept small: 10,000 of these add up).
 
@@ -405,7 +411,7 @@ def link_record(job: UrlJob, verdict: Verdict, *, with_files: bool = False) -> d
         "final_url": verdict.final_url,
         "attempts": verdict.attempts,
         "elapsed_ms": verdict.elapsed_ms,
-        "lines": sorted({link.line for _, link in job.occurrences}),
+        "lines": _lines(job.occurrences),
     }
     if verdict.kind is not VerdictKind.OK and verdict.reason:
         record["reason"] = verdict.reason

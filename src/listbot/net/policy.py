@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from listbot.frozen import direct_init
 from listbot.normalize.urls import PLAIN_HTTP_URL
 
 MAX_REDIRECTS = 10
@@ -163,6 +164,7 @@ def bounded(value: object, low: float, high: float, default: float) -> float:
     return min(high, max(low, number))
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """The outcome of checking one URL: what reports, the store and the rules read."""
