@@ -214,6 +214,28 @@ def test_double_link_cross_listing_as_a_convention_is_one_info() -> None:
     }
 
 
+@pytest.mark.parametrize("scope", ["main", "all"])
+def test_double_link_hash_collisions_change_nothing(
+    scope: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from listbot.parse import parse
+
+    # every key hashing alike sends every link to the grouping pass: the same findings
+    slip = "| 2021-07 | HumanEval | [[paper](https://arxiv.org/abs/2107.03374)] |\n"
+    text = (
+        "# A\n\n## Web\n\n- [Foo](https://foo.dev) - Foo.\n- [Bar](https://bar.dev) - Bar.\n"
+        "- [Foo](http://www.foo.dev/) - Foo again.\n\n## CLI\n\n- [Bar](https://bar.dev/) - B.\n"
+        "- [Baz](https://baz.dev) - Baz, once.\n\n| date | benchmark | paper |\n|---|---|---|\n"
+        f"{slip}{slip}"
+    )
+    options = double_link.Options(scope=scope)
+    usual = [(f.line, f.severity, f.message) for f in double_link.check(parse(text), options)]
+    assert len(usual) >= 6
+    monkeypatch.setattr(double_link, "hash", lambda key: 0, raising=False)
+    colliding = [(f.line, f.severity, f.message) for f in double_link.check(parse(text), options)]
+    assert colliding == usual
+
+
 def test_double_link_ignored_occurrence_leaves_its_partner_alone() -> None:
     from listbot.api import lint_text
 
