@@ -396,6 +396,18 @@ def test_spell_check_leaves_entry_names_and_code_alone() -> None:
     assert messages("awesome-spell-check", text) == []
 
 
+def test_spell_check_looks_skipped_spans_up_by_line_in_file_order() -> None:
+    from listbot.rules.awesome_spell_check import _ByLine
+
+    by_line = _ByLine(["c", "a1", "b", "a2", "d"], [3, 1, 2, 1, 4])  # a paper title first
+    assert [by_line.get(line) for line in range(6)] == [[], ["a1", "a2"], ["b"], ["c"], ["d"], []]
+    in_order = _ByLine(["a", "b", "c"], [1, 1, 5])
+    assert in_order.get(1) == ["a", "b"] and in_order.get(5) == ["c"] and in_order.get(2) == []
+    found = in_order.get(1)
+    found.append("x")  # the caller's own list
+    assert in_order.get(1) == ["a", "b"]
+
+
 def test_spell_check_heading_fix_is_unsafe_when_the_anchor_changes() -> None:
     text = "# A\n\n## Postgre SQL tools\n\n## Javascript\n"
     found = lint("awesome-spell-check", text)

@@ -57,9 +57,13 @@ when the anchor would change, since links to it would break.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Generic, TypeVar
 
 from listbot.findings import Applicability, Edit, Finding, Fix, Severity
 from listbot.model import Document, Link, Span
@@ -78,6 +82,8 @@ from listbot.rules._spelling import (
     VERSIONED,
 )
 from listbot.rules.base import FixAvailability, NoOptions, Rule
+
+T = TypeVar("T")
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _GAP = re.compile(r"[ \t]+")
@@ -426,6 +432,24 @@ def _is_paper(url: str) -> bool:
     return host in _PAPER_HOSTS or url.lower().split("?", 1)[0].endswith(".pdf")
 
 
+class _ByLine(Generic[T]):
+    """Items looked up by their line: one list sorted by line and bisected, not a dict of
+    lists per line (a dict of 100,000 one-item lists was 30 MB)."""
+
+    __slots__ = ("_items", "_lines")
+
+    def __init__(self, items: list[T], lines: list[int]) -> None:
+        if any(a > b for a, b in pairwise(lines)):  # stable: a line's items keep order
+            order = sorted(range(len(lines)), key=lines.__getitem__)
+            items, lines = [items[n] for n in order], [lines[n] for n in order]
+        self._items = items
+        self._lines = array("q", lines)
+
+    def get(self, line: int) -> list[T]:
+        start = bisect_left(self._lines, line)
+        return self._items[start : bisect_right(self._lines, line, start)]
+
+
 @dataclass(frozen=True)
 class _Skips:
     """What is not prose, by line: names and titles to blank whole, and links.
@@ -438,24 +462,25 @@ class _Skips:
     """
 
     doc: Document
-    spans: dict[int, list[Span]]
-    links: dict[int, list[Link]]
+    spans: _ByLine[Span]
+    links: _ByLine[Link]
     uses: Counter[str]
 
     @classmethod
     def of(cls, doc: Document) -> _Skips:
-        spans: dict[int, list[Span]] = {}
+        spans: list[Span] = []
         for entry in doc.all_entries:
-            found = [entry.main_link.span] if entry.main_link is not None else []
+            if entry.main_link is not None:
+                spans.append(entry.main_link.span)
             if entry.paper is not None and entry.paper.title_span is not None:
-                found.append(entry.paper.title_span)
-            for span in found:
-                spans.setdefault(span.line, []).append(span)
+                spans.append(entry.paper.title_span)
         texts = [link for link in doc.links if not link.is_image and not link.in_html]
-        links: dict[int, list[Link]] = {}
-        for link in texts:
-            links.setdefault(link.span.line, []).append(link)
-        return cls(doc, spans, links, Counter(link.text for link in texts))
+        return cls(
+            doc,
+            _ByLine(spans, [span.line for span in spans]),
+            _ByLine(texts, [link.span.line for link in texts]),
+            Counter(link.text for link in texts),
+        )
 
     def names_whole(self, link: Link) -> bool:
         """Whether the link's whole text is a name, title or label (not prose)."""
@@ -493,8 +518,8 @@ def _skipped_ranges(source: BlockText, masked: str, skips: _Skips) -> list[Range
     ranges: list[Range] = []
     last = source.first_line + len(source.line_starts) - 1
     for line in range(source.first_line, last + 1):
-        spans = list(skips.spans.get(line, ()))
-        for link in skips.links.get(line, ()):
+        spans = skips.spans.get(line)
+        for link in skips.links.get(line):
             if skips.names_whole(link):
                 spans.append(link.span)
             else:
