@@ -114,10 +114,12 @@ def _shared_words(text: str, repo_name: str) -> bool:
     return shared * 2 >= min(len(ours), len(theirs)) + 1 or shared * 3 >= 2 * len(theirs)
 
 
-def _named_links(doc: Document) -> list[tuple[Link, tuple[str, str], bool]]:
-    """Entries' GitHub links with whether their text names the repository; none for a list
-    of lists (most of its links are other curated lists, each named by its topic)."""
-    found = []
+def _named_links(doc: Document) -> tuple[int, list[tuple[Link, tuple[str, str]]]]:
+    """How many entries' GitHub links there are, and those whose text does not name the
+    repository (only those are kept: all of them were 25 MB at 100,000 entries); none for a
+    list of lists (most of its links are other curated lists, each named by its topic)."""
+    named = 0
+    mismatched = []
     lists = 0
     for entry in doc.all_entries:
         link = entry.main_link
@@ -134,9 +136,10 @@ def _named_links(doc: Document) -> list[tuple[Link, tuple[str, str], bool]]:
             continue  # names a folder, file or page of the repository, not the project
         if len(link.text.split()) > MAX_NAME_WORDS or " - " in link.text:
             continue  # a description or title written as the link, not a name
-        matches = names_match(link.text, repo[1]) or names_match(link.text, repo[0])
-        found.append((link, repo, matches))
-    return [] if lists > len(found) else found
+        named += 1
+        if not (names_match(link.text, repo[1]) or names_match(link.text, repo[0])):
+            mismatched.append((link, repo))
+    return (0, []) if lists > named else (named, mismatched)
 
 
 def _inside_repository(url: str) -> bool:
@@ -148,13 +151,10 @@ def _inside_repository(url: str) -> bool:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    named = _named_links(doc)
-    matching = sum(1 for _, _, matches in named if matches)
-    if len(named) < MIN_ENTRIES or matching < CONVENTION_SHARE * len(named):
+    named, mismatched = _named_links(doc)
+    if named < MIN_ENTRIES or named - len(mismatched) < CONVENTION_SHARE * named:
         return
-    for link, repo, matches in named:
-        if matches:
-            continue
+    for link, repo in mismatched:
         yield RULE.finding(
             link.span,
             f'Entry name "{link.text.strip()}" is not the name of the repository it links '
