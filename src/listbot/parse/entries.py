@@ -141,8 +141,9 @@ class _Tail:
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.starts, offset) - 1
-        column = offset - self.starts[index] + (self.start_column if index == 0 else 1)
-        return self.start_line + index, column
+        if index == 0:  # the link's own line: its int, not a new one (memory)
+            return self.start_line, offset - self.starts[0] + self.start_column
+        return self.start_line + index, offset - self.starts[index] + 1
 
     def tag(self, token: Token) -> Tag:
         kind, start, end = token

@@ -75,6 +75,8 @@ class PosState(BlockState):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.base_line = 1
+        self.numbers: Sequence[int] = parent.numbers if isinstance(parent, PosState) else ()
+        """The document's line numbers as shared ints (see :func:`line_numbers`)."""
         self.pending_bases: list[int] = []
         self._starts: list[int] | None = None
         self.shifts: dict[int, int | None] = {}
@@ -111,7 +113,9 @@ class PosState(BlockState):
 
     def line_of(self, offset: int) -> int:
         """1-based file line of ``offset``."""
-        return self.base_line + bisect_right(self.line_starts, offset) - 1
+        line = self.base_line + bisect_right(self.line_starts, offset) - 1
+        numbers = self.numbers
+        return numbers[line] if line < len(numbers) else line
 
     def add_paragraph(self, text: str) -> None:
         last = self.last_token()
@@ -509,6 +513,8 @@ def _line_of_offset(
     index = state.line_index(offset)
     line_start = state.line_starts[index]
     line_no = state.base_line + index
+    if line_no < len(state.numbers):
+        line_no = state.numbers[line_no]
     if state.parent is None:
         return line_no, line_start, 0
     shifts = state.shifts
@@ -555,6 +561,7 @@ class BlockTree:
         self.md = md
         self.lines = lines
         self.state = state = PosState()
+        state.numbers = line_numbers(len(lines) + 1)
         state.process(_normalized(text))
         for before_parse in md.before_parse_hooks:
             before_parse(md, state)
@@ -598,6 +605,15 @@ class BlockTree:
             token = tokens.pop()
             locator.block(token, 1)
             yield token
+
+
+@functools.lru_cache(maxsize=1)
+def line_numbers(count: int) -> tuple[int, ...]:
+    """0 to ``count`` as one int object each, for every position of a document: CPython
+    makes a new object for each int above 256 it computes, and the spans and tokens kept
+    per entry held four of them (13 MB at 100,000 entries). The last table is kept, for the
+    next document of that length."""
+    return tuple(range(count + 1))
 
 
 def _normalized(text: str) -> str:
