@@ -27,6 +27,12 @@ def corpus_params() -> list[object]:
     return [pytest.param(path, id=path.name) for path in files]
 
 
+def corpus_and_fuzz_params() -> list[object]:
+    """The corpus and the inputs that once crashed or hung listbot (``fixtures/fuzz``)."""
+    fuzz = sorted((FIXTURES / "fuzz").glob("*.md"))
+    return [*corpus_params(), *(pytest.param(path, id=f"fuzz/{path.name}") for path in fuzz)]
+
+
 @pytest.fixture(autouse=True)
 def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test asks the machine's DNS: names resolve only through the test's own mapping

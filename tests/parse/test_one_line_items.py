@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listbot.parse import parse, positions
-from tests.conftest import FIXTURES, corpus_params
+from tests.conftest import corpus_and_fuzz_params
 
 
 def everything(text: str) -> tuple[Any, ...]:
@@ -130,11 +130,9 @@ def test_generated_lists_parse_as_without_the_fast_path(lines: list[str]) -> Non
         assert everything(text) == without_fast_path(text, patch)
 
 
-@pytest.mark.parametrize("path", [*corpus_params(), *sorted((FIXTURES / "fuzz").glob("*.md"))])
+@pytest.mark.parametrize("path", corpus_and_fuzz_params())
 def test_every_corpus_list_parses_as_without_the_fast_path(
-    path: Path | None, monkeypatch: pytest.MonkeyPatch
+    path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if path is None or not path.exists():
-        pytest.skip("../shared is absent")
     text = path.read_text(encoding="utf-8", errors="replace")
     assert everything(text) == without_fast_path(text, monkeypatch)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from mistune.inline_parser import InlineParser
 
 from listbot.parse import _MARKDOWN, parse
-from tests.conftest import FIXTURES, corpus_params
+from tests.conftest import corpus_and_fuzz_params
 
 INLINE = _MARKDOWN.inline
 
@@ -92,12 +92,8 @@ def test_generated_links_match_mistune(label: str, destination: str, tail: str) 
         assert fast == mistune_tokens(text)
 
 
-@pytest.mark.parametrize("path", [*corpus_params(), *sorted((FIXTURES / "fuzz").glob("*.md"))])
-def test_every_corpus_text_matches_mistune(
-    path: Path | None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if path is None or not path.exists():
-        pytest.skip("../shared is absent")
+@pytest.mark.parametrize("path", corpus_and_fuzz_params())
+def test_every_corpus_text_matches_mistune(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts: list[str] = []
     real = type(INLINE).__call__
 
