@@ -40,7 +40,7 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from mistune import helpers, list_parser
 from mistune._inline import links as inline_links
@@ -114,8 +114,10 @@ class PosState(BlockState):
     def line_of(self, offset: int) -> int:
         """1-based file line of ``offset``."""
         line = self.base_line + bisect_right(self.line_starts, offset) - 1
-        numbers = self.numbers
-        return numbers[line] if line < len(numbers) else line
+        try:
+            return self.numbers[line]
+        except IndexError:  # past the table (a state made outside BlockTree): a new int
+            return line
 
     def add_paragraph(self, text: str) -> None:
         last = self.last_token()
@@ -335,7 +337,7 @@ def _parse_list_item(
     raw_line = state.src[line_start:marker_end]
     marker_offset = line_start + len(raw_line) - len(raw_line.lstrip(" \t"))
     marker_line = state.line_of(marker_end)
-    state.pending_bases.append(marker_line + (0 if item.text.strip() else 1))
+    state.pending_bases.append(marker_line if item.text.strip() else marker_line + 1)
     ends = _one_line_item_end(block, bullet, item, state)
     if ends is None:
         result = _original_parse_list_item(block, bullet, item, token, state, rules)
@@ -397,10 +399,12 @@ def _parse_one_line_item(
     so it is indented code to nobody, and the child's block parse makes one paragraph of it
     unless a block rule matches at its start (then mistune's parse runs)."""
     state.cursor, next_item = ends
-    child = state.child_state(strip_end(item.text[1:] + "\n"))
+    child = cast(PosState, state.child_state(strip_end(item.text[1:] + "\n")))  # its class
     scanner: object = block.compile_sc(rules)  # a _LineStartScanner when ours
     if isinstance(scanner, _LineStartScanner) and scanner.match(child.src, 0) is None:
-        child.add_paragraph(child.src)
+        paragraph = {"type": "paragraph", "text": child.src}  # PosState.add_paragraph's
+        _tag(paragraph, child, 0, None, child.base_line)  # offset 0: the child's first line
+        child.tokens.append(paragraph)
         child.cursor = child.cursor_max
     else:
         block.parse(child, rules)
@@ -512,9 +516,10 @@ def _line_of_offset(
     """File line of ``offset``, where its state line starts, and that line's shift."""
     index = state.line_index(offset)
     line_start = state.line_starts[index]
-    line_no = state.base_line + index
-    if line_no < len(state.numbers):
-        line_no = state.numbers[line_no]
+    try:
+        line_no = state.numbers[state.base_line + index]
+    except IndexError:
+        line_no = state.base_line + index
     if state.parent is None:
         return line_no, line_start, 0
     shifts = state.shifts
