@@ -17,6 +17,7 @@ from listbot import __version__
 from listbot.commands.common import OutputError
 from listbot.config import ConfigError
 from listbot.engine import RuleCrash
+from listbot.gcpause import freezing_after_pauses
 from listbot.source import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -60,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
     try:
-        return _run(argv)
+        with freezing_after_pauses():
+            return _run(argv)
     finally:
         gc.set_threshold(*thresholds)
 
