@@ -109,11 +109,11 @@ class PosState(BlockState):
 
     def line_index(self, offset: int) -> int:
         """0-based line of ``offset`` within this state's source."""
-        return bisect_right(self.line_starts, offset) - 1
+        return bisect_right(self._starts or self.line_starts, offset) - 1
 
     def line_of(self, offset: int) -> int:
         """1-based file line of ``offset``."""
-        line = self.base_line + bisect_right(self.line_starts, offset) - 1
+        line = self.base_line + bisect_right(self._starts or self.line_starts, offset) - 1
         try:
             return self.numbers[line]
         except IndexError:  # past the table (a state made outside BlockTree): a new int
@@ -514,8 +514,9 @@ def _line_of_offset(
     state: PosState, offset: int, lines: Sequence[str]
 ) -> tuple[int, int, int | None]:
     """File line of ``offset``, where its state line starts, and that line's shift."""
-    index = state.line_index(offset)
-    line_start = state.line_starts[index]
+    starts = state._starts or state.line_starts  # the property only once: a hot path
+    index = bisect_right(starts, offset) - 1
+    line_start = starts[index]
     try:
         line_no = state.numbers[state.base_line + index]
     except IndexError:
