@@ -37,6 +37,13 @@ FAST = [
     "[é](ü) - ö, percent-encoded as mistune does",
     "[a](http://x.example/(y)) - balanced parentheses",
     "[Go 1.22](https://go.dev/doc/go1.22#loopvar) | a table cell's text",
+    # destinations mistune percent-encodes or unescapes, beside ones it keeps as they are
+    "[a](https://x.example/caf%C3%A9?q=1&b=2#top) - kept",
+    "[a](https://x.example/a|b'c^d`e{f}) - encoded",
+    "[a](https://x.example/a&amp;b) - an entity",
+    "[a](https://x.example/\\_x) - an escape",
+    '[a](https://x.example/a"b) - a quote',
+    "[a](https://x.example/~user/$x*y+z,w;v=u@t!) - kept",
 ]
 SLOW = [
     "[a](b) [c] - a second bracket",

@@ -244,6 +244,11 @@ _KNOWN_TRIGGERS = frozenset("\n!*<[\\]_`h~")
 when :meth:`PosInlineParser.plain_link` was written; with any other, it stays off."""
 _NOT_PLAIN = re.compile(r"[\n!*<\[\\\]_`~]|://")
 """What makes text more than plain text to the inline rules (``h`` only before ``://``)."""
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~:/?#@!$*+,;=%-]+")
+"""A destination that is its own URL to mistune: ``parse_link`` unescapes ``\\`` and ``&``
+entities and percent-encodes (``quote``) all but these characters, and a title or a space
+would come before the ``)``. Such a destination is taken as it is (``quote`` and mistune's
+link parse were a tenth of parsing a list)."""
 
 
 class PosInlineParser(InlineParser):
@@ -264,7 +269,13 @@ class PosInlineParser(InlineParser):
         label = src[1:close]
         if label[0] in " \t^" or label[-1] in " \t" or _NOT_PLAIN.search(label):
             return None  # edge spaces and footnote-like labels are left to mistune
-        attrs, end = parse_link(src, close + 2, max_nested_level=self.max_nested_level)
+        destination = _UNQUOTED.match(src, close + 2)
+        attrs: dict[str, Any] | None
+        end: int | None
+        if destination is not None and src.startswith(")", destination.end()):
+            attrs, end = {"url": destination.group()}, destination.end() + 1
+        else:
+            attrs, end = parse_link(src, close + 2, max_nested_level=self.max_nested_level)
         if attrs is None or end is None or _NOT_PLAIN.search(src, end):
             return None
         link: Token = {
