@@ -112,8 +112,13 @@ class PosState(BlockState):
         return bisect_right(self._starts or self.line_starts, offset) - 1
 
     def line_of(self, offset: int) -> int:
-        """1-based file line of ``offset``."""
-        line = self.base_line + bisect_right(self._starts or self.line_starts, offset) - 1
+        """1-based file line of ``offset`` (the first line's without the line table: a
+        one-line item's paragraph asks only that)."""
+        index = bisect_right(self._starts or self.line_starts, offset) - 1 if offset else 0
+        return self.shared(self.base_line + index)
+
+    def shared(self, line: int) -> int:
+        """The document's own int for a line number (see :func:`line_numbers`)."""
         try:
             return self.numbers[line]
         except IndexError:  # past the table (a state made outside BlockTree): a new int
@@ -382,10 +387,9 @@ def _one_line_item_end(
     line = src[cursor:next_pos]
     if line[0] in " \t\n\v\f":
         return None  # blank or indented: maybe the item goes on (mistune decides)
-    # Starting at column 0, the line is no continuation and needs no tab expansion, so
-    # mistune's line collector hands it as it is to the patterns it asks here.
+    # Starting at column 0, the line is no continuation and needs no tab expansion: what
+    # mistune's line collector asks of it, with mistune's own patterns.
     leading_width = len(item.spaces) + len(item.marker)
-    # What mistune's line collector asks of the next line, with mistune's own patterns.
     found = list_parser._match_list_item_break(
         re.compile(list_parser._compile_list_item_pattern(bullet, leading_width)),
         _compile_list_break_sc(block, leading_width),
@@ -413,9 +417,7 @@ def _parse_one_line_item(
     child = cast(PosState, state.child_state(strip_end(item.text[1:] + "\n")))  # its class
     scanner: object = block.compile_sc(rules)  # a _LineStartScanner when ours
     if isinstance(scanner, _LineStartScanner) and scanner.match(child.src, 0) is None:
-        paragraph = {"type": "paragraph", "text": child.src}  # PosState.add_paragraph's
-        _tag(paragraph, child, 0, None, child.base_line)  # offset 0: the child's first line
-        child.tokens.append(paragraph)
+        child.add_paragraph(child.src)
         child.cursor = child.cursor_max
     else:
         block.parse(child, rules)
@@ -528,10 +530,7 @@ def _line_of_offset(
     starts = state._starts or state.line_starts  # the property only once: a hot path
     index = bisect_right(starts, offset) - 1
     line_start = starts[index]
-    try:
-        line_no = state.numbers[state.base_line + index]
-    except IndexError:
-        line_no = state.base_line + index
+    line_no = state.shared(state.base_line + index)
     if state.parent is None:
         return line_no, line_start, 0
     shifts = state.shifts

@@ -69,6 +69,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import unquote
 
 from listbot.directives import build_mask
@@ -222,9 +223,8 @@ def _placer(doc: Document, scope: str) -> Callable[[Link, Entry | None], _Place]
     groups = _group_labels(doc)
     labels = _label_blocks(doc)
 
-    def place(link: Link, entry: Entry | None) -> _Place:
-        if entry is None:  # not made: scope "main" pairs every link with its entry
-            return ((_section_of(starts, link.line),), normalize_title(link.text), False)
+    def place(link: Link, paired: Entry | None) -> _Place:
+        entry = cast(Entry, paired)  # scope "main" pairs every link with its entry
         return (
             (
                 _section_of(starts, entry.line),
