@@ -30,10 +30,14 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
-import aiohttp
+from yarl import URL
+
+from listbot.net import certificates
+
+with certificates.loading_in_background():
+    import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.helpers import get_env_proxy_for_url
-from yarl import URL
 
 from listbot.net.guard import blocked_reason, is_ip_literal
 from listbot.net.policy import Attempt, Failure, bounded, host_of
@@ -176,6 +180,8 @@ class HttpClient:
         # trust_env costs two thread hops per request (netrc, proxy lookup): only
         # pay for it when a proxy is configured.
         self._proxied = not self._resolve and _proxy_configured()
+        if self._proxied:
+            certificates.wait()  # the proxy may be reached over TLS whatever the URL
         self._resolver = resolver = _GuardedResolver(
             self._resolve,
             only_mapping=self._only_mapping,
@@ -233,6 +239,8 @@ class HttpClient:
             host = host_of(url)
         if not self._allow_private and (reason := self._blocked_literal(host)):
             return Attempt(method, url, failure=Failure.PRIVATE, detail=f"{host} is {reason}")
+        if certificates.pending() and not url.startswith("http://"):
+            certificates.wait()  # a TLS handshake needs the certificates aiohttp asked for
         if self._proxied and not self._allow_private and not is_ip_literal(host):
             refused = await self._through_proxy(host, url)
             if refused:
