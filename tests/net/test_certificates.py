@@ -8,11 +8,21 @@ import ssl
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 
 import pytest
 
 from listbot.net import certificates
 from tests.net.servers import Farm
+
+
+@pytest.fixture(autouse=True)
+def _no_loads_pending() -> Iterator[None]:
+    """Loads left by whichever test first imported aiohttp are not this test's."""
+    certificates.wait()
+    yield
+    certificates.wait()
+
 
 _FRESH_IMPORT = """
 import json
@@ -63,11 +73,24 @@ def test_a_failed_load_is_raised_by_wait(monkeypatch: pytest.MonkeyPatch) -> Non
     assert not certificates.pending()
 
 
+def test_without_threads_the_certificates_load_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(thread: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(certificates._Load, "start", refuse)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    with certificates.loading_in_background():
+        context.set_default_verify_paths()
+    assert not certificates.pending()
+    assert context.cert_store_stats() == ssl.create_default_context().cert_store_stats()
+
+
 async def test_fetch_waits_for_the_certificates_before_https_only(
     farm: Farm, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from listbot.net.http import HttpClient
 
+    certificates.wait()  # the import's own, when this test is the first to import aiohttp
     released = threading.Event()
     monkeypatch.setattr(certificates, "_load_now", lambda context: released.wait(10))
     with certificates.loading_in_background():

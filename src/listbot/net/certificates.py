@@ -50,8 +50,12 @@ def loading_in_background() -> Iterator[None]:
             _load_now(context)
             return
         load = _Load(context)
+        try:
+            load.start()
+        except RuntimeError:  # no thread to be had (a constrained sandbox): load it now
+            _load_now(context)
+            return
         _loads.append(load)
-        load.start()
 
     if _METHOD in vars(ssl.SSLContext):  # someone patched it already: leave theirs alone
         yield
