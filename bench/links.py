@@ -18,7 +18,9 @@ Mixes:
   per-host peak comes from its JSON report's ``run`` object, the farm's from the farm.
 - excluded (10,000 URLs, all excluded by configuration): the fixed cost of a big list.
   ``listbot lint --offline`` on the same list (parse and report, no rule) shows how much of
-  it is the parser's. CPU per request = (CPU clean - CPU excluded) / requests, at 10,000.
+  it is the parser's. CPU per request = (CPU clean - CPU excluded) / requests, at 10,000;
+  beside it, aiohttp alone: bare HEAD requests at the same politeness, the CPU of their
+  phase only.
 - faulty (2,000 URLs): ~10% truly dead (404, 410, persistent 500, redirect loops), plus
   permanent redirects, HEAD refusers (405), 429s with Retry-After, first-time 503s, 3 hangs
   and one 64 MB body. A false dead is a link called dead that works or recovers on retry.
@@ -474,6 +476,24 @@ class Bench:
                 print(f"  {name:14s} {spent:.3f} ms per request over {row.requests:.0f}{goal}")
                 if name == "listbot":
                     self.goal("CPU per request <= 0.15 ms", f"{spent:.3f} ms", spent <= 0.15)
+        floor = self.aiohttp_alone(EXCLUDED_SIZE)
+        print(
+            f"  {'aiohttp alone':14s} {floor:.3f} ms per request: HEAD with the same politeness,"
+            " its request phase only (the floor of any checker built on aiohttp, here)"
+        )
+
+    def aiohttp_alone(self, size: int) -> float:
+        """Median CPU per request (ms) of bare aiohttp HEAD requests over fresh lists."""
+        figures = []
+        for run in range(self.args.runs):
+            text, _ = make_list(self.addresses, size, "clean", f"bare{run}")
+            path = self.work / "bare.md"
+            path.write_text(text, encoding="utf-8")
+            command = [sys.executable, __file__, "--aiohttp-alone", str(path)]
+            result = subprocess.run(command, capture_output=True, text=True, check=True)
+            figures.append(json.loads(result.stdout)["cpu_ms_per_request"])
+            path.unlink()
+        return statistics.median(figures)
 
     def faulty(self, size: int) -> None:
         print(f"\n== faulty {size:,} URLs ==")
@@ -495,9 +515,13 @@ def main() -> int:
     parser.add_argument("--skip-lychee", action="store_true")
     parser.add_argument("--mix", choices=("clean", "excluded", "faulty", "no-dns"), action="append")
     parser.add_argument("--farm", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--aiohttp-alone", metavar="LIST", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.farm:
         asyncio.run(_serve_farm(HOSTS, LATENCY))
+        return 0
+    if args.aiohttp_alone:
+        print(json.dumps(asyncio.run(_aiohttp_alone(Path(args.aiohttp_alone)))))
         return 0
 
     prepare()
@@ -539,6 +563,36 @@ def main() -> int:
             print(f"  {'met    ' if met else 'NOT MET'}  {name}: {figure}")
     print(f"load average at the end: {' '.join(map(str, os.getloadavg()))}")
     return 0
+
+
+async def _aiohttp_alone(path: Path) -> dict[str, float]:
+    """HEAD every URL of a list with aiohttp alone, at listbot's politeness (PER_HOST in
+    flight per host), and the CPU time of that phase: what no aiohttp-based checker can
+    spend less than on this machine."""
+    import re
+
+    import aiohttp
+
+    urls = re.findall(r"\]\((http[^)\s]+)\)", path.read_text(encoding="utf-8"))
+    hosts: dict[str, asyncio.Semaphore] = {}
+    connector = aiohttp.TCPConnector(limit=HOSTS * PER_HOST, limit_per_host=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def head(url: str) -> int:
+            host = url.split("/")[2]
+            async with (
+                hosts.setdefault(host, asyncio.Semaphore(PER_HOST)),
+                session.head(url, allow_redirects=False) as response,
+            ):
+                return response.status
+
+        started = time.process_time()
+        statuses = await asyncio.gather(*(head(url) for url in urls))
+        spent = time.process_time() - started
+    if statuses.count(200) != len(urls):
+        missing = len(urls) - statuses.count(200)
+        raise SystemExit(f"aiohttp alone: {missing} URLs did not answer 200")
+    return {"cpu_ms_per_request": spent / max(len(urls), 1) * 1000}
 
 
 def _bench_no_dns(addresses: list[str], work: Path, links: int = 3000) -> None:
