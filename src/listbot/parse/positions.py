@@ -15,8 +15,9 @@ the list-item wrapper parses a one-line item followed by the next item itself
 tests/parse/test_one_line_items.py compares the documents);
 ``helpers._parse_link_href`` gets a faster path that returns what mistune's returns, and
 ``list_parser._compile_list_item_pattern`` a cache. ``PosInlineParser`` makes the tokens of
-the usual entry text, ``[name](url)`` and plain text, itself (:meth:`PosInlineParser.plain_link`:
-mistune's tokens, without its scan); tests/parse/test_plain_link.py compares them.
+text made of plain text, code spans and ``[name](url)`` links itself (most entries and
+headings: :meth:`PosInlineParser.plain_inline`, mistune's tokens without its scan);
+tests/parse/test_plain_link.py compares them.
 mistune is pinned to 3.4 because of them; tests/parse fails loudly if an upgrade moves
 anything.
 
@@ -246,7 +247,7 @@ class PosBlockParser(BlockParser):
 
 _KNOWN_TRIGGERS = frozenset("\n!*<[\\]_`h~")
 """The characters that start an inline rule of our parser (``h``: bare ``http(s)://`` URLs)
-when :meth:`PosInlineParser.plain_link` was written; with any other, it stays off."""
+when :meth:`PosInlineParser.plain_inline` was written; with any other, it stays off."""
 _NOT_PLAIN = re.compile(r"[\n!*<\[\\\]_`~]|://")
 """What makes text more than plain text to the inline rules (``h`` only before ``://``)."""
 _UNQUOTED = re.compile(r"[A-Za-z0-9_.~:/?#@!$*+,;=%-]+")
@@ -260,18 +261,48 @@ class PosInlineParser(InlineParser):
     """Records where autolinks, bare URLs, code spans and inline HTML start and end."""
 
     def __call__(self, s: str, env: MutableMapping[str, Any]) -> list[Token]:
-        tokens = self.plain_link(s) if s.startswith("[") else None
+        tokens = self.plain_inline(s)
         return super().__call__(s, env) if tokens is None else tokens
 
-    def plain_link(self, src: str) -> list[Token] | None:
-        """The tokens of ``[label](destination) tail`` when label and tail are plain text,
-        the usual list entry, as mistune makes them (None for anything else): the inline
-        rules would only find that one link, and mistune's destination parser reads it.
-        A fifth of parsing a list went to finding it character by character."""
-        close = src.find("]")
-        if close < 2 or not src.startswith("(", close + 1) or not self._plain_rules():
+    def plain_inline(self, src: str) -> list[Token] | None:
+        """The tokens of text made only of plain text, code spans and ``[label](destination)``
+        links with plain labels, as mistune makes them (None for anything else): most entries,
+        descriptions and headings. mistune's scanner stops at every trigger character (each
+        ``h``, for bare URLs) and resolves links through its bracket stack, character by
+        character; here each piece is found with one search."""
+        if not src or "\n" in src or not self._plain_rules():
             return None
-        label = src[1:close]
+        tokens: list[Token] = []
+        text_start = 0
+        found = _NOT_PLAIN.search(src)
+        while found is not None:
+            at = found.start()
+            char = src[at]
+            if char == "[":
+                piece = self._plain_link_at(src, at)
+            elif char == "`":
+                piece = _code_span_at(src, at)
+            else:
+                return None
+            if piece is None:
+                return None
+            token, end = piece
+            if at > text_start:
+                tokens.append({"type": "text", "raw": src[text_start:at]})
+            tokens.append(token)
+            text_start = end
+            found = _NOT_PLAIN.search(src, end)
+        if text_start < len(src):
+            tokens.append({"type": "text", "raw": src[text_start:] if text_start else src})
+        return tokens
+
+    def _plain_link_at(self, src: str, start: int) -> tuple[Token, int] | None:
+        """The link token of ``[label](destination)`` at ``start`` and where it ends, when
+        the label is plain text (None otherwise: mistune decides)."""
+        close = src.find("]", start)
+        if close < start + 2 or not src.startswith("(", close + 1):
+            return None
+        label = src[start + 1 : close]
         if label[0] in " \t^" or label[-1] in " \t" or _NOT_PLAIN.search(label):
             return None  # edge spaces and footnote-like labels are left to mistune
         destination = _UNQUOTED.match(src, close + 2)
@@ -281,20 +312,20 @@ class PosInlineParser(InlineParser):
             attrs, end = {"url": destination.group()}, destination.end() + 1
         else:
             attrs, end = parse_link(src, close + 2, max_nested_level=self.max_nested_level)
-        if attrs is None or end is None or _NOT_PLAIN.search(src, end):
+        if attrs is None or end is None:
             return None
         link: Token = {
             "type": "link",
             "children": [{"type": "text", "raw": label}],
             "attrs": attrs,
-            "_s": 0,
+            "_s": start,
             "_e": end,
         }
         _remember_destination(link, src, close, end)
-        return [link, {"type": "text", "raw": src[end:]}] if end < len(src) else [link]
+        return link, end
 
     def _plain_rules(self) -> bool:
-        """Whether the rules are the ones :meth:`plain_link` knows (a plugin may add more;
+        """Whether the rules are the ones :meth:`plain_inline` knows (a plugin may add more;
         mistune keeps the trigger set until a rule is registered)."""
         triggers = self._get_fast_trigger_chars()
         return triggers is not None and triggers <= _KNOWN_TRIGGERS
@@ -318,6 +349,26 @@ class PosInlineParser(InlineParser):
                     token["_s"] = m.start()
                     token["_e"] = end
         return end
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _code_span_at(src: str, start: int) -> tuple[Token, int] | None:
+    """The code span opening at ``start`` and where it ends, as mistune's ``parse_codespan``
+    makes it (None when no run of as many backticks closes it: mistune decides)."""
+    opening = _BACKTICKS.match(src, start)
+    assert opening is not None  # called at a backtick
+    size = opening.end() - start
+    closing = _BACKTICKS.search(src, opening.end())
+    while closing is not None and closing.end() - closing.start() != size:
+        closing = _BACKTICKS.search(src, closing.end())
+    if closing is None:
+        return None
+    code = src[opening.end() : closing.start()]
+    if code.strip(" ") and code.startswith(" ") and code.endswith(" "):
+        code = code[1:-1]
+    return {"type": "codespan", "raw": code, "_s": start, "_e": closing.end()}, closing.end()
 
 
 def _shift(tokens: list[Token], delta: int) -> None:
