@@ -45,6 +45,7 @@ from typing import Any, cast
 
 from mistune import helpers, list_parser
 from mistune._inline import links as inline_links
+from mistune._inline.delimiters import DelimiterScanner
 from mistune.block_parser import BlockParser
 from mistune.core import DEFAULT_MAX_NESTED_LEVEL, BlockState, InlineState
 from mistune.helpers import ASCII_WHITESPACE, parse_link, parse_link_href, unescape_char
@@ -274,6 +275,7 @@ class PosInlineParser(InlineParser):
             return None
         tokens: list[Token] = []
         text_start = 0
+        delimiters: DelimiterScanner | None = None
         found = _NOT_PLAIN.search(src)
         while found is not None:
             at = found.start()
@@ -281,7 +283,8 @@ class PosInlineParser(InlineParser):
             if char == "[":
                 piece = self._plain_link_at(src, at)
             elif char == "`":
-                piece = _code_span_at(src, at)
+                delimiters = delimiters or DelimiterScanner(src)
+                piece = _code_span_at(delimiters, at)
             else:
                 return None
             if piece is None:
@@ -354,21 +357,21 @@ class PosInlineParser(InlineParser):
 _BACKTICKS = re.compile(r"`+")
 
 
-def _code_span_at(src: str, start: int) -> tuple[Token, int] | None:
+def _code_span_at(delimiters: DelimiterScanner, start: int) -> tuple[Token, int] | None:
     """The code span opening at ``start`` and where it ends, as mistune's ``parse_codespan``
-    makes it (None when no run of as many backticks closes it: mistune decides)."""
+    makes it, closed by mistune's own scanner (None when nothing closes it: mistune decides)."""
+    src = delimiters.src
     opening = _BACKTICKS.match(src, start)
     assert opening is not None  # called at a backtick
-    size = opening.end() - start
-    closing = _BACKTICKS.search(src, opening.end())
-    while closing is not None and closing.end() - closing.start() != size:
-        closing = _BACKTICKS.search(src, closing.end())
-    if closing is None:
+    marker = opening.group()
+    close = delimiters.code_end(marker, opening.end())
+    if close is None:
         return None
-    code = src[opening.end() : closing.start()]
+    code = src[opening.end() : close]
     if code.strip(" ") and code.startswith(" ") and code.endswith(" "):
         code = code[1:-1]
-    return {"type": "codespan", "raw": code, "_s": start, "_e": closing.end()}, closing.end()
+    end = close + len(marker)
+    return {"type": "codespan", "raw": code, "_s": start, "_e": end}, end
 
 
 def _shift(tokens: list[Token], delta: int) -> None:
