@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,11 +135,12 @@ def _document(
     list_items = tuple(record.item for record in items)
     block_entries = build_block_entries(walk.text_blocks, walk.links, list_items, headings, lines)
     title = next((h for h in headings if h.level == 1), None)
+    newline = dominant_newline(text)
     return Document(
         path=path,
-        text=text,
+        text=_text_of(text, lines, newline),
         lines=lines,
-        newline=dominant_newline(text),
+        newline=newline,
         bom=bom,
         title=title,
         headings=headings,
@@ -154,10 +155,28 @@ def _document(
         text_blocks=tuple(walk.text_blocks),
         code_lines=frozenset(walk.code_lines),
         block_lines=tuple(walk.block_lines),
+        newline_at_end=text.endswith(("\n", "\r")),
         notices=notices,
         companions=companions,
         origin=origin,
     )
+
+
+def _text_of(text: str, lines: tuple[str, ...], newline: str) -> str | Callable[[], str]:
+    """``text`` as the document keeps it: when every line ends with ``newline``, a function
+    that joins ``lines`` back into an equal string when it is read; else the text itself."""
+    if newline == "\r\n":
+        uniform = text.count("\r\n") == text.count("\n") == text.count("\r")
+    else:
+        uniform = ("\r" if newline == "\n" else "\n") not in text
+    if not uniform:
+        return text  # mixed line endings: joining the lines could not restore them
+    ending = newline if text.endswith(("\n", "\r")) else ""
+    return functools.partial(_joined, lines, newline, ending)
+
+
+def _joined(lines: tuple[str, ...], newline: str, ending: str) -> str:
+    return newline.join(lines) + ending
 
 
 def _entries(items: Sequence[ItemRecord], lines: tuple[str, ...]) -> tuple[Entry, ...]:

@@ -29,7 +29,7 @@ from listbot.rules.base import FixAvailability, NoOptions, Rule
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    if not doc.text or doc.ends_with_newline:
+    if not doc.lines or doc.ends_with_newline:  # the lines: reading the text would join it
         return
     line = len(doc.lines)
     column = len(doc.lines[-1]) + 1
